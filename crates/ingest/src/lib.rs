@@ -1,0 +1,15 @@
+//! Ingest: turns raw Vietnamese news pages and JSON Lines records into Niên biểu articles.
+//!
+//! Parsing never fails: every input gives either an article with diagnostics, or a
+//! [`Failure`] naming the file and the problem, and one bad input never stops the others.
+
+pub mod clutter;
+pub mod dates;
+pub mod input;
+pub mod page;
+pub mod run;
+pub mod text;
+
+pub use input::{decode_bytes, Decoded};
+pub use page::parse_page;
+pub use run::{ingest_paths, Failure, Outcome};

@@ -1,0 +1,171 @@
+//! The `nienbieu-ingest` command line: arguments, output files, the summary and exit codes.
+
+use nienbieu_ingest::{ingest_paths, Outcome};
+use nienbieu_model::{Dataset, Severity};
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const HELP: &str = "\
+nienbieu-ingest: turn raw Vietnamese news pages into the Niên biểu dataset
+
+USAGE:
+    nienbieu-ingest [OPTIONS] <INPUT>...
+
+INPUT is a file or a directory (read recursively). Files ending in .jsonl hold one JSON
+record per line (id, title, date, body; other fields are kept as metadata); any other file
+is one raw page (UTF-8 with or without BOM, or UTF-16 with BOM).
+
+OPTIONS:
+    -o, --out <FILE>    write the dataset (JSON, schema-versioned) to FILE
+        --json-lines    print one JSON object per article on standard output
+    -q, --quiet         print only the summary and failures
+    -h, --help          print this help
+    -V, --version       print the version
+
+EXIT CODES:
+    0   every input gave an article (some may carry warnings)
+    1   some inputs failed; every other article was still written
+    2   bad usage, or the output could not be written
+";
+
+struct Options {
+    out: Option<PathBuf>,
+    json_lines: bool,
+    quiet: bool,
+    inputs: Vec<PathBuf>,
+}
+
+fn parse_args() -> Result<Option<Options>, String> {
+    let mut opts = Options {
+        out: None,
+        json_lines: false,
+        quiet: false,
+        inputs: Vec::new(),
+    };
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("-h" | "--help") => {
+                print!("{HELP}");
+                return Ok(None);
+            }
+            Some("-V" | "--version") => {
+                println!("nienbieu-ingest {}", env!("CARGO_PKG_VERSION"));
+                return Ok(None);
+            }
+            Some("-o" | "--out") => {
+                opts.out = Some(args.next().ok_or("--out needs a file name")?.into());
+            }
+            Some("--json-lines") => opts.json_lines = true,
+            Some("-q" | "--quiet") => opts.quiet = true,
+            Some(s) if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
+            _ => opts.inputs.push(arg.into()),
+        }
+    }
+    if opts.inputs.is_empty() {
+        return Err("no input given".into());
+    }
+    if opts.out.is_none() && !opts.json_lines {
+        return Err("nothing to do: give --out FILE, --json-lines, or both".into());
+    }
+    Ok(Some(opts))
+}
+
+fn main() -> ExitCode {
+    let opts = match parse_args() {
+        Ok(Some(o)) => o,
+        Ok(None) => return ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}\n\n{HELP}");
+            return ExitCode::from(2);
+        }
+    };
+    let started = std::time::Instant::now();
+    let outcome = ingest_paths(&opts.inputs);
+
+    if opts.json_lines {
+        if let Err(e) = write_json_lines(&outcome) {
+            eprintln!("error: cannot write to standard output: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    if let Some(out) = &opts.out {
+        if let Err(e) = write_dataset(out, outcome.articles.clone()) {
+            eprintln!("error: cannot write {}: {e}", out.display());
+            return ExitCode::from(2);
+        }
+    }
+    report(&outcome, &opts, started.elapsed());
+    if outcome.failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn write_json_lines(outcome: &Outcome) -> io::Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for a in &outcome.articles {
+        serde_json::to_writer(&mut out, a)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+}
+
+/// Writes through a temporary file and a rename, so a failed run never leaves a truncated
+/// dataset where the app would load it.
+fn write_dataset(path: &Path, articles: Vec<nienbieu_model::Article>) -> io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension("json.tmp");
+    std::fs::write(&tmp, Dataset::new(articles).encode())?;
+    std::fs::rename(&tmp, path)
+}
+
+fn report(outcome: &Outcome, opts: &Options, elapsed: std::time::Duration) {
+    let mut err = io::stderr().lock();
+    let warned: Vec<_> = outcome
+        .articles
+        .iter()
+        .filter(|a| {
+            a.diagnostics
+                .iter()
+                .any(|d| d.severity == Severity::Warning)
+        })
+        .collect();
+    if !opts.quiet {
+        for a in &warned {
+            for d in a
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Warning)
+            {
+                let _ = writeln!(err, "warning: {}: {} ({})", a.source, d.message, d.code);
+            }
+        }
+    }
+    for f in &outcome.failures {
+        let _ = writeln!(err, "error: {}: {}", f.source, f.message);
+    }
+    let mut by_reason: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in &outcome.failures {
+        *by_reason.entry(f.reason).or_default() += 1;
+    }
+    let reasons: Vec<String> = by_reason.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+    let _ = writeln!(
+        err,
+        "ingest: {} article(s) written, {} with warnings, {} input(s) failed{} in {:.2} s",
+        outcome.articles.len(),
+        warned.len(),
+        outcome.failures.len(),
+        if reasons.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", reasons.join(", "))
+        },
+        elapsed.as_secs_f64()
+    );
+}

@@ -1,0 +1,356 @@
+//! The page parser: one raw scraped page in, one article with diagnostics out. Never fails.
+
+use crate::clutter::{self, Clutter};
+use crate::dates::{parse_date_line, DateLine};
+use crate::text::{clean_line, quote, word_count};
+use nienbieu_model::{Article, Diagnostic, Severity};
+use std::collections::BTreeMap;
+
+/// A headline has at least this many words ("Hội nghị tổng kết" has 4) ...
+const TITLE_MIN_WORDS: usize = 3;
+/// ... and at most this many characters; longer lines are paragraphs.
+const TITLE_MAX_CHARS: usize = 300;
+/// A line of this many words that ends a sentence is body text, not a headline.
+const SENTENCE_WORDS: usize = 30;
+/// A short line directly above a longer headline is a section label ("Hoạt động của ...").
+const LABEL_MAX_WORDS: usize = 9;
+
+/// What one line of the page is.
+#[derive(Debug, Clone, PartialEq)]
+enum Line {
+    Text(String),
+    Date(DateLine, String),
+    Clutter(Clutter, String),
+}
+
+/// Parses one raw page into an article. `text` must already be decoded and NFC-normalised.
+pub fn parse_page(id: &str, source: &str, text: &str) -> Article {
+    let mut diagnostics = Vec::new();
+    let lines = classify_lines(text, &mut diagnostics);
+
+    let body_start = lines.iter().position(is_body_text).unwrap_or(lines.len());
+    let title_at = find_title(&lines, body_start, &mut diagnostics);
+    let title = title_at.map(|i| text_of(&lines[i]).to_string());
+
+    let (published, date_at) = find_published(&lines, title_at, &mut diagnostics);
+
+    let mut paragraphs = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        match line {
+            Line::Text(t) if Some(i) == title_at => {}
+            Line::Text(t) if title.as_deref() == Some(t.as_str()) => diagnostics.push(info(
+                "title.repeated",
+                format!("removed a repetition of the title at line {}", i + 1),
+            )),
+            Line::Text(t) if i < body_start && title_at.is_some_and(|ti| i < ti) => diagnostics
+                .push(info(
+                    "title.section_label",
+                    format!("removed the section label {} above the title", quote(t)),
+                )),
+            Line::Text(t) => paragraphs.push(t.clone()),
+            Line::Date(_, t) if Some(i) != date_at => diagnostics.push(info(
+                "date.other_line",
+                format!(
+                    "removed the date line {} (not the publication date)",
+                    quote(t)
+                ),
+            )),
+            Line::Date(..) | Line::Clutter(..) => {}
+        }
+    }
+    if paragraphs.is_empty() {
+        diagnostics.push(warning("body.empty", "no article text was found".into()));
+    }
+
+    Article {
+        id: id.to_string(),
+        source: source.to_string(),
+        title,
+        published: published.map(|d| d.at),
+        published_precision: published.map(|d| d.precision),
+        paragraphs,
+        meta: BTreeMap::new(),
+        diagnostics,
+    }
+}
+
+/// Parses a record whose headline and date the source gave apart from its body (JSON Lines).
+/// A missing title stays missing; a missing date is looked for among the body's date lines.
+pub fn parse_record(
+    id: &str,
+    source: &str,
+    title: Option<&str>,
+    date: Option<&str>,
+    body: &str,
+    meta: BTreeMap<String, String>,
+) -> Article {
+    let mut diagnostics = Vec::new();
+    let lines = classify_lines(body, &mut diagnostics);
+    let title = title.map(clean_line).filter(|t| !t.is_empty());
+    if title.is_none() {
+        diagnostics.push(warning("title.missing", "the record has no title".into()));
+    }
+    let given = date.and_then(|d| {
+        let d = clean_line(d);
+        let parsed = parse_date_line(&d).or_else(|| {
+            nienbieu_model::Timestamp::parse_iso(&d).map(|at| DateLine {
+                at,
+                precision: nienbieu_model::Precision::Second,
+            })
+        });
+        if parsed.is_none() {
+            diagnostics.push(warning(
+                "date.unreadable",
+                format!("cannot read the date {}", quote(&d)),
+            ));
+        }
+        parsed
+    });
+    let (published, date_at) = match given {
+        Some(d) => (Some(d), None),
+        None => find_published(&lines, None, &mut diagnostics),
+    };
+    let paragraphs: Vec<String> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| match l {
+            Line::Text(t) => Some(t.clone()),
+            Line::Date(_, t) if Some(i) != date_at => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    if paragraphs.is_empty() {
+        diagnostics.push(warning("body.empty", "no article text was found".into()));
+    }
+    Article {
+        id: id.to_string(),
+        source: source.to_string(),
+        title,
+        published: published.map(|d| d.at),
+        published_precision: published.map(|d| d.precision),
+        paragraphs,
+        meta,
+        diagnostics,
+    }
+}
+
+/// Splits the page into cleaned lines and classifies each; drops blank lines, and drops
+/// everything from the first end-of-article widget on.
+fn classify_lines(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut seen_text = false;
+    let raw: Vec<&str> = text.lines().collect();
+    for (n, raw_line) in raw.iter().enumerate() {
+        let line = clean_line(raw_line);
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(c) = clutter::classify(&line) {
+            // A widget that ends the article only does so once the article has begun: a
+            // "Tin liên quan" box in the page header must not swallow the whole page.
+            if c.ends_article && seen_text {
+                let rest = raw[n..]
+                    .iter()
+                    .filter(|l| !clean_line(l).is_empty())
+                    .count();
+                diagnostics.push(info(
+                    c.code,
+                    format!(
+                        "removed {rest} line(s) from line {} on, starting with {}",
+                        n + 1,
+                        quote(&line)
+                    ),
+                ));
+                break;
+            }
+            diagnostics.push(info(
+                c.code,
+                format!("removed {} at line {}", quote(&line), n + 1),
+            ));
+            out.push(Line::Clutter(c, line));
+        } else if let Some(d) = parse_date_line(&line) {
+            out.push(Line::Date(d, line));
+        } else {
+            seen_text |= word_count(&line) >= TITLE_MIN_WORDS;
+            out.push(Line::Text(line));
+        }
+    }
+    out
+}
+
+fn text_of(line: &Line) -> &str {
+    match line {
+        Line::Text(t) | Line::Date(_, t) | Line::Clutter(_, t) => t,
+    }
+}
+
+/// Body text: a line too long, or too sentence-like, to be a headline.
+fn is_body_text(line: &Line) -> bool {
+    match line {
+        Line::Text(t) => {
+            t.chars().count() > TITLE_MAX_CHARS
+                || (word_count(t) >= SENTENCE_WORDS && t.ends_with(['.', '…', ':']))
+        }
+        _ => false,
+    }
+}
+
+fn is_title_like(line: &Line) -> bool {
+    match line {
+        Line::Text(t) => {
+            word_count(t) >= TITLE_MIN_WORDS
+                && !is_body_text(line)
+                && !t.ends_with(':')
+                && t.chars().any(char::is_alphabetic)
+        }
+        _ => false,
+    }
+}
+
+/// Finds the headline among the lines before the body.
+///
+/// On these sites the headline is the text line right above the publication date; a site's
+/// today-date and section label may come before it. Without a date line in the header, the
+/// headline is the first headline-like line, unless that is a short label directly above a
+/// longer headline.
+fn find_title(
+    lines: &[Line],
+    body_start: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    let header = &lines[..body_start];
+    let candidates: Vec<usize> = (0..header.len())
+        .filter(|&i| is_title_like(&header[i]))
+        .collect();
+    let above_date = header.iter().enumerate().find_map(|(d, line)| {
+        matches!(line, Line::Date(..))
+            .then(|| candidates.iter().rev().find(|&&c| c < d).copied())
+            .flatten()
+    });
+    let chosen = above_date.or_else(|| match candidates.as_slice() {
+        [] => None,
+        [a, b, ..] if is_label_above(&header[*a], &header[*b]) && *b == a + 1 => Some(*b),
+        [a, ..] => Some(*a),
+    });
+    if chosen.is_none() {
+        diagnostics.push(warning(
+            "title.missing",
+            "no recognisable headline before the body".into(),
+        ));
+    }
+    chosen
+}
+
+fn is_label_above(label: &Line, title: &Line) -> bool {
+    let (l, t) = (text_of(label), text_of(title));
+    word_count(l) <= LABEL_MAX_WORDS && word_count(t) > word_count(l) && !l.ends_with('.')
+}
+
+/// Picks the publication date: the first date line below the headline, wherever it stands
+/// (some sites print it after the lead); failing that, the last one above the headline.
+fn find_published(
+    lines: &[Line],
+    title_at: Option<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Option<DateLine>, Option<usize>) {
+    let start = title_at.map_or(0, |t| t + 1);
+    let is_date = |i: &usize| matches!(lines[*i], Line::Date(..));
+    let below = (start..lines.len()).find(is_date);
+    let at = below.or_else(|| {
+        let above = (0..start).rev().find(is_date);
+        if let Some(i) = above {
+            diagnostics.push(warning(
+                "date.above_title",
+                format!(
+                    "the only date line, {}, stands above the headline; taken as the publication date",
+                    quote(text_of(&lines[i]))
+                ),
+            ));
+        }
+        above
+    });
+    match at.map(|i| (&lines[i], i)) {
+        Some((Line::Date(d, _), i)) => (Some(*d), Some(i)),
+        _ => {
+            diagnostics.push(warning(
+                "date.missing",
+                "no publication date line was found".into(),
+            ));
+            (None, None)
+        }
+    }
+}
+
+fn info(code: &str, message: String) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Info,
+        code: code.to_string(),
+        message,
+    }
+}
+
+/// A warning diagnostic.
+pub fn warning(code: &str, message: String) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Warning,
+        code: code.to_string(),
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skips_site_header_date_above_the_title() {
+        let page = "Thứ Tư, 19/06/2024 10:55 (GMT +7)\n\nNgành Tổ chức hoàn thành 29/29 chỉ tiêu\n\nThứ 6, 12/01/2024 | 16:14:27 [GMT +7] A  A\n\nNội dung bài.";
+        let a = parse_page("x", "x.txt", page);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Ngành Tổ chức hoàn thành 29/29 chỉ tiêu")
+        );
+        assert_eq!(
+            a.published.unwrap().to_string(),
+            "2024-01-12T16:14:27+07:00"
+        );
+    }
+
+    #[test]
+    fn skips_section_label_above_the_title() {
+        let page = "Hoạt động của các tổ chức Đảng cơ sở\n\nĐảng bộ Sở sơ kết công tác đảng 6 tháng đầu năm 2023\n\n11-07-2023 14:51\n\nNội dung bài.";
+        let a = parse_page("x", "x.txt", page);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Đảng bộ Sở sơ kết công tác đảng 6 tháng đầu năm 2023")
+        );
+        assert_eq!(a.paragraphs, ["Nội dung bài."]);
+    }
+
+    #[test]
+    fn date_line_after_the_lead_is_found() {
+        let lead = "Sáng nay, Ban Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết công tác 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm với sự tham dự của đông đảo đại biểu các sở, ban, ngành.";
+        let page =
+            format!("Hội nghị sơ kết công tác Đảng 6 tháng\n\n{lead}\n\n07/07/2023\n\nĐoạn hai.");
+        let a = parse_page("x", "x.txt", &page);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Hội nghị sơ kết công tác Đảng 6 tháng")
+        );
+        assert_eq!(
+            a.published.unwrap().to_string(),
+            "2023-07-07T00:00:00+07:00"
+        );
+    }
+
+    #[test]
+    fn no_title_and_no_date_are_reported_not_invented() {
+        let a = parse_page("x", "x.txt", "...\n42\n");
+        assert_eq!(a.title, None);
+        assert_eq!(a.published, None);
+        let codes: Vec<_> = a.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert!(codes.contains(&"title.missing"), "{codes:?}");
+        assert!(codes.contains(&"date.missing"), "{codes:?}");
+        assert!(codes.contains(&"body.empty"), "{codes:?}");
+    }
+}

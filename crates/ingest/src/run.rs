@@ -1,0 +1,297 @@
+//! An ingest run: walks the inputs, parses them in parallel, and collects articles and
+//! failures. One bad input never stops the others.
+
+use crate::input::decode_bytes;
+use crate::page::{parse_page, parse_record};
+use nienbieu_model::Article;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+/// Pages larger than this are refused: no news article is this long, and a page this size is
+/// a mis-scrape (a whole site, a binary dump) that would only bloat the dataset.
+pub const MAX_PAGE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// An input that gave no article, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// The file, with `:line` for a JSON Lines record.
+    pub source: String,
+    /// A short stable reason for the summary: `empty`, `binary`, `too_large`, ...
+    pub reason: &'static str,
+    /// The full explanation.
+    pub message: String,
+}
+
+/// What a run produced.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Articles, sorted by id, ids unique.
+    pub articles: Vec<Article>,
+    /// Inputs that gave no article.
+    pub failures: Vec<Failure>,
+}
+
+enum Job {
+    Page(PathBuf),
+    Record {
+        file: String,
+        line: usize,
+        text: String,
+    },
+}
+
+/// Ingests files and directories (recursively). Files ending in `.jsonl` are JSON Lines
+/// records; every other file is a raw page.
+pub fn ingest_paths(paths: &[PathBuf]) -> Outcome {
+    let mut failures = Vec::new();
+    let mut files = Vec::new();
+    for p in paths {
+        collect_files(p, &mut files, &mut failures);
+    }
+    files.sort();
+    files.dedup();
+
+    let mut jobs = Vec::new();
+    for f in files {
+        if f.extension().is_some_and(|e| e == "jsonl") {
+            read_json_lines(&f, &mut jobs, &mut failures);
+        } else {
+            jobs.push(Job::Page(f));
+        }
+    }
+
+    let results = par_map(&jobs, run_job);
+    let mut articles = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(a) => articles.push(a),
+            Err(f) => failures.push(f),
+        }
+    }
+    make_ids_unique(&mut articles);
+    articles.sort_by(|a, b| a.id.cmp(&b.id));
+    Outcome { articles, failures }
+}
+
+fn collect_files(path: &Path, out: &mut Vec<PathBuf>, failures: &mut Vec<Failure>) {
+    let fail = |reason, message: String| Failure {
+        source: path.display().to_string(),
+        reason,
+        message,
+    };
+    match fs::metadata(path) {
+        Ok(m) if m.is_dir() => match fs::read_dir(path) {
+            Ok(entries) => {
+                let mut children: Vec<PathBuf> =
+                    entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                children.sort();
+                for child in children {
+                    let hidden = child
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                    if !hidden {
+                        collect_files(&child, out, failures);
+                    }
+                }
+            }
+            Err(e) => failures.push(fail(
+                "unreadable",
+                format!("cannot list the directory: {e}"),
+            )),
+        },
+        Ok(_) => out.push(path.to_path_buf()),
+        Err(e) => failures.push(fail("unreadable", format!("cannot read: {e}"))),
+    }
+}
+
+fn read_json_lines(file: &Path, jobs: &mut Vec<Job>, failures: &mut Vec<Failure>) {
+    let name = file.display().to_string();
+    let bytes = match fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            failures.push(Failure {
+                source: name,
+                reason: "unreadable",
+                message: format!("cannot read: {e}"),
+            });
+            return;
+        }
+    };
+    let text = match decode_bytes(&bytes) {
+        Ok(d) => d.text,
+        Err(message) => {
+            failures.push(Failure {
+                source: name,
+                reason: reason_of(&message),
+                message,
+            });
+            return;
+        }
+    };
+    for (i, line) in text.lines().enumerate() {
+        if !line.trim().is_empty() {
+            jobs.push(Job::Record {
+                file: name.clone(),
+                line: i + 1,
+                text: line.to_string(),
+            });
+        }
+    }
+}
+
+/// A JSON Lines record: `id`, `title`, `date` and `body`; every other string field is kept
+/// as source metadata (outlet, topic, ...).
+#[derive(Deserialize)]
+struct Record {
+    id: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
+    body: String,
+    #[serde(flatten)]
+    rest: BTreeMap<String, serde_json::Value>,
+}
+
+fn run_job(job: &Job) -> Result<Article, Failure> {
+    let source = match job {
+        Job::Page(p) => p.display().to_string(),
+        Job::Record { file, line, .. } => format!("{file}:{line}"),
+    };
+    let parsed = catch_unwind(AssertUnwindSafe(|| match job {
+        Job::Page(p) => page_job(p, &source),
+        Job::Record { text, .. } => record_job(text, &source),
+    }));
+    parsed.unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(Failure {
+            source,
+            reason: "parser_bug",
+            message: format!("the parser failed on this input ({what}); please report it"),
+        })
+    })
+}
+
+fn page_job(path: &Path, source: &str) -> Result<Article, Failure> {
+    let fail = |reason, message| Failure {
+        source: source.to_string(),
+        reason,
+        message,
+    };
+    let size = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_PAGE_BYTES {
+        return Err(fail(
+            "too_large",
+            format!(
+                "{:.1} MB is over the {} MB limit for one page",
+                size as f64 / 1e6,
+                MAX_PAGE_BYTES / 1024 / 1024
+            ),
+        ));
+    }
+    let bytes = fs::read(path).map_err(|e| fail("unreadable", format!("cannot read: {e}")))?;
+    let decoded = decode_bytes(&bytes).map_err(|m| fail(reason_of(&m), m))?;
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut article = parse_page(&id, source, &decoded.text);
+    for r in decoded.repairs {
+        article
+            .diagnostics
+            .insert(0, crate::page::warning("input.repaired", r));
+    }
+    Ok(article)
+}
+
+fn record_job(line: &str, source: &str) -> Result<Article, Failure> {
+    let record: Record = serde_json::from_str(line).map_err(|e| Failure {
+        source: source.to_string(),
+        reason: "bad_json",
+        message: format!("not a valid record: {e}"),
+    })?;
+    let meta = record
+        .rest
+        .into_iter()
+        .filter_map(|(k, v)| match v {
+            serde_json::Value::String(s) => Some((k, s)),
+            serde_json::Value::Number(n) => Some((k, n.to_string())),
+            serde_json::Value::Bool(b) => Some((k, b.to_string())),
+            _ => None,
+        })
+        .collect();
+    let norm = |s: String| crate::text::to_nfc(s);
+    Ok(parse_record(
+        &norm(record.id),
+        source,
+        record.title.map(norm).as_deref(),
+        record.date.as_deref(),
+        &norm(record.body),
+        meta,
+    ))
+}
+
+fn reason_of(message: &str) -> &'static str {
+    if message.starts_with("empty") {
+        "empty"
+    } else if message.starts_with("binary") {
+        "binary"
+    } else {
+        "undecodable"
+    }
+}
+
+/// Gives every article a unique id: a repeated id gets `~2`, `~3`, ... in source order.
+fn make_ids_unique(articles: &mut [Article]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for a in articles.iter_mut() {
+        let n = seen.entry(a.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            a.id = format!("{}~{}", a.id, n);
+        }
+    }
+}
+
+/// Maps `f` over `items` on all cores, keeping the order.
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(16);
+    if threads == 1 || items.len() < 64 {
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(threads * 8);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut parts: Vec<(usize, Vec<R>)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let start = i * chunk;
+                        if start >= items.len() {
+                            break done;
+                        }
+                        let end = (start + chunk).min(items.len());
+                        done.push((i, items[start..end].iter().map(&f).collect()));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("worker panicked"))
+            .collect()
+    });
+    parts.sort_by_key(|(i, _)| *i);
+    parts.into_iter().flat_map(|(_, v)| v).collect()
+}

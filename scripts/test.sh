@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Every test: formatting, lints, native tests, the release build, and browser tests in
+# headless Chromium. `./x test` runs this; so does CI (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+setup_test
+
+native() { env -u RUSTUP_TOOLCHAIN -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD "$@"; }
+
+log "rustfmt"
+native cargo fmt --all -- --check
+log "clippy (native, whole workspace including the app)"
+native cargo clippy --workspace --all-targets --quiet -- -D warnings
+if [ "$WASM_MODE" = rustup ]; then
+  log "clippy (the app for wasm32)"
+  cargo clippy --target wasm32-unknown-unknown -p nienbieu --quiet -- -D warnings
+fi
+log "native tests"
+native cargo test --workspace --quiet 2>&1
+
+./x ingest
+log "trunk build --release"
+trunk build --release --offline >&2
+
+log "browser tests (headless Chromium)"
+node --test --test-concurrency=1 tests/e2e/
