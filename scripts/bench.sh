@@ -6,6 +6,5 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 setup_test
 ./x ingest "$@"
-log "trunk build --release"
-trunk build --release --offline >&2
+./x build-app
 node bench/app_load.mjs

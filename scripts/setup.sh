@@ -8,7 +8,9 @@
 #   NIENBIEU_RUSTUP_TIMEOUT=120    seconds `rustup target add` may take before falling back
 
 TRUNK_VERSION=0.21.14
-export PATH="$HOME/.cargo/bin:$PATH"
+# wasm-opt comes from npm's binaryen (version 132): Debian's binaryen 108 miscompiles the
+# externref table that wasm-bindgen 0.2.130 emits, leaving a page that fails to start.
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
 
@@ -89,19 +91,24 @@ setup_build() {
   # The registry mirror may lack a version wasm-bindgen-cli's lock file pins: try both ways.
   cargo_install wasm-bindgen "$wb" wasm-bindgen-cli ||
     cargo_install wasm-bindgen "$wb" wasm-bindgen-cli --locked
-  command -v wasm-opt >/dev/null || apt_install binaryen
+  setup_node
+}
+
+# Node packages from the committed lock file: binaryen (wasm-opt) for the build,
+# playwright-core and axe-core for browser tests. Never a browser download.
+setup_node() {
+  command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
+  local stamp=node_modules/.nienbieu-lock
+  local want; want=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    log "npm ci (binaryen, playwright-core, axe-core)"
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >&2
+    echo "$want" > "$stamp"
+  fi
 }
 
 setup_test() {
   setup_build
   apt_install chromium chromium-driver
-  command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
-  local stamp=node_modules/.nienbieu-lock
-  local want; want=$(sha256sum package-lock.json | cut -d' ' -f1)
-  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-    log "npm ci (playwright-core, axe-core; no browser download)"
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >&2
-    echo "$want" > "$stamp"
-  fi
   rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt >&2
 }

@@ -20,8 +20,7 @@ log "native tests"
 native cargo test --workspace --quiet 2>&1
 
 ./x ingest
-log "trunk build --release"
-trunk build --release --offline >&2
+./x build-app
 
 log "browser tests (headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/

@@ -1,12 +1,10 @@
 // Launches Debian's Chromium headless through playwright-core (no browser download).
 import { chromium } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** A persistent-profile-free headless Chromium, quiet on this closed network. */
+/** Headless Chromium with a fresh temporary profile (Playwright makes one per launch),
+ * quiet on a closed network. */
 export async function launch() {
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -19,7 +17,6 @@ export async function launch() {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'nienbieu-chromium-'))}`,
     ],
   });
 }
