@@ -33,6 +33,9 @@ async function openApp(t, setup) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !r.url().endsWith('dataset.json')) errors.push(`${r.status()} ${r.url()}`);
+  });
   if (setup) await setup(page);
   const app = new AppPage(page, server.url);
   await app.open();
