@@ -3,8 +3,14 @@
 //! Parsing never fails: every input gives either an article with diagnostics, or a
 //! [`Failure`] naming the file and the problem, and one bad input never stops the others.
 
+pub mod byline;
 pub mod clutter;
 pub mod dates;
+pub mod documents;
+pub mod entities;
+pub mod event;
+pub mod extract;
+pub mod figures;
 pub mod input;
 pub mod page;
 pub mod run;

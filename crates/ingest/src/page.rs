@@ -1,5 +1,6 @@
 //! The page parser: one raw scraped page in, one article with diagnostics out. Never fails.
 
+use crate::byline::{byline, is_caption};
 use crate::clutter::{self, Clutter};
 use crate::dates::{parse_date_line, DateLine};
 use crate::text::{clean_line, quote, word_count};
@@ -58,11 +59,7 @@ pub fn parse_page(id: &str, source: &str, text: &str) -> Article {
             Line::Date(..) | Line::Clutter(..) => {}
         }
     }
-    if paragraphs.is_empty() {
-        diagnostics.push(warning("body.empty", "no article text was found".into()));
-    }
-
-    Article {
+    finish(Article {
         id: id.to_string(),
         source: source.to_string(),
         title,
@@ -71,7 +68,43 @@ pub fn parse_page(id: &str, source: &str, text: &str) -> Article {
         paragraphs,
         meta: BTreeMap::new(),
         diagnostics,
+        ..Article::default()
+    })
+}
+
+/// Sets the byline and captions apart from the paragraphs, then extracts the structured
+/// fields.
+fn finish(mut a: Article) -> Article {
+    if let Some(b) = a.paragraphs.last().and_then(|l| byline(l)) {
+        a.paragraphs.pop();
+        a.byline = Some(b);
     }
+    let mut paragraphs = Vec::with_capacity(a.paragraphs.len());
+    for (i, p) in std::mem::take(&mut a.paragraphs).into_iter().enumerate() {
+        let continues_caption = p.starts_with(char::is_lowercase)
+            && paragraphs.len() + a.captions.len() == i
+            && a.captions
+                .last()
+                .is_some_and(|c: &String| !c.ends_with('.'))
+            && is_caption(&p);
+        if continues_caption {
+            // A caption broken over two lines ("Đồng chí ..., Phó Bí thư" / "phát biểu ...").
+            let last = a.captions.last_mut().expect("checked above");
+            last.push(' ');
+            last.push_str(&p);
+        } else if i > 0 && is_caption(&p) {
+            a.captions.push(p);
+        } else {
+            paragraphs.push(p);
+        }
+    }
+    a.paragraphs = paragraphs;
+    if a.paragraphs.is_empty() {
+        a.diagnostics
+            .push(warning("body.empty", "no article text was found".into()));
+    }
+    crate::extract::enrich(&mut a);
+    a
 }
 
 /// Parses a record whose headline and date the source gave apart from its body (JSON Lines).
@@ -119,10 +152,7 @@ pub fn parse_record(
             _ => None,
         })
         .collect();
-    if paragraphs.is_empty() {
-        diagnostics.push(warning("body.empty", "no article text was found".into()));
-    }
-    Article {
+    finish(Article {
         id: id.to_string(),
         source: source.to_string(),
         title,
@@ -131,7 +161,8 @@ pub fn parse_record(
         paragraphs,
         meta,
         diagnostics,
-    }
+        ..Article::default()
+    })
 }
 
 /// Splits the page into cleaned lines and classifies each; drops blank lines, and drops

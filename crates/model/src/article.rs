@@ -1,6 +1,6 @@
 //! The article record: what ingest extracts from one page and what the app shows.
 
-use crate::time::{Precision, Timestamp};
+use crate::time::{Date, Precision, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 ///
 /// Every field that a page may lack is optional or empty: the parser never invents a title or a
 /// date. What it removed or could not find is listed in [`Article::diagnostics`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Stable identifier: the file stem of a raw page, or the `id` of a JSON Lines record.
     pub id: String,
@@ -20,6 +20,34 @@ pub struct Article {
     pub published: Option<Timestamp>,
     /// How much of [`Article::published`] the page gave; `None` exactly when `published` is.
     pub published_precision: Option<Precision>,
+    /// The day the reported event happened, read from the body.
+    pub event_date: Option<Date>,
+    /// The last day of an event that spans several days ("từ ngày 11 đến 14/10/2015").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_end: Option<Date>,
+    /// What kind of event the article reports.
+    #[serde(default)]
+    pub event_kind: EventKind,
+    /// Provinces and centrally governed cities named in the article, most mentioned first.
+    #[serde(default)]
+    pub provinces: Vec<String>,
+    /// Organisations named in the article, in order of first mention.
+    #[serde(default)]
+    pub organizations: Vec<String>,
+    /// People named with their titles, in order of first mention.
+    #[serde(default)]
+    pub people: Vec<Person>,
+    /// Documents cited (resolutions, directives, ...), normalised and deduplicated.
+    #[serde(default)]
+    pub documents: Vec<DocumentRef>,
+    /// Key figures with the sentence each comes from.
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+    /// The author line, without prefixes such as "T/h:".
+    pub byline: Option<String>,
+    /// Photo captions, kept apart from the paragraphs.
+    #[serde(default)]
+    pub captions: Vec<String>,
     /// Clean body paragraphs, in page order.
     #[serde(default)]
     pub paragraphs: Vec<String>,
@@ -37,6 +65,103 @@ impl Article {
         let p = self.published_precision.unwrap_or(Precision::Day);
         self.published.map(|t| t.to_vietnamese(p))
     }
+}
+
+/// The kind of event an article reports.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// A year-end review (tổng kết năm).
+    YearReview,
+    /// A six-month or other interim review (sơ kết).
+    MidyearReview,
+    /// A leader's working visit or session (làm việc với).
+    WorkingVisit,
+    /// A congress (đại hội).
+    Congress,
+    /// Any other conference (hội nghị).
+    Conference,
+    /// Admission of new Party members (kết nạp đảng viên).
+    Admission,
+    /// Anything else.
+    #[default]
+    Other,
+}
+
+impl EventKind {
+    /// Every kind, in display order.
+    pub const ALL: [EventKind; 7] = [
+        EventKind::YearReview,
+        EventKind::MidyearReview,
+        EventKind::WorkingVisit,
+        EventKind::Congress,
+        EventKind::Conference,
+        EventKind::Admission,
+        EventKind::Other,
+    ];
+
+    /// The stable snake_case code, as serialised.
+    pub fn code(self) -> &'static str {
+        match self {
+            EventKind::YearReview => "year_review",
+            EventKind::MidyearReview => "midyear_review",
+            EventKind::WorkingVisit => "working_visit",
+            EventKind::Congress => "congress",
+            EventKind::Conference => "conference",
+            EventKind::Admission => "admission",
+            EventKind::Other => "other",
+        }
+    }
+}
+
+/// A person named in an article, with the titles given there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    /// Full name, as written ("Lê Quốc Chỉnh").
+    pub name: String,
+    /// Titles, in the order given ("Phó Bí thư Thường trực Tỉnh ủy", "Chủ tịch HĐND tỉnh").
+    pub roles: Vec<String>,
+}
+
+/// A cited document, normalised so that one document cited two ways is one entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentRef {
+    /// The kind in words: "Nghị quyết", "Chỉ thị", "Đề án", ...
+    pub kind: String,
+    /// The number: "15".
+    pub number: String,
+    /// The kind's code: "NQ", "CT", "ĐA", ...
+    pub code: String,
+    /// The issuer's code: "TW", "TU", "ĐUK", "BTCTW", ...
+    pub issuer: String,
+    /// The date of the document, when cited.
+    pub date: Option<Date>,
+}
+
+impl DocumentRef {
+    /// The canonical reference, as in "15-NQ/TU".
+    pub fn reference(&self) -> String {
+        format!("{}-{}/{}", self.number, self.code, self.issuer)
+    }
+}
+
+/// A key figure from an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// What is counted: `members_admitted`, `grassroots_organizations`, `party_members`,
+    /// `targets_met` or `percentage`.
+    pub kind: String,
+    /// The number; for `targets_met` the targets met.
+    pub value: f64,
+    /// For `targets_met`, the number of targets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<f64>,
+    /// The figure as written ("kết nạp 269 đảng viên").
+    pub text: String,
+    /// The sentence it comes from.
+    pub sentence: String,
 }
 
 /// How serious a diagnostic is.
@@ -83,6 +208,16 @@ mod tests {
             title: None,
             published: published.map(|(y, m, d)| Timestamp::start_of(Date::new(y, m, d).unwrap())),
             published_precision: published.map(|_| Precision::Day),
+            event_date: None,
+            event_end: None,
+            event_kind: EventKind::Other,
+            provinces: vec![],
+            organizations: vec![],
+            people: vec![],
+            documents: vec![],
+            figures: vec![],
+            byline: None,
+            captions: vec![],
             paragraphs: vec![],
             meta: BTreeMap::new(),
             diagnostics: vec![],

@@ -10,7 +10,7 @@ pub mod dataset;
 pub mod time;
 pub mod timeline;
 
-pub use article::{Article, Diagnostic, Severity};
+pub use article::{Article, Diagnostic, DocumentRef, EventKind, Figure, Person, Severity};
 pub use dataset::{Dataset, DatasetError, SCHEMA_VERSION};
 pub use time::{Date, Precision, Timestamp};
 pub use timeline::{month_bins, MonthBin};
