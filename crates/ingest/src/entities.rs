@@ -354,9 +354,6 @@ fn split_roles(s: &str) -> Vec<String> {
         if part.is_empty() || !(out.is_empty() || HEAD.is_match(part)) {
             break;
         }
-        if part.split_whitespace().count() > 14 && !out.is_empty() {
-            break;
-        }
         // Cut a trailing verb phrase: "Chủ tịch LĐLĐ tỉnh phát biểu ..." keeps the title.
         let cut = [
             " phát biểu",
@@ -384,9 +381,14 @@ fn split_roles(s: &str) -> Vec<String> {
         .filter_map(|v| part.find(v))
         .min()
         .unwrap_or(part.len());
+        let verb_follows = cut < part.len();
         let part = part[..cut].trim();
-        if !part.is_empty() && part.split_whitespace().count() <= 14 {
-            out.push(part.to_string());
+        if part.is_empty() || part.split_whitespace().count() > 14 {
+            break; // a sentence, not a title: the list has ended
+        }
+        out.push(part.to_string());
+        if verb_follows {
+            break; // the verb phrase ends the list
         }
     }
     out

@@ -18,4 +18,4 @@ pub mod text;
 
 pub use input::{decode_bytes, Decoded};
 pub use page::parse_page;
-pub use run::{ingest_paths, Failure, Outcome};
+pub use run::{ingest_paths, ingest_paths_with_progress, Failure, Outcome};

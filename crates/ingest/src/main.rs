@@ -1,9 +1,9 @@
 //! The `nienbieu-ingest` command line: arguments, output files, the summary and exit codes.
 
-use nienbieu_ingest::{ingest_paths, Outcome};
+use nienbieu_ingest::{ingest_paths_with_progress, Outcome};
 use nienbieu_model::{Dataset, Severity};
 use std::collections::BTreeMap;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -83,7 +83,22 @@ fn main() -> ExitCode {
         }
     };
     let started = std::time::Instant::now();
-    let outcome = ingest_paths(&opts.inputs);
+    // A progress bar on long runs, only where a person watches the terminal.
+    let show = !opts.quiet && io::stderr().is_terminal();
+    let progress = |done: usize, total: usize| {
+        if show && total >= 500 {
+            let filled = done * 30 / total;
+            eprint!(
+                "\r[{}{}] {done}/{total} articles",
+                "#".repeat(filled),
+                " ".repeat(30 - filled)
+            );
+            if done == total {
+                eprintln!();
+            }
+        }
+    };
+    let outcome = ingest_paths_with_progress(&opts.inputs, &progress);
 
     if opts.json_lines {
         if let Err(e) = write_json_lines(&outcome) {

@@ -125,12 +125,19 @@ pub fn parse_record(
     }
     let given = date.and_then(|d| {
         let d = clean_line(d);
-        let parsed = parse_date_line(&d).or_else(|| {
-            nienbieu_model::Timestamp::parse_iso(&d).map(|at| DateLine {
-                at,
-                precision: nienbieu_model::Precision::Second,
+        let parsed = parse_date_line(&d)
+            .or_else(|| {
+                nienbieu_model::Timestamp::parse_iso(&d).map(|at| DateLine {
+                    at,
+                    precision: nienbieu_model::Precision::Second,
+                })
             })
-        });
+            .or_else(|| {
+                nienbieu_model::Date::parse_iso(&d).map(|day| DateLine {
+                    at: nienbieu_model::Timestamp::start_of(day),
+                    precision: nienbieu_model::Precision::Day,
+                })
+            });
         if parsed.is_none() {
             diagnostics.push(warning(
                 "date.unreadable",

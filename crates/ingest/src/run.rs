@@ -46,6 +46,15 @@ enum Job {
 /// Ingests files and directories (recursively). Files ending in `.jsonl` are JSON Lines
 /// records; every other file is a raw page.
 pub fn ingest_paths(paths: &[PathBuf]) -> Outcome {
+    ingest_paths_with_progress(paths, &|_, _| {})
+}
+
+/// Like [`ingest_paths`], calling `progress(done, total)` as inputs are parsed (from worker
+/// threads, at most a few hundred times a run).
+pub fn ingest_paths_with_progress(
+    paths: &[PathBuf],
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Outcome {
     let mut failures = Vec::new();
     let mut files = Vec::new();
     for p in paths {
@@ -63,7 +72,16 @@ pub fn ingest_paths(paths: &[PathBuf]) -> Outcome {
         }
     }
 
-    let results = par_map(&jobs, run_job);
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let step = (jobs.len() / 200).max(1);
+    let results = par_map(&jobs, |job| {
+        let r = run_job(job);
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if n % step == 0 || n == jobs.len() {
+            progress(n, jobs.len());
+        }
+        r
+    });
     let mut articles = Vec::with_capacity(results.len());
     for r in results {
         match r {
