@@ -223,7 +223,7 @@ fn org_name(t: &str, start: usize, head_end: usize) -> (String, usize) {
             .last()
             .unwrap_or("")
             .to_lowercase();
-        let person_next = NAME_RE.find(trimmed).is_some_and(|m| m.start() == 0);
+        let person_next = names_in(trimmed).next().is_some_and(|m| m.start() == 0);
         let allowed_lower = match lower.as_str() {
             "quan" => prev_lower == "cơ",
             "thành" => trimmed[word_len..].trim_start().starts_with("phố"),
@@ -236,8 +236,8 @@ fn org_name(t: &str, start: usize, head_end: usize) -> (String, usize) {
             || (ORG_STOPS.contains(&lower.as_str()) && !(lower == "và" && next_is_capital))
             || (word.starts_with(char::is_lowercase) && !allowed_lower);
         let name_after_joiner = joiner
-            && NAME_RE
-                .find(trimmed[word_len..].trim_start())
+            && names_in(trimmed[word_len..].trim_start())
+                .next()
                 .is_some_and(|m| m.start() == 0);
         if (stop && !joiner) || name_after_joiner {
             break;
@@ -262,12 +262,19 @@ const SURNAMES: &str = "Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|�
 /// Words that begin a title.
 const TITLE_HEADS: &str = r"Phó Bí thư|Bí thư|Phó Chủ tịch|Chủ tịch|Tổng Bí thư|Phó Trưởng ban|Trưởng ban|Phó Trưởng|Trưởng|Phó Giám đốc|Giám đốc|Ủy viên|Uỷ viên|Tỉnh ủy viên|Tỉnh uỷ viên|TUV|Thường trực|Thứ trưởng|Bộ trưởng|Đại biểu|Chánh|Phó Chánh|Thủ tướng|Phó Thủ tướng|Chủ nhiệm|Phó Chủ nhiệm|Tổng Giám đốc|Hiệu trưởng|Đại tá|Thượng tá|Thiếu tướng|Trung tướng";
 
+// No `\b`: a Unicode word boundary keeps the regex engine off its fast path. A name is a
+// surname and one to three capitalised syllables, not glued to a preceding letter.
 static NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:{SURNAMES})(?:\s+\p{{Lu}}\p{{Ll}}*){{1,3}}\b"
+        r"(?:^|[^\p{{L}}])((?:{SURNAMES})(?:\s\p{{Lu}}\p{{Ll}}*){{1,3}})"
     ))
     .unwrap()
 });
+
+/// Names found in `t`, as the name group of [`NAME_RE`]'s matches.
+fn names_in(t: &str) -> impl Iterator<Item = regex::Match<'_>> + '_ {
+    NAME_RE.captures_iter(t).filter_map(|c| c.get(1))
+}
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^\s*(?:,|-|–)\s*((?:{TITLE_HEADS})[^;.:()“”\n]*)"
@@ -295,7 +302,7 @@ pub fn find_people<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<Person> 
     let mut roles: HashMap<String, Vec<String>> = HashMap::new();
     for t in texts {
         let mut prev_end = 0;
-        for m in NAME_RE.find_iter(t) {
+        for m in names_in(t) {
             let name = m.as_str().to_string();
             let clause_floor = std::mem::replace(&mut prev_end, m.end());
             if name.split_whitespace().count() < 2 {

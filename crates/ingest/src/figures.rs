@@ -7,7 +7,9 @@ use std::sync::LazyLock;
 
 const NUMBER: &str = r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)";
 
-static RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+/// Each rule with a literal that any match contains, checked first: most paragraphs hold no
+/// figure at all, and a substring search is far cheaper than a regex.
+static RULES: LazyLock<Vec<(&'static str, &'static str, Regex)>> = LazyLock::new(|| {
     let rules = [
         (
             "members_admitted",
@@ -31,7 +33,16 @@ static RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
     ];
     rules
         .into_iter()
-        .map(|(k, p)| (k, Regex::new(&p).unwrap()))
+        .map(|(k, p)| {
+            let literal = match k {
+                "members_admitted" => "nạp",
+                "grassroots_organizations" => "cơ sở",
+                "party_members" => "viên",
+                "targets_met" => "chỉ tiêu",
+                _ => "%",
+            };
+            (k, literal, Regex::new(&p).unwrap())
+        })
         .collect()
 });
 
@@ -49,7 +60,10 @@ pub fn find_figures<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Vec<Fi
         // A number counts once: "kết nạp trên 1.600 đảng viên" is an admission figure, not
         // also a membership figure.
         let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
-        for (kind, re) in RULES.iter() {
+        for (kind, literal, re) in RULES.iter() {
+            if !p.contains(literal) {
+                continue;
+            }
             for c in re.captures_iter(p) {
                 let whole = c.get(0).unwrap();
                 let n = c.name("n").unwrap();

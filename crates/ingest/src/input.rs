@@ -17,6 +17,15 @@ pub struct Decoded {
 /// invalid UTF-8 is replaced with U+FFFD and reported; empty and binary input is refused with a
 /// reason, since it cannot hold an article.
 pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, String> {
+    let mut d = decode_bytes_keep_form(bytes)?;
+    d.text = to_nfc(d.text);
+    Ok(d)
+}
+
+/// Like [`decode_bytes`] but without NFC normalisation, for a JSON Lines file whose records
+/// are normalised one by one (normalising a whole 60 MB file in one go would take seconds
+/// when a single record in it is decomposed).
+pub fn decode_bytes_keep_form(bytes: &[u8]) -> Result<Decoded, String> {
     let mut repairs = Vec::new();
     let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         utf8(rest, &mut repairs)
@@ -33,10 +42,7 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, String> {
     if text.trim().is_empty() {
         return Err("empty file: no text to parse".into());
     }
-    Ok(Decoded {
-        text: to_nfc(text),
-        repairs,
-    })
+    Ok(Decoded { text, repairs })
 }
 
 fn utf8(bytes: &[u8], repairs: &mut Vec<String>) -> String {

@@ -1,7 +1,7 @@
 //! An ingest run: walks the inputs, parses them in parallel, and collects articles and
 //! failures. One bad input never stops the others.
 
-use crate::input::decode_bytes;
+use crate::input::{decode_bytes, decode_bytes_keep_form};
 use crate::page::{parse_page, parse_record};
 use nienbieu_model::Article;
 use serde::Deserialize;
@@ -138,7 +138,7 @@ fn read_json_lines(file: &Path, jobs: &mut Vec<Job>, failures: &mut Vec<Failure>
             return;
         }
     };
-    let text = match decode_bytes(&bytes) {
+    let text = match decode_bytes_keep_form(&bytes) {
         Ok(d) => d.text,
         Err(message) => {
             failures.push(Failure {

@@ -13,6 +13,11 @@ pub fn to_nfc(s: String) -> String {
 /// Trims a line, treating no-break and zero-width spaces as white space too, and collapses
 /// inner runs of white space to one space.
 pub fn clean_line(line: &str) -> String {
+    let trimmed = line.trim_matches(is_space);
+    // The common case: ordinary single spaces only.
+    if !trimmed.contains("  ") && !trimmed.chars().any(|c| c != ' ' && is_space(c)) {
+        return trimmed.to_string();
+    }
     let mut out = String::with_capacity(line.len());
     for word in line.split(is_space).filter(|w| !w.is_empty()) {
         if !out.is_empty() {

@@ -91,7 +91,7 @@ fn utf16_pages_with_a_bom_read_like_utf8() {
     le.extend(GOOD.encode_utf16().flat_map(u16::to_le_bytes));
     fs::write(dir.join("a.txt"), &le).unwrap();
     fs::write(dir.join("b.txt"), GOOD).unwrap();
-    let out = ingest_paths(&[dir.clone()]);
+    let out = ingest_paths(std::slice::from_ref(&dir));
     assert!(out.failures.is_empty());
     assert_eq!(out.articles[0].title, out.articles[1].title);
     assert_eq!(out.articles[0].paragraphs, out.articles[1].paragraphs);
