@@ -59,6 +59,15 @@ const PATTERNS: &[(&str, &str, bool)] = &[
     (r"^bạn đọc (phản hồi|bình luận)", "clutter.comments", true),
     (r"^bình luận\s*(\(\s*\d*\s*\))?$", "clutter.comments", true),
     (r"^\d+\s*/\s*\d+\s*ký tự$", "clutter.comments", true),
+    (
+        r"^(điện thoại|đt|tel|fax|hotline|đường dây nóng)\s*[:.]",
+        "clutter.footer",
+        false,
+    ),
+    (r"^(email|e-mail|thư điện tử)\s*:", "clutter.footer", false),
+    (r"^[^\s@]+@[^\s@]+\.[a-z]{2,}$", "clutter.footer", false),
+    (r"^(bản quyền|©|copyright)", "clutter.footer", true),
+    (r"ghi rõ nguồn", "clutter.footer", true),
     (r"^(guest|đang tải dữ liệu\.*)$", "clutter.comments", true),
     (r"^giá vàng(\s|$)", "clutter.market_widget", true),
     (r"^tỷ giá(\s|$)", "clutter.market_widget", true),
@@ -162,6 +171,14 @@ mod tests {
         assert_eq!(code("..."), Some("clutter.punctuation_or_number"));
         assert_eq!(code("42"), Some("clutter.punctuation_or_number"));
         assert_eq!(code("Giấy phép số 123/GP-BTTTT"), Some("clutter.footer"));
+        assert_eq!(code("Tổng biên tập: Nguyễn Văn A"), Some("clutter.footer"));
+        assert_eq!(code("Điện thoại: 0221.3862.123"), Some("clutter.footer"));
+        assert_eq!(code("Email: toasoan@baohungyen.vn"), Some("clutter.footer"));
+        assert_eq!(code("toasoan@baohungyen.vn"), Some("clutter.footer"));
+        assert_eq!(
+            code("© Bản quyền thuộc về Báo Hưng Yên"),
+            Some("clutter.footer")
+        );
     }
 
     #[test]
@@ -176,4 +193,23 @@ mod tests {
             assert_eq!(code(line), None, "{line:?}");
         }
     }
+}
+
+/// A source tag opening the lead, such as "(GLO)- " or "(Baonghean.vn) - ": its length in
+/// bytes, or `None`.
+///
+/// ```
+/// use nienbieu_ingest::clutter::source_tag_len;
+/// let lead = "(Baonghean.vn) - Sáng 12/1, Tỉnh ủy tổ chức hội nghị.";
+/// assert_eq!(&lead[source_tag_len(lead).unwrap()..], "Sáng 12/1, Tỉnh ủy tổ chức hội nghị.");
+/// assert_eq!(source_tag_len("(15/6/1933 - 15/6/2023) là dịp"), None);
+/// ```
+pub fn source_tag_len(lead: &str) -> Option<usize> {
+    static TAG: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"^\((?:[A-ZĐ][A-ZĐa-z]{1,9}|[A-Za-z0-9-]+(?:\.[A-Za-z]{2,4}){1,2})\)\s*[-–—:]?\s*",
+        )
+        .unwrap()
+    });
+    TAG.find(lead).map(|m| m.end()).filter(|&n| n < lead.len())
 }

@@ -434,6 +434,16 @@ mod tests {
         );
     }
 
+    /// Regression: a clause opening with a curly quote once sliced inside the quote's three
+    /// bytes and panicked (found by the seed test on page 002).
+    #[test]
+    fn a_name_after_a_curly_quote_does_not_panic() {
+        let p = find_people(["tác phẩm “Kiên quyết” của đồng chí Tổng Bí thư Nguyễn Phú Trọng"]);
+        assert_eq!(p[0].name, "Nguyễn Phú Trọng");
+        assert_eq!(p[0].roles, ["Tổng Bí thư"]);
+        assert!(find_people(["“Nguyễn"]).is_empty());
+    }
+
     #[test]
     fn organizations_in_order() {
         let o = find_organizations([

@@ -98,6 +98,18 @@ fn finish(mut a: Article) -> Article {
             paragraphs.push(p);
         }
     }
+    if let Some(lead) = paragraphs.first_mut() {
+        if let Some(n) = crate::clutter::source_tag_len(lead) {
+            a.diagnostics.push(info(
+                "clutter.source_tag",
+                format!(
+                    "removed the source tag {} opening the lead",
+                    quote(lead[..n].trim())
+                ),
+            ));
+            lead.replace_range(..n, "");
+        }
+    }
     a.paragraphs = paragraphs;
     if a.paragraphs.is_empty() {
         a.diagnostics
