@@ -129,6 +129,25 @@ pub fn classify(line: &str) -> Option<Clutter> {
     Some(Clutter { code, ends_article })
 }
 
+/// A source tag opening the lead, such as "(GLO)- " or "(Baonghean.vn) - ": its length in
+/// bytes, or `None`.
+///
+/// ```
+/// use nienbieu_ingest::clutter::source_tag_len;
+/// let lead = "(Baonghean.vn) - Sáng 12/1, Tỉnh ủy tổ chức hội nghị.";
+/// assert_eq!(&lead[source_tag_len(lead).unwrap()..], "Sáng 12/1, Tỉnh ủy tổ chức hội nghị.");
+/// assert_eq!(source_tag_len("(15/6/1933 - 15/6/2023) là dịp"), None);
+/// ```
+pub fn source_tag_len(lead: &str) -> Option<usize> {
+    static TAG: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"^\((?:[A-ZĐ][A-ZĐa-z]{1,9}|[A-Za-z0-9-]+(?:\.[A-Za-z]{2,4}){1,2})\)\s*[-–—:]?\s*",
+        )
+        .unwrap()
+    });
+    TAG.find(lead).map(|m| m.end()).filter(|&n| n < lead.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,23 +212,4 @@ mod tests {
             assert_eq!(code(line), None, "{line:?}");
         }
     }
-}
-
-/// A source tag opening the lead, such as "(GLO)- " or "(Baonghean.vn) - ": its length in
-/// bytes, or `None`.
-///
-/// ```
-/// use nienbieu_ingest::clutter::source_tag_len;
-/// let lead = "(Baonghean.vn) - Sáng 12/1, Tỉnh ủy tổ chức hội nghị.";
-/// assert_eq!(&lead[source_tag_len(lead).unwrap()..], "Sáng 12/1, Tỉnh ủy tổ chức hội nghị.");
-/// assert_eq!(source_tag_len("(15/6/1933 - 15/6/2023) là dịp"), None);
-/// ```
-pub fn source_tag_len(lead: &str) -> Option<usize> {
-    static TAG: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(
-            r"^\((?:[A-ZĐ][A-ZĐa-z]{1,9}|[A-Za-z0-9-]+(?:\.[A-Za-z]{2,4}){1,2})\)\s*[-–—:]?\s*",
-        )
-        .unwrap()
-    });
-    TAG.find(lead).map(|m| m.end()).filter(|&n| n < lead.len())
 }
