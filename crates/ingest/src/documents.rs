@@ -6,7 +6,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Kinds in words, with the code each usually carries.
-const KINDS: &[(&str, &str)] = &[
+pub const KINDS: &[(&str, &str)] = &[
     ("Nghị quyết", "NQ"),
     ("Chỉ thị", "CT"),
     ("Kết luận", "KL"),

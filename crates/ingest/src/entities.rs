@@ -214,10 +214,13 @@ fn org_name(t: &str, start: usize, head_end: usize) -> (String, usize) {
         let word = &trimmed[..word_len];
         let lower = word.to_lowercase();
         let joiner = matches!(word, "-" | "–" | "&");
-        // "và" joins two parts of one name ("Thương binh và Xã hội") only before a capital.
-        let next_is_capital = trimmed[word_len..]
-            .trim_start()
-            .starts_with(char::is_uppercase);
+        // "và" joins two parts of one name ("Thương binh và Xã hội") only before a capital
+        // that does not open a document ("... Trung ương Đảng và Hướng dẫn số 12").
+        let after = trimmed[word_len..].trim_start();
+        let next_is_capital = after.starts_with(char::is_uppercase)
+            && !crate::documents::KINDS
+                .iter()
+                .any(|(k, _)| after.starts_with(k));
         let prev_lower = t[..end]
             .split_whitespace()
             .last()

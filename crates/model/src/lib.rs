@@ -7,8 +7,10 @@
 
 pub mod article;
 pub mod dataset;
+pub mod fold;
 pub mod time;
 pub mod timeline;
+pub mod tokenize;
 
 pub use article::{Article, Diagnostic, DocumentRef, EventKind, Figure, Person, Severity};
 pub use dataset::{Dataset, DatasetError, SCHEMA_VERSION};
