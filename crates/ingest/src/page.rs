@@ -352,27 +352,33 @@ pub fn warning(code: &str, message: String) -> Diagnostic {
 mod tests {
     use super::*;
 
+    /// Parses `page` and checks its headline and publication date.
+    fn check(page: &str, title: &str, published: &str) -> Article {
+        let a = parse_page("x", "x.txt", page);
+        assert_eq!(a.title.as_deref(), Some(title), "{page:?}");
+        assert_eq!(
+            a.published.map(|p| p.to_string()).as_deref(),
+            Some(published),
+            "{page:?}"
+        );
+        a
+    }
+
     #[test]
     fn skips_site_header_date_above_the_title() {
-        let page = "Thứ Tư, 19/06/2024 10:55 (GMT +7)\n\nNgành Tổ chức hoàn thành 29/29 chỉ tiêu\n\nThứ 6, 12/01/2024 | 16:14:27 [GMT +7] A  A\n\nNội dung bài.";
-        let a = parse_page("x", "x.txt", page);
-        assert_eq!(
-            a.title.as_deref(),
-            Some("Ngành Tổ chức hoàn thành 29/29 chỉ tiêu")
-        );
-        assert_eq!(
-            a.published.unwrap().to_string(),
-            "2024-01-12T16:14:27+07:00"
+        check(
+            "Thứ Tư, 19/06/2024 10:55 (GMT +7)\n\nNgành Tổ chức hoàn thành 29/29 chỉ tiêu\n\nThứ 6, 12/01/2024 | 16:14:27 [GMT +7] A  A\n\nNội dung bài.",
+            "Ngành Tổ chức hoàn thành 29/29 chỉ tiêu",
+            "2024-01-12T16:14:27+07:00",
         );
     }
 
     #[test]
     fn skips_section_label_above_the_title() {
-        let page = "Hoạt động của các tổ chức Đảng cơ sở\n\nĐảng bộ Sở sơ kết công tác đảng 6 tháng đầu năm 2023\n\n11-07-2023 14:51\n\nNội dung bài.";
-        let a = parse_page("x", "x.txt", page);
-        assert_eq!(
-            a.title.as_deref(),
-            Some("Đảng bộ Sở sơ kết công tác đảng 6 tháng đầu năm 2023")
+        let a = check(
+            "Hoạt động của các tổ chức Đảng cơ sở\n\nĐảng bộ Sở sơ kết công tác đảng 6 tháng đầu năm 2023\n\n11-07-2023 14:51\n\nNội dung bài.",
+            "Đảng bộ Sở sơ kết công tác đảng 6 tháng đầu năm 2023",
+            "2023-07-11T14:51:00+07:00",
         );
         assert_eq!(a.paragraphs, ["Nội dung bài."]);
     }
@@ -380,16 +386,29 @@ mod tests {
     #[test]
     fn date_line_after_the_lead_is_found() {
         let lead = "Sáng nay, Ban Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết công tác 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm với sự tham dự của đông đảo đại biểu các sở, ban, ngành.";
-        let page =
-            format!("Hội nghị sơ kết công tác Đảng 6 tháng\n\n{lead}\n\n07/07/2023\n\nĐoạn hai.");
-        let a = parse_page("x", "x.txt", &page);
-        assert_eq!(
-            a.title.as_deref(),
-            Some("Hội nghị sơ kết công tác Đảng 6 tháng")
+        check(
+            &format!("Hội nghị sơ kết công tác Đảng 6 tháng\n\n{lead}\n\n07/07/2023\n\nĐoạn hai."),
+            "Hội nghị sơ kết công tác Đảng 6 tháng",
+            "2023-07-07T00:00:00+07:00",
         );
+    }
+
+    #[test]
+    fn source_tag_opening_the_lead_is_removed_and_recorded() {
+        let a = check(
+            "Tỉnh ủy tổng kết công tác năm 2023\n\n08/01/2024\n\n(Baonghean.vn) - Sáng 08/01/2024, Tỉnh ủy tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2023 với sự tham dự của các đồng chí.",
+            "Tỉnh ủy tổng kết công tác năm 2023",
+            "2024-01-08T00:00:00+07:00",
+        );
+        assert!(
+            a.paragraphs[0].starts_with("Sáng 08/01/2024"),
+            "{:?}",
+            a.paragraphs
+        );
+        assert!(a.diagnostics.iter().any(|d| d.code == "clutter.source_tag"));
         assert_eq!(
-            a.published.unwrap().to_string(),
-            "2023-07-07T00:00:00+07:00"
+            a.event_date.map(|d| d.to_string()).as_deref(),
+            Some("2024-01-08")
         );
     }
 
