@@ -50,9 +50,14 @@ pub fn App() -> impl IntoView {
                         .get()
                         .map(|loaded| match loaded {
                             Ok(ds) => {
+                                let dates = ds
+                                    .articles
+                                    .iter()
+                                    .filter_map(|a| a.published.map(|p| p.date()))
+                                    .collect::<Vec<_>>();
                                 view! {
-                                    <Timeline articles=ds.articles.clone() />
-                                    <ArticleList articles=ds.articles.clone() />
+                                    <Timeline dates=dates />
+                                    <ArticleList dataset=ds />
                                 }
                                     .into_any()
                             }

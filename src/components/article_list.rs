@@ -3,16 +3,17 @@
 use crate::app::use_lang;
 use leptos::prelude::*;
 use nienbieu_model::article::newest_first;
-use nienbieu_model::Article;
+use nienbieu_model::{Article, Dataset};
+use std::sync::Arc;
 
-/// Lists articles newest first.
+/// Lists the dataset's articles newest first, without copying them.
 #[component]
-pub fn ArticleList(articles: Vec<Article>) -> impl IntoView {
+pub fn ArticleList(dataset: Arc<Dataset>) -> impl IntoView {
     let lang = use_lang();
-    let mut articles = articles;
-    articles.sort_by(newest_first);
-    let count = articles.len();
-    let rows = articles
+    let mut order: Vec<&Article> = dataset.articles.iter().collect();
+    order.sort_by(|a, b| newest_first(a, b));
+    let count = order.len();
+    let rows = order
         .into_iter()
         .map(|a| {
             let title = a.title.clone();

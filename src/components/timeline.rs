@@ -2,22 +2,18 @@
 
 use crate::app::use_lang;
 use leptos::prelude::*;
-use nienbieu_model::{month_bins, Article};
+use nienbieu_model::{month_bins, Date};
 
 const WIDTH: f64 = 800.0;
 const HEIGHT: f64 = 160.0;
 const AXIS: f64 = 22.0;
 const TOP: f64 = 8.0;
 
-/// Draws one bar per month from the first to the last dated article.
+/// Draws one bar per month from the first to the last of `dates`.
 #[component]
-pub fn Timeline(articles: Vec<Article>) -> impl IntoView {
+pub fn Timeline(dates: Vec<Date>) -> impl IntoView {
     let lang = use_lang();
-    let bins = month_bins(
-        articles
-            .iter()
-            .filter_map(|a| a.published.map(|p| p.date())),
-    );
+    let bins = month_bins(dates);
     let max = bins.iter().map(|b| b.count).max().unwrap_or(0).max(1) as f64;
     let slot = WIDTH / bins.len().max(1) as f64;
     let plot = HEIGHT - AXIS - TOP;
