@@ -107,7 +107,7 @@ fn main() -> ExitCode {
         }
     }
     if let Some(out) = &opts.out {
-        if let Err(e) = write_dataset(out, outcome.articles.clone()) {
+        if let Err(e) = write_dataset(out, &outcome.articles) {
             eprintln!("error: cannot write {}: {e}", out.display());
             return ExitCode::from(2);
         }
@@ -131,12 +131,13 @@ fn write_json_lines(outcome: &Outcome) -> io::Result<()> {
 
 /// Writes through a temporary file and a rename, so a failed run never leaves a truncated
 /// dataset where the app would load it.
-fn write_dataset(path: &Path, articles: Vec<nienbieu_model::Article>) -> io::Result<()> {
+fn write_dataset(path: &Path, articles: &[nienbieu_model::Article]) -> io::Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
     let tmp = path.with_extension("json.tmp");
-    std::fs::write(&tmp, Dataset::new(articles).encode())?;
+    // Articles come sorted by id from the run, as the dataset format wants them.
+    std::fs::write(&tmp, Dataset::encode_articles(articles))?;
     std::fs::rename(&tmp, path)
 }
 

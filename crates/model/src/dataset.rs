@@ -95,7 +95,27 @@ impl Dataset {
 
     /// Encodes the dataset as compact JSON. The same dataset always gives the same bytes.
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).expect("a dataset always serialises")
+        Dataset::encode_articles(&self.articles)
+    }
+
+    /// Encodes articles as a dataset of the current version without copying them. They must
+    /// already be in the dataset's order (by id), as [`Dataset::new`] would put them.
+    pub fn encode_articles(articles: &[Article]) -> String {
+        debug_assert!(
+            articles.windows(2).all(|w| w[0].id <= w[1].id),
+            "articles not sorted by id"
+        );
+        /// The same shape as [`Dataset`], borrowing its articles.
+        #[derive(Serialize)]
+        struct View<'a> {
+            schema_version: u32,
+            articles: &'a [Article],
+        }
+        serde_json::to_string(&View {
+            schema_version: SCHEMA_VERSION,
+            articles,
+        })
+        .expect("a dataset always serialises")
     }
 }
 
