@@ -14,6 +14,12 @@ function size(file) {
   return { raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
 }
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const manifest = () => JSON.parse(readFileSync(join(dist, 'data', 'manifest.json'), 'utf8'));
+function dataFiles() {
+  const m = manifest();
+  const at = (f) => join(dist, 'data', f);
+  return { startup: [at('manifest.json'), at(m.index.path)], chunks: m.chunks.map((c) => at(c.path)) };
+}
 const find = (ext) => readdirSync(dist).filter((f) => f.endsWith(ext)).map((f) => join(dist, f));
 
 const rows = [];
@@ -21,12 +27,13 @@ for (const [what, files] of [
   ['wasm', find('.wasm')],
   ['JS', find('.js')],
   ['CSS', find('.css')],
-  ['dataset', [join(dist, 'data', 'dataset.json')]],
+  ['dataset: manifest and index (loaded at start)', dataFiles().startup],
+  ['dataset: article chunks (loaded on demand)', dataFiles().chunks],
 ]) {
   const s = files.map(size).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
   rows.push([what, kb(s.raw), kb(s.gzip)]);
 }
-const articles = JSON.parse(readFileSync(join(dist, 'data', 'dataset.json'), 'utf8')).articles.length;
+const articles = manifest().articles;
 
 const server = await serve(dist);
 const browser = await launch();

@@ -50,14 +50,19 @@ pub fn App() -> impl IntoView {
                         .get()
                         .map(|loaded| match loaded {
                             Ok(ds) => {
-                                let dates = ds
-                                    .articles
-                                    .iter()
-                                    .filter_map(|a| a.published.map(|p| p.date()))
-                                    .collect::<Vec<_>>();
+                                let result = ds.engine.search(&Default::default());
+                                let synthetic = ds.manifest.synthetic;
                                 view! {
-                                    <Timeline dates=dates />
-                                    <ArticleList dataset=ds />
+                                    {synthetic
+                                        .then(|| {
+                                            view! {
+                                                <p class="synthetic-note" role="note">
+                                                    {move || t().synthetic_note}
+                                                </p>
+                                            }
+                                        })}
+                                    <Timeline timeline=result.timeline.clone() />
+                                    <ArticleList dataset=ds hits=result.hits />
                                 }
                                     .into_any()
                             }

@@ -1,36 +1,79 @@
-//! Loading the dataset over HTTP and checking its schema version.
+//! Loading the dataset over HTTP: the manifest (checking its schema version), then the search
+//! index. Every URL is relative to the page, so any sub-path works.
 
-use nienbieu_model::{Dataset, DatasetError};
-use std::sync::Arc;
+use nienbieu_model::dataset::MANIFEST;
+use nienbieu_model::{DatasetError, Engine, IndexError, Manifest};
+use std::rc::Rc;
 
-/// Where the app finds its dataset, relative to the page so that any sub-path works.
-pub const DATASET_URL: &str = "data/dataset.json";
+/// Where the app finds its dataset, relative to the page.
+pub const DATA_DIR: &str = "data/";
 
 /// Why the dataset could not be loaded.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
-    /// The request failed (offline, blocked).
-    Network(String),
-    /// The server answered with an error status (404 when the dataset was never built).
-    Http(u16),
-    /// The file arrived but is corrupt or of another schema version.
+    /// The request for `file` failed (offline, blocked).
+    Network {
+        /// The file asked for.
+        file: String,
+        /// What the browser said.
+        message: String,
+    },
+    /// The server answered `file` with an error status (404 when it was never built).
+    Http {
+        /// The file asked for.
+        file: String,
+        /// The HTTP status.
+        status: u16,
+    },
+    /// The manifest is corrupt or of another schema version.
     Format(DatasetError),
+    /// The index is corrupt or of another schema version.
+    Index(IndexError),
 }
 
-/// Fetches and decodes the dataset.
-pub async fn load_dataset() -> Result<Arc<Dataset>, LoadError> {
-    let response = gloo::net::http::Request::get(DATASET_URL)
+/// A loaded dataset: its manifest and the engine over its index.
+pub struct Dataset {
+    /// The table of contents.
+    pub manifest: Manifest,
+    /// The search engine.
+    pub engine: Engine,
+}
+
+async fn fetch(file: &str) -> Result<gloo::net::http::Response, LoadError> {
+    let url = format!("{DATA_DIR}{file}");
+    let response = gloo::net::http::Request::get(&url)
         .send()
         .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
+        .map_err(|e| LoadError::Network {
+            file: url.clone(),
+            message: e.to_string(),
+        })?;
     if !response.ok() {
-        return Err(LoadError::Http(response.status()));
+        return Err(LoadError::Http {
+            file: url,
+            status: response.status(),
+        });
     }
-    let text = response
+    Ok(response)
+}
+
+/// Fetches the manifest and the index, and builds the engine.
+pub async fn load_dataset() -> Result<Rc<Dataset>, LoadError> {
+    let network = |file: &str, e: gloo::net::Error| LoadError::Network {
+        file: format!("{DATA_DIR}{file}"),
+        message: e.to_string(),
+    };
+    let text = fetch(MANIFEST)
+        .await?
         .text()
         .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
-    Dataset::decode(&text)
-        .map(Arc::new)
-        .map_err(LoadError::Format)
+        .map_err(|e| network(MANIFEST, e))?;
+    let manifest = Manifest::decode(&text).map_err(LoadError::Format)?;
+    let bytes = fetch(&manifest.index.path)
+        .await?
+        .binary()
+        .await
+        .map_err(|e| network(&manifest.index.path, e))?;
+    let engine = Engine::load(bytes).map_err(LoadError::Index)?;
+    Ok(Rc::new(Dataset { manifest, engine }))
 }

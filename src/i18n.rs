@@ -1,7 +1,7 @@
 //! Every interface string, in Vietnamese (the default) and English.
 
 use crate::data::LoadError;
-use nienbieu_model::DatasetError;
+use nienbieu_model::{DatasetError, IndexError};
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,8 +52,9 @@ pub struct Strings {
     pub untitled: &'static str,
     pub undated: &'static str,
     pub articles: fn(usize) -> String,
-    pub month_bar: fn(u32, i32, usize) -> String,
+    pub month_bar: fn(u32, i32, u32) -> String,
     pub empty_dataset: &'static str,
+    pub synthetic_note: &'static str,
 }
 
 /// Tiếng Việt.
@@ -72,6 +73,7 @@ pub const VI: Strings = Strings {
     articles: |n| format!("{n} bài viết"),
     month_bar: |m, y, n| format!("Tháng {m}/{y}: {n} bài"),
     empty_dataset: "Bộ dữ liệu chưa có bài nào. Hãy chạy công cụ nhập liệu.",
+    synthetic_note: "Bộ dữ liệu tổng hợp để đo hiệu năng: văn bản thật, ngày tháng do máy tạo ra, không phải ngày đăng thật.",
 };
 
 /// English.
@@ -90,21 +92,33 @@ pub const EN: Strings = Strings {
     articles: |n| format!("{n} article{}", if n == 1 { "" } else { "s" }),
     month_bar: |m, y, n| format!("{y}-{m:02}: {n} article{}", if n == 1 { "" } else { "s" }),
     empty_dataset: "The dataset holds no articles yet. Run the ingest tool.",
+    synthetic_note: "A synthetic benchmark dataset: real texts with machine-made dates, not real publication dates.",
 };
 
 /// Explains a load failure in the given language.
 pub fn describe(lang: Lang, e: &LoadError) -> String {
+    use nienbieu_model::SCHEMA_VERSION as V;
     match (lang, e) {
-        (Lang::Vi, LoadError::Network(m)) => format!("Lỗi kết nối khi tải tệp dữ liệu: {m}"),
-        (Lang::En, LoadError::Network(m)) => format!("Network error while fetching the dataset: {m}"),
-        (Lang::Vi, LoadError::Http(404)) => "Không tìm thấy tệp dữ liệu (data/dataset.json, mã 404). Hãy chạy công cụ nhập liệu rồi dựng lại ứng dụng.".into(),
-        (Lang::En, LoadError::Http(404)) => "The dataset file (data/dataset.json) was not found (404). Run the ingest tool and rebuild the app.".into(),
-        (Lang::Vi, LoadError::Http(s)) => format!("Máy chủ trả lỗi {s} khi tải tệp dữ liệu."),
-        (Lang::En, LoadError::Http(s)) => format!("The server answered {s} for the dataset."),
-        (Lang::Vi, LoadError::Format(DatasetError::NewerSchema { found })) => format!("Tệp dữ liệu dùng phiên bản định dạng {found}, mới hơn phiên bản {} mà ứng dụng này đọc được. Hãy tải lại trang để cập nhật ứng dụng.", nienbieu_model::SCHEMA_VERSION),
-        (Lang::Vi, LoadError::Format(DatasetError::OlderSchema { found })) => format!("Tệp dữ liệu dùng phiên bản định dạng cũ {found}; ứng dụng này đọc phiên bản {}. Hãy chạy lại công cụ nhập liệu.", nienbieu_model::SCHEMA_VERSION),
+        (Lang::Vi, LoadError::Network { file, message }) => format!("Lỗi kết nối khi tải {file}: {message}"),
+        (Lang::En, LoadError::Network { file, message }) => format!("Network error while fetching {file}: {message}"),
+        (Lang::Vi, LoadError::Http { file, status: 404 }) => format!("Không tìm thấy tệp dữ liệu {file} (mã 404). Hãy chạy công cụ nhập liệu rồi dựng lại ứng dụng."),
+        (Lang::En, LoadError::Http { file, status: 404 }) => format!("The dataset file {file} was not found (404). Run the ingest tool and rebuild the app."),
+        (Lang::Vi, LoadError::Http { file, status }) => format!("Máy chủ trả lỗi {status} khi tải {file}."),
+        (Lang::En, LoadError::Http { file, status }) => format!("The server answered {status} for {file}."),
+        (Lang::Vi, LoadError::Format(DatasetError::NewerSchema { found }) | LoadError::Index(IndexError::Version { found })) if *found > V => format!("Tệp dữ liệu dùng phiên bản định dạng {found}, mới hơn phiên bản {V} mà ứng dụng này đọc được. Hãy tải lại trang để cập nhật ứng dụng."),
+        (Lang::Vi, LoadError::Format(DatasetError::NewerSchema { found } | DatasetError::OlderSchema { found }) | LoadError::Index(IndexError::Version { found })) => format!("Tệp dữ liệu dùng phiên bản định dạng cũ {found}; ứng dụng này đọc phiên bản {V}. Hãy chạy lại công cụ nhập liệu."),
         (Lang::Vi, LoadError::Format(DatasetError::MissingVersion)) => "Tệp dữ liệu không có số phiên bản định dạng: đây không phải bộ dữ liệu Niên biểu.".into(),
         (Lang::Vi, LoadError::Format(DatasetError::Malformed(m))) => format!("Tệp dữ liệu bị hỏng: {m}"),
-        (Lang::En, LoadError::Format(e)) => format!("{}{}.", e.to_string()[..1].to_uppercase(), &e.to_string()[1..]),
+        (Lang::Vi, LoadError::Index(IndexError::NotAnIndex)) => "Tệp chỉ mục bị hỏng: đây không phải chỉ mục Niên biểu.".into(),
+        (Lang::Vi, LoadError::Index(IndexError::Corrupt(m))) => format!("Tệp chỉ mục bị hỏng: {m}"),
+        (Lang::En, LoadError::Format(e)) => capitalise(&e.to_string()),
+        (Lang::En, LoadError::Index(e)) => capitalise(&e.to_string()),
     }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect::<String>() + ".")
+        .unwrap_or_default()
 }

@@ -1,26 +1,23 @@
-//! The result list: every article, newest first, with its title and publication date.
+//! The result list: each hit's title and publication date.
 
 use crate::app::use_lang;
+use crate::data::Dataset;
 use leptos::prelude::*;
-use nienbieu_model::article::newest_first;
-use nienbieu_model::{Article, Dataset};
-use std::sync::Arc;
+use std::rc::Rc;
 
-/// Lists the dataset's articles newest first, without copying them.
+/// Lists `hits` (document numbers, in display order).
 #[component]
-pub fn ArticleList(dataset: Arc<Dataset>) -> impl IntoView {
+pub fn ArticleList(dataset: Rc<Dataset>, hits: Vec<u32>) -> impl IntoView {
     let lang = use_lang();
-    let mut order: Vec<&Article> = dataset.articles.iter().collect();
-    order.sort_by(|a, b| newest_first(a, b));
-    let count = order.len();
-    let rows = order
-        .into_iter()
-        .map(|a| {
-            let title = a.title.clone();
-            let date_iso = a.published.map(|p| p.to_string());
-            let date_text = a.published_vietnamese();
+    let index = dataset.engine.index();
+    let count = hits.len();
+    let rows = hits
+        .iter()
+        .map(|&d| {
+            let title = index.title(d).map(str::to_string);
+            let published = index.published(d);
             view! {
-                <li class="result" data-testid="result" data-id=a.id.clone()>
+                <li class="result" data-testid="result" data-id=index.id(d).to_string()>
                     <h3 class="result-title">
                         {match title {
                             Some(t) => view! { <span>{t}</span> }.into_any(),
@@ -32,16 +29,16 @@ pub fn ArticleList(dataset: Arc<Dataset>) -> impl IntoView {
                             }
                         }}
                     </h3>
-                    {match (date_iso, date_text) {
-                        (Some(iso), Some(text)) => {
+                    {match published {
+                        Some((ts, precision)) => {
                             view! {
-                                <time class="result-date" datetime=iso>
-                                    {text}
+                                <time class="result-date" datetime=ts.to_string()>
+                                    {ts.to_vietnamese(precision)}
                                 </time>
                             }
                                 .into_any()
                         }
-                        _ => {
+                        None => {
                             view! {
                                 <span class="result-date undated">
                                     {move || lang.get().t().undated}

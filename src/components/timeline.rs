@@ -1,20 +1,20 @@
-//! The timeline: an SVG bar chart of articles per month.
+//! The timeline: an SVG bar chart of the results over time.
 
 use crate::app::use_lang;
 use leptos::prelude::*;
-use nienbieu_model::{month_bins, Date};
+use nienbieu_model::search::Timeline as Bins;
 
 const WIDTH: f64 = 800.0;
 const HEIGHT: f64 = 160.0;
 const AXIS: f64 = 22.0;
 const TOP: f64 = 8.0;
 
-/// Draws one bar per month from the first to the last of `dates`.
+/// Draws one bar per bin.
 #[component]
-pub fn Timeline(dates: Vec<Date>) -> impl IntoView {
+pub fn Timeline(timeline: Bins) -> impl IntoView {
     let lang = use_lang();
-    let bins = month_bins(dates);
-    let max = bins.iter().map(|b| b.count).max().unwrap_or(0).max(1) as f64;
+    let bins = timeline.bins;
+    let max = f64::from(bins.iter().map(|b| b.count).max().unwrap_or(0).max(1));
     let slot = WIDTH / bins.len().max(1) as f64;
     let plot = HEIGHT - AXIS - TOP;
     let bars = bins
@@ -24,9 +24,9 @@ pub fn Timeline(dates: Vec<Date>) -> impl IntoView {
             let h = if b.count == 0 {
                 0.0
             } else {
-                (b.count as f64 / max * plot).max(2.0)
+                (f64::from(b.count) / max * plot).max(2.0)
             };
-            let (month, year, count) = (b.month, b.year, b.count);
+            let (month, year, count) = (b.start.month(), b.start.year(), b.count);
             let label = move || (lang.get().t().month_bar)(month, year, count);
             view! {
                 <rect
@@ -49,12 +49,12 @@ pub fn Timeline(dates: Vec<Date>) -> impl IntoView {
     let ticks = bins
         .iter()
         .enumerate()
-        .filter(|(i, b)| *i == 0 || b.month == 1)
+        .filter(|(i, b)| *i == 0 || b.start.month() == 1)
         .map(|(i, b)| {
-            let text = if i == 0 && b.month != 1 {
-                format!("{}/{}", b.month, b.year)
+            let text = if i == 0 && b.start.month() != 1 {
+                format!("{}/{}", b.start.month(), b.start.year())
             } else {
-                b.year.to_string()
+                b.start.year().to_string()
             };
             view! {
                 <text class="tick" x=format!("{:.2}", i as f64 * slot + 2.0) y=format!("{}", HEIGHT - 6.0)>

@@ -34,7 +34,7 @@ async function openApp(t, setup) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('response', (r) => {
-    if (r.status() >= 400 && !r.url().endsWith('dataset.json')) errors.push(`${r.status()} ${r.url()}`);
+    if (r.status() >= 400 && !r.url().endsWith('manifest.json')) errors.push(`${r.status()} ${r.url()}`);
   });
   if (setup) await setup(page);
   const app = new AppPage(page, server.url);
@@ -76,7 +76,7 @@ test('the interface speaks Vietnamese by default and switches to English', async
 test('a missing dataset shows a clear message and a retry that recovers', async (t) => {
   let broken = true;
   const { app, page } = await openApp(t, (page) =>
-    page.route('**/data/dataset.json', (route) =>
+    page.route('**/data/manifest.json', (route) =>
       broken ? route.fulfill({ status: 404, body: 'not found' }) : route.continue(),
     ),
   );
@@ -94,7 +94,7 @@ test('a newer schema or a corrupt file is refused with a message, never a blank 
     ['{"schema_version": 1, "articles": [{"id": ', /bị hỏng/],
   ]) {
     const { app } = await openApp(t, (page) =>
-      page.route('**/data/dataset.json', (route) => route.fulfill({ status: 200, body })),
+      page.route('**/data/manifest.json', (route) => route.fulfill({ status: 200, body })),
     );
     await app.loadError().waitFor();
     assert.match(await app.loadError().textContent(), expected);

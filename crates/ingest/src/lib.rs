@@ -12,10 +12,12 @@ pub mod event;
 pub mod extract;
 pub mod figures;
 pub mod input;
+pub mod output;
 pub mod page;
 pub mod run;
 pub mod text;
 
 pub use input::{decode_bytes, Decoded};
+pub use output::{build_dataset, write_dataset_dir};
 pub use page::parse_page;
 pub use run::{ingest_paths, ingest_paths_with_progress, Failure, Outcome};

@@ -1,7 +1,7 @@
 //! The `nienbieu-ingest` command line: arguments, output files, the summary and exit codes.
 
-use nienbieu_ingest::{ingest_paths_with_progress, Outcome};
-use nienbieu_model::{Dataset, Severity};
+use nienbieu_ingest::{build_dataset, ingest_paths_with_progress, write_dataset_dir, Outcome};
+use nienbieu_model::Severity;
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -18,7 +18,8 @@ record per line (id, title, date, body; other fields are kept as metadata); any 
 is one raw page (UTF-8 with or without BOM, or UTF-16 with BOM).
 
 OPTIONS:
-    -o, --out <FILE>    write the dataset (JSON, schema-versioned) to FILE
+    -o, --out <DIR>     write the dataset to DIR: manifest.json, the search index and
+                        the article chunks (files of an earlier dataset there are removed)
         --json-lines    print one JSON object per article on standard output
     -q, --quiet         print only the summary and failures
     -h, --help          print this help
@@ -56,7 +57,7 @@ fn parse_args() -> Result<Option<Options>, String> {
                 return Ok(None);
             }
             Some("-o" | "--out") => {
-                opts.out = Some(args.next().ok_or("--out needs a file name")?.into());
+                opts.out = Some(args.next().ok_or("--out needs a directory name")?.into());
             }
             Some("--json-lines") => opts.json_lines = true,
             Some("-q" | "--quiet") => opts.quiet = true,
@@ -68,7 +69,7 @@ fn parse_args() -> Result<Option<Options>, String> {
         return Err("no input given".into());
     }
     if opts.out.is_none() && !opts.json_lines {
-        return Err("nothing to do: give --out FILE, --json-lines, or both".into());
+        return Err("nothing to do: give --out DIR, --json-lines, or both".into());
     }
     Ok(Some(opts))
 }
@@ -129,16 +130,22 @@ fn write_json_lines(outcome: &Outcome) -> io::Result<()> {
     out.flush()
 }
 
-/// Writes through a temporary file and a rename, so a failed run never leaves a truncated
-/// dataset where the app would load it.
-fn write_dataset(path: &Path, articles: &[nienbieu_model::Article]) -> io::Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp = path.with_extension("json.tmp");
-    // Articles come sorted by id from the run, as the dataset format wants them.
-    std::fs::write(&tmp, Dataset::encode_articles(articles))?;
-    std::fs::rename(&tmp, path)
+/// Builds the dataset (search index and chunks) and writes it to `dir`, reporting its size.
+fn write_dataset(dir: &Path, articles: &[nienbieu_model::Article]) -> io::Result<()> {
+    let started = std::time::Instant::now();
+    let files = build_dataset(articles);
+    write_dataset_dir(dir, &files)?;
+    let m = &files.manifest;
+    eprintln!(
+        "dataset: {} ({} articles, index {:.1} MB, {} chunk(s), {:.1} MB in all) built in {:.2} s",
+        dir.display(),
+        m.articles,
+        m.index.bytes as f64 / 1e6,
+        m.chunks.len(),
+        m.total_bytes() as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
 
 fn report(outcome: &Outcome, opts: &Options, elapsed: std::time::Duration) {

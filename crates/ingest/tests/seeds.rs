@@ -63,6 +63,6 @@ fn no_clutter_survives_in_the_seed_paragraphs() {
 
 #[test]
 fn the_same_input_gives_byte_identical_output() {
-    let encode = || nienbieu_model::Dataset::new(ingest_paths(&[seeds_dir()]).articles).encode();
+    let encode = || nienbieu_ingest::build_dataset(&ingest_paths(&[seeds_dir()]).articles);
     assert_eq!(encode(), encode());
 }

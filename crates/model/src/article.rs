@@ -114,6 +114,11 @@ impl EventKind {
             EventKind::Other => "other",
         }
     }
+
+    /// The kind with code `code`.
+    pub fn from_code(code: &str) -> Option<EventKind> {
+        EventKind::ALL.into_iter().find(|k| k.code() == code)
+    }
 }
 
 /// A person named in an article, with the titles given there.

@@ -1,22 +1,97 @@
-//! The dataset file: a schema version the app checks, then the articles.
+//! The dataset as published: a small `manifest.json` naming a binary search index and the
+//! article chunks (JSON Lines, about 1 MiB each), every file name carrying a content hash.
+//!
+//! The app reads the manifest, then the index, and is ready to search and list; it fetches a
+//! chunk only when it needs an article's full text (a snippet, the reader), so start-up does not
+//! grow with the size of the text.
 
 use crate::article::Article;
+use crate::index::build::{doc_terms, meta_facet_keys, DocTerms, IndexBuilder};
+use crate::index::ChunkLocation;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The version of the dataset format this build writes and reads.
 ///
-/// Bump it whenever a change to [`Article`] or [`Dataset`] would make an older app misread a
-/// newer file; the app refuses any other version with a clear message instead of guessing.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Bump it whenever a change to [`Article`], [`Manifest`] or the index layout would make an
+/// older app misread newer files; the app refuses any other version with a clear message.
+pub const SCHEMA_VERSION: u32 = 2;
 
-/// The whole dataset as written by ingest and loaded by the app.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Dataset {
-    /// Must equal [`SCHEMA_VERSION`] for this build to read the file.
+/// The manifest's file name, the one fixed name in a dataset directory.
+pub const MANIFEST: &str = "manifest.json";
+
+/// Terms are extracted this many articles at a time.
+const TERM_BATCH: usize = 2048;
+
+/// A chunk is closed once it holds this many bytes of records.
+pub const CHUNK_BYTES: usize = 1 << 20;
+
+/// One file of the dataset.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileRef {
+    /// The file name, relative to the manifest.
+    pub path: String,
+    /// Its size in bytes.
+    pub bytes: u64,
+}
+
+/// The dataset's table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Must equal [`SCHEMA_VERSION`] for this build to read the dataset.
     pub schema_version: u32,
-    /// Articles in a deterministic order (by id).
-    pub articles: Vec<Article>,
+    /// The number of articles.
+    pub articles: usize,
+    /// True when any article is marked synthetic (made for benchmarks, with invented dates).
+    #[serde(default)]
+    pub synthetic: bool,
+    /// The search index.
+    pub index: FileRef,
+    /// The article chunks, in document order.
+    pub chunks: Vec<FileRef>,
+}
+
+impl Manifest {
+    /// Every file the manifest names, index first.
+    pub fn files(&self) -> impl Iterator<Item = &FileRef> {
+        std::iter::once(&self.index).chain(&self.chunks)
+    }
+
+    /// The total size of the dataset's files.
+    pub fn total_bytes(&self) -> u64 {
+        self.files().map(|f| f.bytes).sum()
+    }
+
+    /// Decodes a manifest, checking its schema version.
+    ///
+    /// The happy path parses the text once; only a failure parses it again, leniently, to tell
+    /// a version mismatch apart from a corrupt file.
+    pub fn decode(text: &str) -> Result<Manifest, DatasetError> {
+        match serde_json::from_str::<Manifest>(text) {
+            Ok(m) if m.schema_version == SCHEMA_VERSION => Ok(m),
+            Ok(m) => Err(version_error(m.schema_version)),
+            Err(e) => {
+                #[derive(Deserialize)]
+                struct Header {
+                    schema_version: Option<u32>,
+                }
+                match serde_json::from_str::<Header>(text) {
+                    Ok(Header {
+                        schema_version: Some(v),
+                    }) if v != SCHEMA_VERSION => Err(version_error(v)),
+                    Ok(Header {
+                        schema_version: None,
+                    }) => Err(DatasetError::MissingVersion),
+                    _ => Err(DatasetError::Malformed(e.to_string())),
+                }
+            }
+        }
+    }
+
+    /// Encodes the manifest as pretty JSON (it is small and people read it).
+    pub fn encode(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a manifest always serialises") + "\n"
+    }
 }
 
 /// Why a dataset could not be read.
@@ -57,68 +132,6 @@ impl fmt::Display for DatasetError {
 
 impl std::error::Error for DatasetError {}
 
-impl Dataset {
-    /// A dataset of the current version, with articles sorted by id for deterministic output.
-    pub fn new(mut articles: Vec<Article>) -> Dataset {
-        articles.sort_by(|a, b| a.id.cmp(&b.id));
-        Dataset {
-            schema_version: SCHEMA_VERSION,
-            articles,
-        }
-    }
-
-    /// Decodes a dataset, checking its schema version.
-    ///
-    /// The happy path parses the text once; only a failure parses it again, leniently, to tell
-    /// a version mismatch apart from a corrupt file.
-    pub fn decode(text: &str) -> Result<Dataset, DatasetError> {
-        match serde_json::from_str::<Dataset>(text) {
-            Ok(ds) if ds.schema_version == SCHEMA_VERSION => Ok(ds),
-            Ok(ds) => Err(version_error(ds.schema_version)),
-            Err(e) => {
-                #[derive(Deserialize)]
-                struct Header {
-                    schema_version: Option<u32>,
-                }
-                match serde_json::from_str::<Header>(text) {
-                    Ok(Header {
-                        schema_version: Some(v),
-                    }) if v != SCHEMA_VERSION => Err(version_error(v)),
-                    Ok(Header {
-                        schema_version: None,
-                    }) => Err(DatasetError::MissingVersion),
-                    _ => Err(DatasetError::Malformed(e.to_string())),
-                }
-            }
-        }
-    }
-
-    /// Encodes the dataset as compact JSON. The same dataset always gives the same bytes.
-    pub fn encode(&self) -> String {
-        Dataset::encode_articles(&self.articles)
-    }
-
-    /// Encodes articles as a dataset of the current version without copying them. They must
-    /// already be in the dataset's order (by id), as [`Dataset::new`] would put them.
-    pub fn encode_articles(articles: &[Article]) -> String {
-        debug_assert!(
-            articles.windows(2).all(|w| w[0].id <= w[1].id),
-            "articles not sorted by id"
-        );
-        /// The same shape as [`Dataset`], borrowing its articles.
-        #[derive(Serialize)]
-        struct View<'a> {
-            schema_version: u32,
-            articles: &'a [Article],
-        }
-        serde_json::to_string(&View {
-            schema_version: SCHEMA_VERSION,
-            articles,
-        })
-        .expect("a dataset always serialises")
-    }
-}
-
 fn version_error(found: u32) -> DatasetError {
     if found > SCHEMA_VERSION {
         DatasetError::NewerSchema { found }
@@ -127,48 +140,176 @@ fn version_error(found: u32) -> DatasetError {
     }
 }
 
+/// Decodes one article record, a line of a chunk.
+pub fn decode_article(line: &str) -> Result<Article, DatasetError> {
+    serde_json::from_str(line).map_err(|e| DatasetError::Malformed(e.to_string()))
+}
+
+/// The files of a dataset, ready to be written to one directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatasetFiles {
+    /// The manifest, to be written last as [`MANIFEST`].
+    pub manifest: Manifest,
+    /// `(file name, bytes)` of the index and the chunks.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+impl DatasetFiles {
+    /// Builds the dataset from articles sorted by id. `extract` gives the [`DocTerms`] of a
+    /// batch of articles (in parallel, if the caller likes); batches keep memory bounded on
+    /// large datasets. The same input gives the same bytes.
+    pub fn build(
+        articles: &[Article],
+        extract: impl Fn(&[Article]) -> Vec<DocTerms>,
+    ) -> DatasetFiles {
+        debug_assert!(
+            articles.windows(2).all(|w| w[0].id < w[1].id),
+            "articles sorted by unique id"
+        );
+        let mut chunks: Vec<Vec<u8>> = Vec::new();
+        let mut locations = Vec::with_capacity(articles.len());
+        let mut current: Vec<u8> = Vec::new();
+        for a in articles {
+            if current.len() >= CHUNK_BYTES {
+                chunks.push(std::mem::take(&mut current));
+            }
+            let offset = current.len() as u32;
+            serde_json::to_writer(&mut current, a).expect("an article always serialises");
+            let len = current.len() as u32 - offset;
+            current.push(b'\n');
+            locations.push(ChunkLocation {
+                chunk: chunks.len() as u32,
+                offset,
+                len,
+            });
+        }
+        if !current.is_empty() {
+            chunks.push(current);
+        }
+
+        let mut builder = IndexBuilder::new(meta_facet_keys(articles));
+        for (batch, locs) in articles
+            .chunks(TERM_BATCH)
+            .zip(locations.chunks(TERM_BATCH))
+        {
+            let terms = extract(batch);
+            assert_eq!(terms.len(), batch.len(), "one DocTerms per article");
+            for ((a, t), l) in batch.iter().zip(terms).zip(locs) {
+                builder.add(a, t, *l);
+            }
+        }
+        let index = builder.finish();
+
+        let file = |stem: String, ext: &str, bytes: Vec<u8>| {
+            let path = format!("{stem}-{:016x}.{ext}", fnv1a(&bytes));
+            (path, bytes)
+        };
+        let mut files = vec![file("index".into(), "bin", index)];
+        for (k, c) in chunks.into_iter().enumerate() {
+            files.push(file(format!("articles-{k:04}"), "jsonl", c));
+        }
+        let refs: Vec<FileRef> = files
+            .iter()
+            .map(|(path, b)| FileRef {
+                path: path.clone(),
+                bytes: b.len() as u64,
+            })
+            .collect();
+        let manifest = Manifest {
+            schema_version: SCHEMA_VERSION,
+            articles: articles.len(),
+            synthetic: articles.iter().any(is_synthetic),
+            index: refs[0].clone(),
+            chunks: refs[1..].to_vec(),
+        };
+        DatasetFiles { manifest, files }
+    }
+
+    /// Builds the dataset, extracting terms on this thread.
+    pub fn build_serial(articles: &[Article]) -> DatasetFiles {
+        DatasetFiles::build(articles, |batch| batch.iter().map(doc_terms).collect())
+    }
+
+    /// The bytes of the index file.
+    pub fn index_bytes(&self) -> &[u8] {
+        &self.files[0].1
+    }
+
+    /// The text of chunk `k`.
+    pub fn chunk_text(&self, k: usize) -> &str {
+        std::str::from_utf8(&self.files[k + 1].1).expect("chunks are JSON text")
+    }
+}
+
+/// True for an article marked synthetic by its source record (`"synthetic": "true"`).
+pub fn is_synthetic(a: &Article) -> bool {
+    a.meta.get("synthetic").is_some_and(|v| v == "true")
+}
+
+/// 64-bit FNV-1a: a content hash for file names (cache busting), not for security.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::Index;
+
+    fn article(id: &str, title: &str) -> Article {
+        Article {
+            id: id.into(),
+            title: Some(title.into()),
+            paragraphs: vec![format!("Nội dung của {title}.")],
+            ..Article::default()
+        }
+    }
 
     #[test]
-    fn round_trips() {
-        let ds = Dataset::new(vec![]);
-        assert_eq!(Dataset::decode(&ds.encode()), Ok(ds));
+    fn builds_a_manifest_an_index_and_chunks_that_read_back() {
+        let articles = vec![article("a", "Đảng viên"), article("b", "Hưng Yên")];
+        let ds = DatasetFiles::build_serial(&articles);
+        let m = Manifest::decode(&ds.manifest.encode()).unwrap();
+        assert_eq!(m, ds.manifest);
+        assert_eq!(m.articles, 2);
+        assert!(m.index.path.starts_with("index-") && m.index.path.ends_with(".bin"));
+        assert_eq!(m.chunks.len(), 1);
+        let index = Index::load(ds.index_bytes().to_vec()).unwrap();
+        assert_eq!(index.len(), 2);
+        let loc = index.location(1);
+        let chunk = ds.chunk_text(loc.chunk as usize);
+        let line = &chunk[loc.offset as usize..(loc.offset + loc.len) as usize];
+        assert_eq!(decode_article(line).unwrap(), articles[1]);
+        assert_eq!(DatasetFiles::build_serial(&articles), ds, "deterministic");
     }
 
     #[test]
     fn tells_version_problems_apart_from_corruption() {
-        let newer = format!(
-            r#"{{"schema_version":{},"articles":[]}}"#,
-            SCHEMA_VERSION + 1
+        let ds = DatasetFiles::build_serial(&[]);
+        let newer = ds
+            .manifest
+            .encode()
+            .replace("\"schema_version\": 2", "\"schema_version\": 3");
+        assert_eq!(
+            Manifest::decode(&newer),
+            Err(DatasetError::NewerSchema { found: 3 })
         );
         assert_eq!(
-            Dataset::decode(&newer),
-            Err(DatasetError::NewerSchema {
-                found: SCHEMA_VERSION + 1
-            })
-        );
-        let newer_shape = format!(
-            r#"{{"schema_version":{},"chunks":["x"]}}"#,
-            SCHEMA_VERSION + 1
+            Manifest::decode(r#"{"schema_version":1,"articles":[]}"#),
+            Err(DatasetError::OlderSchema { found: 1 })
         );
         assert_eq!(
-            Dataset::decode(&newer_shape),
-            Err(DatasetError::NewerSchema {
-                found: SCHEMA_VERSION + 1
-            })
-        );
-        assert_eq!(
-            Dataset::decode(r#"{"articles":[]}"#),
+            Manifest::decode(r#"{"articles":[]}"#),
             Err(DatasetError::MissingVersion)
         );
         assert!(matches!(
-            Dataset::decode("{\"schema_ver"),
+            Manifest::decode("{\"schema_ver"),
             Err(DatasetError::Malformed(_))
         ));
         assert!(matches!(
-            Dataset::decode(""),
+            Manifest::decode(""),
             Err(DatasetError::Malformed(_))
         ));
     }

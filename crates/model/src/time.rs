@@ -65,6 +65,50 @@ impl Date {
     pub fn to_vietnamese(self) -> String {
         format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
     }
+
+    /// Days since 1970-01-01 (negative before it): a compact, orderable form for indexes,
+    /// filters and timeline bins.
+    ///
+    /// ```
+    /// use nienbieu_model::Date;
+    /// let d = Date::new(2024, 1, 8).unwrap();
+    /// assert_eq!(Date::from_days(d.to_days()), d);
+    /// assert_eq!(Date::new(1970, 1, 1).unwrap().to_days(), 0);
+    /// ```
+    pub fn to_days(self) -> i32 {
+        // Howard Hinnant's days_from_civil.
+        let (y, m, d) = (
+            self.year - i32::from(self.month <= 2),
+            self.month as i32,
+            self.day as i32,
+        );
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` days after 1970-01-01; the inverse of [`Date::to_days`].
+    pub fn from_days(days: i32) -> Date {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i32::from(month <= 2);
+        Date { year, month, day }
+    }
+
+    /// The day of the week, 0 for Monday to 6 for Sunday.
+    pub fn weekday(self) -> u32 {
+        // 1970-01-01 was a Thursday (3).
+        (self.to_days() + 3).rem_euclid(7) as u32
+    }
 }
 
 /// Number of days in a month of the Gregorian calendar.
@@ -228,6 +272,18 @@ mod tests {
         assert!(Date::new(2024, 0, 1).is_none());
         assert!(Date::new(1900, 2, 29).is_none());
         assert!(Date::new(2000, 2, 29).is_some());
+    }
+
+    #[test]
+    fn day_numbers_round_trip_across_centuries() {
+        for days in (-800_000..800_000).step_by(997) {
+            let d = Date::from_days(days);
+            assert_eq!(d.to_days(), days, "{d}");
+            assert!(Date::new(d.year(), d.month(), d.day()).is_some());
+        }
+        assert_eq!(Date::new(2000, 3, 1).unwrap().to_days(), 11_017);
+        assert_eq!(Date::new(2024, 1, 8).unwrap().weekday(), 0, "a Monday");
+        assert_eq!(Date::new(2023, 12, 31).unwrap().weekday(), 6, "a Sunday");
     }
 
     #[test]

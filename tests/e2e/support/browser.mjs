@@ -4,8 +4,8 @@ import { chromium } from 'playwright-core';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Headless Chromium with a fresh temporary profile (Playwright makes one per launch),
- * quiet on a closed network. */
-export async function launch() {
+ * quiet on a closed network. `extraArgs` add switches (benchmarks expose the GC). */
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -17,6 +17,7 @@ export async function launch() {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

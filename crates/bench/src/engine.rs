@@ -1,0 +1,140 @@
+//! The native engine benchmark: index load time, then median and p95 latency of the fixed
+//! query set, each search including every facet count and the timeline bins.
+
+use nienbieu_model::dataset::MANIFEST;
+use nienbieu_model::{Engine, Index, Manifest, SearchRequest};
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::fs;
+use std::path::Path;
+use std::time::Instant;
+
+/// Timed runs of each query, after warm-up runs.
+const RUNS: usize = 30;
+const WARMUP: usize = 3;
+
+#[derive(Deserialize)]
+struct QueryFile {
+    queries: Vec<SearchRequest>,
+}
+
+/// The `p`-quantile (0 to 1) of sorted samples, nearest rank.
+pub fn quantile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    sorted[rank - 1]
+}
+
+fn ms(since: Instant) -> f64 {
+    since.elapsed().as_secs_f64() * 1e3
+}
+
+/// Runs the benchmark on the dataset in `dir`.
+pub fn run(dir: &Path, queries: &Path) -> Result<(), String> {
+    let read = |p: &Path| fs::read(p).map_err(|e| format!("{}: {e}", p.display()));
+    let manifest = Manifest::decode(
+        &String::from_utf8(read(&dir.join(MANIFEST))?).map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| format!("{}: {e}", dir.join(MANIFEST).display()))?;
+    let bytes = read(&dir.join(&manifest.index.path))?;
+    let qs: QueryFile = serde_json::from_slice(&read(queries)?)
+        .map_err(|e| format!("{}: {e}", queries.display()))?;
+
+    let mut loads = Vec::new();
+    for _ in 0..5 {
+        let copy = bytes.clone();
+        let t = Instant::now();
+        let index = Index::load(copy).map_err(|e| e.to_string())?;
+        loads.push(ms(t));
+        drop(index);
+    }
+    loads.sort_by(f64::total_cmp);
+    let engine = Engine::load(bytes).map_err(|e| e.to_string())?;
+    let stats = engine.index().stats();
+
+    println!(
+        "\nNative engine benchmark: {} articles{}, index {:.1} MB ({} terms; postings {:.1} MB, positions {:.1} MB)",
+        stats.docs,
+        if manifest.synthetic { " (SYNTHETIC dates)" } else { "" },
+        stats.total_bytes as f64 / 1e6,
+        stats.terms,
+        stats.postings_bytes as f64 / 1e6,
+        stats.positions_bytes as f64 / 1e6,
+    );
+    println!(
+        "index bytes to ready engine: median {:.1} ms of 5",
+        quantile(&loads, 0.5)
+    );
+    println!("\n| query | filters | hits | median ms | p95 ms |\n|---|---|---:|---:|---:|");
+    let mut all = Vec::new();
+    for req in &qs.queries {
+        let mut hits = 0;
+        for _ in 0..WARMUP {
+            hits = engine.search(req).hits.len();
+        }
+        let mut samples = Vec::with_capacity(RUNS);
+        for _ in 0..RUNS {
+            let t = Instant::now();
+            let r = engine.search(req);
+            samples.push(ms(t));
+            std::hint::black_box(&r);
+        }
+        samples.sort_by(f64::total_cmp);
+        let filters: Vec<String> = req
+            .filters
+            .iter()
+            .map(|(k, v)| format!("{k}={}", v.join("|")))
+            .collect();
+        println!(
+            "| `{}` | {} | {hits} | {:.2} | {:.2} |",
+            req.query,
+            filters.join(", "),
+            quantile(&samples, 0.5),
+            quantile(&samples, 0.95)
+        );
+        all.extend(samples);
+    }
+    all.sort_by(f64::total_cmp);
+    println!(
+        "\nall {} searches (each with every facet count and the timeline): median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        all.len(),
+        quantile(&all, 0.5),
+        quantile(&all, 0.95),
+        all.last().copied().unwrap_or(f64::NAN)
+    );
+
+    // Correctness beside speed: folded queries find what marked ones find.
+    let hits = |q: &str| -> HashSet<u32> {
+        engine
+            .search(&SearchRequest {
+                query: q.into(),
+                ..SearchRequest::default()
+            })
+            .hits
+            .into_iter()
+            .collect()
+    };
+    for (plain, marked) in [("dang vien", "đảng viên"), ("bong da", "bóng đá")] {
+        let (p, m) = (hits(plain), hits(marked));
+        let covered = m.iter().filter(|d| p.contains(d)).count();
+        println!(
+            "\"{plain}\" finds {covered} of the {} articles \"{marked}\" finds ({:.0} %), {} in all",
+            m.len(),
+            100.0 * covered as f64 / m.len().max(1) as f64,
+            p.len()
+        );
+    }
+    if let Some(rss) = peak_rss_mb() {
+        println!("peak resident memory of this process: {rss:.0} MB");
+    }
+    Ok(())
+}
+
+fn peak_rss_mb() -> Option<f64> {
+    let status = fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}

@@ -1,0 +1,429 @@
+//! Building the index file from articles, at ingest. [`doc_terms`] is pure and independent per
+//! article, so the caller may run it in parallel; [`IndexBuilder`] then assembles in order.
+
+use super::{ChunkLocation, CORE_FACETS, MAGIC, NO_DAY, SKIP_EVERY};
+use crate::codec::{put_varint, Writer};
+use crate::dataset::SCHEMA_VERSION;
+use crate::tokenize::{tokenize, TokenKind};
+use crate::Article;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Body positions start this far after the title's, so no phrase spans the two.
+const FIELD_GAP: u32 = 2;
+
+/// The terms of one article with their positions: what the index needs from its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocTerms {
+    /// `(exact, folded, positions in the title, positions in the body)`, sorted by exact form.
+    pub terms: Vec<(String, String, Vec<u32>, Vec<u32>)>,
+    /// Words in the title (code parts not counted).
+    pub title_len: u32,
+    /// Words in the body, paragraphs and captions.
+    pub body_len: u32,
+}
+
+/// True when the text between two tokens breaks a phrase: any punctuation, or a dash with
+/// spaces around it ("Lao động - Thương binh"); a bare hyphen ("Bà Rịa-Vũng Tàu") does not.
+pub fn breaks_phrase(gap: &str) -> bool {
+    gap.chars().any(|c| !c.is_whitespace() && c != '-')
+        || (gap.contains('-') && gap.contains(char::is_whitespace))
+}
+
+/// Gives every token of `texts` a position from `*next` on: consecutive words get consecutive
+/// positions, a phrase break or a new text skips one, and a code's parts take the positions
+/// from the code's own. Calls `emit(exact, folded, position, counts_as_word)`.
+pub fn assign_positions<'t>(
+    texts: impl IntoIterator<Item = &'t str>,
+    next: &mut u32,
+    mut emit: impl FnMut(&str, &str, u32, bool),
+) {
+    for (n, text) in texts.into_iter().enumerate() {
+        if n > 0 {
+            *next += 1;
+        }
+        let mut prev_end: Option<usize> = None;
+        let mut code_at = 0;
+        let mut part = 0;
+        for t in tokenize(text) {
+            if t.kind == TokenKind::CodePart {
+                emit(&t.exact, &t.folded, code_at + part, false);
+                part += 1;
+                *next = (*next).max(code_at + part);
+                continue;
+            }
+            if prev_end.is_some_and(|e| breaks_phrase(&text[e..t.start])) {
+                *next += 1;
+            }
+            let p = *next;
+            emit(&t.exact, &t.folded, p, true);
+            *next = p + 1;
+            if t.kind == TokenKind::Code {
+                (code_at, part) = (p, 0);
+            }
+            prev_end = Some(t.end);
+        }
+    }
+}
+
+/// Extracts the terms of an article: the title, then the paragraphs and captions as the body.
+pub fn doc_terms(article: &Article) -> DocTerms {
+    let mut map: HashMap<(String, String), (Vec<u32>, Vec<u32>)> = HashMap::new();
+    let mut next = 0;
+    let mut title_len = 0;
+    assign_positions(article.title.as_deref(), &mut next, |e, f, p, word| {
+        map.entry((e.to_string(), f.to_string()))
+            .or_default()
+            .0
+            .push(p);
+        title_len += u32::from(word);
+    });
+    next += FIELD_GAP;
+    let mut body_len = 0;
+    let body = article
+        .paragraphs
+        .iter()
+        .chain(&article.captions)
+        .map(String::as_str);
+    assign_positions(body, &mut next, |e, f, p, word| {
+        map.entry((e.to_string(), f.to_string()))
+            .or_default()
+            .1
+            .push(p);
+        body_len += u32::from(word);
+    });
+    let mut terms: Vec<_> = map
+        .into_iter()
+        .map(|((e, f), (mut t, mut b))| {
+            t.sort_unstable();
+            b.sort_unstable();
+            (e, f, t, b)
+        })
+        .collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    DocTerms {
+        terms,
+        title_len,
+        body_len,
+    }
+}
+
+/// The facet values of an article, keyed like the index's facets.
+fn facet_values(a: &Article, meta_keys: &[String]) -> Vec<Vec<String>> {
+    let year = a
+        .event_date
+        .or(a.published.map(|p| p.date()))
+        .map(|d| d.year().to_string());
+    let mut out = vec![
+        a.provinces.clone(),
+        a.organizations.clone(),
+        vec![a.event_kind.code().to_string()],
+        year.into_iter().collect(),
+        a.people.iter().map(|p| p.name.clone()).collect(),
+        a.documents.iter().map(|d| d.reference()).collect(),
+    ];
+    debug_assert_eq!(out.len(), CORE_FACETS.len());
+    for k in meta_keys {
+        out.push(a.meta.get(k).cloned().into_iter().collect());
+    }
+    // A value named twice in one article counts once.
+    for values in &mut out {
+        let mut seen = BTreeSet::new();
+        values.retain(|v| !v.trim().is_empty() && seen.insert(v.clone()));
+    }
+    out
+}
+
+/// Which source metadata fields become facets: those with few distinct values (not one per
+/// article, like a file name), not machine codes (`first_line`), and not a copy of another
+/// field under other names (`source_topic` beside `topic_vi`: the one with diacritics stays).
+pub fn meta_facet_keys(articles: &[Article]) -> Vec<String> {
+    let mut values: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for a in articles {
+        for (k, v) in &a.meta {
+            values.entry(k).or_default().insert(v);
+        }
+    }
+    let n = articles.len();
+    let machine_code = |v: &str| v.is_ascii() && !v.contains(' ') && v.contains('_');
+    let mut keys: Vec<&str> = values
+        .iter()
+        .filter(|(_, vs)| vs.len() <= 1000 && (vs.len() <= 50 || vs.len() * 4 <= n))
+        .filter(|(_, vs)| !vs.iter().all(|v| machine_code(v)))
+        .map(|(k, _)| *k)
+        .collect();
+    let marks = |k: &str| {
+        values[k]
+            .iter()
+            .map(|v| v.chars().filter(|c| !c.is_ascii()).count())
+            .sum::<usize>()
+    };
+    let same_partition = |a: &str, b: &str| {
+        let pairs: BTreeSet<(Option<&String>, Option<&String>)> = articles
+            .iter()
+            .map(|x| (x.meta.get(a), x.meta.get(b)))
+            .collect();
+        pairs.len() == values[a].len() && pairs.len() == values[b].len()
+    };
+    let mut i = 0;
+    while i < keys.len() {
+        let dup = (0..keys.len()).find(|&j| {
+            j != i
+                && same_partition(keys[i], keys[j])
+                && (marks(keys[j]), j < i) > (marks(keys[i]), false)
+        });
+        if dup.is_some() {
+            keys.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+    keys.into_iter().map(String::from).collect()
+}
+
+struct TermAcc {
+    folded: String,
+    df: u32,
+    last_doc: u32,
+    postings: Vec<u8>,
+    positions: Vec<u8>,
+    /// `(document before, postings offset, positions offset)` of every [`SKIP_EVERY`]th posting.
+    skips: Vec<u32>,
+}
+
+/// Assembles the index file from articles added in document order.
+pub struct IndexBuilder {
+    meta_keys: Vec<String>,
+    ids: Vec<String>,
+    titles: Vec<String>,
+    pub_day: Vec<u32>,
+    pub_time: Vec<u32>,
+    event_day: Vec<u32>,
+    title_len: Vec<u32>,
+    body_len: Vec<u32>,
+    locations: Vec<ChunkLocation>,
+    facet_docs: Vec<Vec<Vec<String>>>,
+    terms: HashMap<String, TermAcc>,
+}
+
+impl IndexBuilder {
+    /// A builder whose metadata facets are `meta_keys` (see [`meta_facet_keys`]).
+    pub fn new(meta_keys: Vec<String>) -> IndexBuilder {
+        let n_facets = CORE_FACETS.len() + meta_keys.len();
+        IndexBuilder {
+            meta_keys,
+            ids: Vec::new(),
+            titles: Vec::new(),
+            pub_day: Vec::new(),
+            pub_time: Vec::new(),
+            event_day: Vec::new(),
+            title_len: Vec::new(),
+            body_len: Vec::new(),
+            locations: Vec::new(),
+            facet_docs: vec![Vec::new(); n_facets],
+            terms: HashMap::new(),
+        }
+    }
+
+    /// Adds the next document. Articles must come sorted by id, as in the dataset.
+    pub fn add(&mut self, a: &Article, terms: DocTerms, location: ChunkLocation) {
+        let doc = self.ids.len() as u32;
+        debug_assert!(self
+            .ids
+            .last()
+            .is_none_or(|last| last.as_str() < a.id.as_str()));
+        self.ids.push(a.id.clone());
+        self.titles.push(a.title.clone().unwrap_or_default());
+        let day = |d: Option<crate::Date>| d.map_or(NO_DAY, |d| d.to_days()) as u32;
+        self.pub_day.push(day(a.published.map(|p| p.date())));
+        let (h, m, s) = a.published.map_or((0, 0, 0), |p| p.hms());
+        let precision = match a.published_precision {
+            Some(crate::Precision::Second) => 2,
+            Some(crate::Precision::Minute) => 1,
+            _ => 0,
+        };
+        self.pub_time
+            .push((h * 3600 + m * 60 + s) | (precision << 24));
+        self.event_day.push(day(a.event_date));
+        self.title_len.push(terms.title_len);
+        self.body_len.push(terms.body_len);
+        self.locations.push(location);
+        for (f, values) in facet_values(a, &self.meta_keys).into_iter().enumerate() {
+            self.facet_docs[f].push(values);
+        }
+        for (exact, folded, title, body) in terms.terms {
+            let acc = self.terms.entry(exact).or_insert_with(|| TermAcc {
+                folded,
+                df: 0,
+                last_doc: 0,
+                postings: Vec::new(),
+                positions: Vec::new(),
+                skips: Vec::new(),
+            });
+            if acc.df > 0 && acc.df % SKIP_EVERY == 0 {
+                acc.skips.extend([
+                    acc.last_doc,
+                    acc.postings.len() as u32,
+                    acc.positions.len() as u32,
+                ]);
+            }
+            let delta = if acc.df == 0 { doc } else { doc - acc.last_doc };
+            put_varint(&mut acc.postings, delta);
+            put_varint(&mut acc.postings, title.len() as u32);
+            put_varint(&mut acc.postings, body.len() as u32);
+            let mut prev = 0;
+            for (i, &p) in title.iter().chain(&body).enumerate() {
+                put_varint(&mut acc.positions, if i == 0 { p } else { p - prev });
+                prev = p;
+            }
+            acc.df += 1;
+            acc.last_doc = doc;
+        }
+    }
+
+    /// Writes the index file.
+    pub fn finish(self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.out.extend_from_slice(MAGIC);
+        w.u32(SCHEMA_VERSION);
+        w.u32(self.ids.len() as u32);
+        w.strs(self.ids.iter().map(String::as_str));
+        w.strs(self.titles.iter().map(String::as_str));
+        w.u32s(&self.pub_day);
+        w.u32s(&self.pub_time);
+        w.u32s(&self.event_day);
+        w.u32s(&self.title_len);
+        w.u32s(&self.body_len);
+        w.u32s(&self.locations.iter().map(|l| l.chunk).collect::<Vec<_>>());
+        w.u32s(&self.locations.iter().map(|l| l.offset).collect::<Vec<_>>());
+        w.u32s(&self.locations.iter().map(|l| l.len).collect::<Vec<_>>());
+
+        let keys = CORE_FACETS
+            .iter()
+            .map(|k| k.to_string())
+            .chain(self.meta_keys.iter().map(|k| format!("meta:{k}")));
+        w.u32((CORE_FACETS.len() + self.meta_keys.len()) as u32);
+        for (key, docs) in keys.zip(&self.facet_docs) {
+            let distinct: BTreeSet<&str> = docs.iter().flatten().map(String::as_str).collect();
+            let distinct: Vec<&str> = distinct.into_iter().collect();
+            let id_of: HashMap<&str, u32> = distinct
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (*v, i as u32))
+                .collect();
+            let mut ends = Vec::with_capacity(docs.len());
+            let mut ids = Vec::new();
+            for values in docs {
+                ids.extend(values.iter().map(|v| id_of[v.as_str()]));
+                ends.push(ids.len() as u32);
+            }
+            w.bytes(key.as_bytes());
+            w.strs(distinct.iter().copied());
+            w.u32s(&ends);
+            w.u32s(&ids);
+        }
+
+        // Terms sorted by (folded, exact): each folded form owns a contiguous run of terms.
+        let mut terms: Vec<(String, TermAcc)> = self.terms.into_iter().collect();
+        terms.sort_unstable_by(|a, b| (&a.1.folded, &a.0).cmp(&(&b.1.folded, &b.0)));
+        let mut folded: Vec<&str> = Vec::new();
+        let mut folded_ends: Vec<u32> = Vec::new();
+        for (i, (_, acc)) in terms.iter().enumerate() {
+            if folded.last() != Some(&acc.folded.as_str()) {
+                folded.push(&acc.folded);
+                folded_ends.push(i as u32);
+            }
+            *folded_ends.last_mut().expect("pushed") = i as u32 + 1;
+        }
+        w.strs(folded.iter().copied());
+        w.u32s(&folded_ends);
+        w.strs(terms.iter().map(|(e, _)| e.as_str()));
+        w.u32s(&terms.iter().map(|(_, a)| a.df).collect::<Vec<_>>());
+        let mut postings = Vec::new();
+        let mut positions = Vec::new();
+        let mut post_ends = Vec::with_capacity(terms.len());
+        let mut pos_ends = Vec::with_capacity(terms.len());
+        for (_, acc) in &terms {
+            postings.extend_from_slice(&acc.postings);
+            positions.extend_from_slice(&acc.positions);
+            post_ends.push(postings.len() as u32);
+            pos_ends.push(positions.len() as u32);
+        }
+        let mut skips = Vec::new();
+        let mut skip_ends = Vec::with_capacity(terms.len());
+        for (_, acc) in &terms {
+            skips.extend_from_slice(&acc.skips);
+            skip_ends.push(skips.len() as u32);
+        }
+        w.u32s(&post_ends);
+        w.u32s(&pos_ends);
+        w.u32s(&skip_ends);
+        w.u32s(&skips);
+        w.bytes(&postings);
+        w.bytes(&positions);
+        w.out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn positions(text: &str) -> Vec<(String, u32)> {
+        let mut out = Vec::new();
+        let mut next = 0;
+        assign_positions([text], &mut next, |e, _, p, _| out.push((e.to_string(), p)));
+        out
+    }
+
+    #[test]
+    fn punctuation_and_spaced_dashes_break_phrases_but_hyphens_do_not() {
+        let got = positions("Đảng viên, Lao động - Thương binh Bà Rịa-Vũng Tàu");
+        let at: Vec<u32> = got.iter().map(|(_, p)| *p).collect();
+        assert_eq!(at, [0, 1, 3, 4, 6, 7, 8, 9, 10, 11]);
+    }
+
+    #[test]
+    fn code_parts_share_the_codes_positions() {
+        let got = positions("số 15-NQ/TU ngày");
+        assert_eq!(
+            got,
+            [
+                ("số".into(), 0),
+                ("15-nq/tu".into(), 1),
+                ("15".into(), 1),
+                ("nq".into(), 2),
+                ("tu".into(), 3),
+                ("ngày".into(), 4),
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_metadata_fields_and_machine_codes_are_not_facets() {
+        let art = |topic: &str, vi: &str, outlet: &str, file: &str| {
+            let mut a = Article::default();
+            for (k, v) in [
+                ("source_topic", topic),
+                ("topic_vi", vi),
+                ("outlet", outlet),
+                ("source_file", file),
+                ("title_method", "first_line"),
+            ] {
+                a.meta.insert(k.into(), v.into());
+            }
+            a
+        };
+        let articles: Vec<Article> = (0..200)
+            .map(|i| {
+                let (t, v) = [("Kinh doanh", "Kinh doanh"), ("The thao", "Thể thao")][i % 2];
+                art(
+                    t,
+                    v,
+                    ["VnExpress", "Tuổi Trẻ"][i % 3 % 2],
+                    &format!("f{i}.txt"),
+                )
+            })
+            .collect();
+        assert_eq!(meta_facet_keys(&articles), ["outlet", "topic_vi"]);
+    }
+}

@@ -1,0 +1,222 @@
+//! Filters and disjunctive facet counts: values within a facet combine with OR, facets with
+//! AND, and each facet is counted with every filter applied but its own, so a reader sees what
+//! choosing another value of the same facet would give.
+
+use crate::index::Index;
+use crate::time::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A date range on the effective date (the event date, else the publication date), and
+/// whether articles without any date are wanted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DateFilter {
+    /// First day included.
+    pub from: Option<Date>,
+    /// Last day included.
+    pub to: Option<Date>,
+    /// Select undated articles: alone when no range is set, besides the range when one is.
+    pub undated: bool,
+}
+
+impl DateFilter {
+    /// True when the filter lets every article through.
+    pub fn is_open(&self) -> bool {
+        self.from.is_none() && self.to.is_none() && !self.undated
+    }
+
+    /// True when an article on `day` (days since 1970, `None` when undated) passes.
+    #[inline]
+    pub fn admits(&self, day: Option<i32>) -> bool {
+        let ranged = self.from.is_some() || self.to.is_some();
+        match day {
+            None => self.undated || self.is_open(),
+            Some(d) => {
+                if !ranged {
+                    return !self.undated;
+                }
+                self.from.is_none_or(|f| d >= f.to_days())
+                    && self.to.is_none_or(|t| d <= t.to_days())
+            }
+        }
+    }
+}
+
+/// The counts of one facet's values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetCounts {
+    /// The facet's position in [`Index::facets`].
+    pub facet: usize,
+    /// `(value id, count)` for every value with a count and every selected value: the
+    /// [`FACET_TOP`] most frequent first, sorted (ties by value id, which is alphabetical),
+    /// then the rest alphabetically.
+    pub counts: Vec<(u32, u32)>,
+    /// The selected value ids.
+    pub selected: Vec<u32>,
+}
+
+/// The most facets that can filter at once.
+const MAX_ACTIVE_FACETS: usize = 30;
+
+/// Filters resolved against an index.
+pub(crate) struct Resolved {
+    /// `(facet, selected value ids)` for every facet with a selection.
+    pub active: Vec<(usize, Vec<u32>)>,
+    pub dates: DateFilter,
+}
+
+impl Resolved {
+    /// Resolves `(facet key, values)` pairs; unknown keys and values select nothing that
+    /// exists (a facet whose values are all unknown matches no article).
+    pub fn new(
+        index: &Index,
+        filters: &BTreeMap<String, Vec<String>>,
+        dates: DateFilter,
+    ) -> Resolved {
+        let mut active: Vec<(usize, Vec<u32>)> = Vec::new();
+        for (key, values) in filters.iter().filter(|(_, v)| !v.is_empty()) {
+            let f = index.facets().iter().position(|f| &f.key == key);
+            let ids: Vec<u32> = f
+                .map(|f| {
+                    let facet = &index.facets()[f];
+                    values
+                        .iter()
+                        .filter_map(|v| index.facet_value_id(facet, v))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let slot = f.unwrap_or(usize::MAX);
+            match active.iter_mut().find(|(g, _)| *g == slot) {
+                Some((_, v)) => v.extend(ids),
+                None => active.push((slot, ids)),
+            }
+        }
+        for (_, v) in &mut active {
+            v.sort_unstable();
+            v.dedup();
+        }
+        // One mask bit per facet and one for dates: more facets than bits is no real request
+        // (a hand-made URL); the extra ones are ignored rather than overflowing the mask.
+        active.truncate(MAX_ACTIVE_FACETS);
+        Resolved { active, dates }
+    }
+
+    /// The bit of the date filter in a mask.
+    pub fn date_bit(&self) -> u32 {
+        1 << self.active.len()
+    }
+
+    /// Which filters document `doc` fails, one bit per active facet, then the date bit.
+    #[inline]
+    pub fn mask(&self, index: &Index, doc: u32) -> u32 {
+        let mut mask = 0;
+        for (bit, (f, selected)) in self.active.iter().enumerate() {
+            let hit = *f != usize::MAX
+                && index.facets()[*f]
+                    .of(doc)
+                    .iter()
+                    .any(|v| selected.binary_search(v).is_ok());
+            if !hit {
+                mask |= 1 << bit;
+            }
+        }
+        if !self.dates.admits(index.effective_day(doc)) {
+            mask |= self.date_bit();
+        }
+        mask
+    }
+}
+
+/// Each facet's most frequent values come first, sorted, up to this many.
+pub const FACET_TOP: usize = 100;
+
+/// Counts every facet's values over `docs` with their failed-filter masks (see
+/// [`Resolved::mask`]).
+pub(crate) fn count(index: &Index, resolved: &Resolved, docs: &[(u32, u32)]) -> Vec<FacetCounts> {
+    index
+        .facets()
+        .iter()
+        .enumerate()
+        .map(|(f, facet)| {
+            let active = resolved.active.iter().position(|(g, _)| *g == f);
+            // A document counts for this facet when it fails no filter but, perhaps, this
+            // facet's own.
+            let own = active.map_or(0, |b| 1u32 << b);
+            // One slot more for NO_VALUE, counted and dropped, so the hot loop has no branch.
+            let mut c = vec![0u32; facet.len() + 1];
+            let slot = |v: u32| (v as usize).min(facet.len());
+            match facet.single() {
+                Some(single) => {
+                    for &(doc, mask) in docs {
+                        if mask & !own == 0 {
+                            c[slot(single[doc as usize])] += 1;
+                        }
+                    }
+                }
+                None => {
+                    for &(doc, mask) in docs {
+                        if mask & !own == 0 {
+                            for &v in facet.of(doc) {
+                                c[v as usize] += 1;
+                            }
+                        }
+                    }
+                }
+            }
+            c.pop();
+            let selected = active
+                .map(|b| resolved.active[b].1.clone())
+                .unwrap_or_default();
+            let mut values: Vec<(u32, u32)> = c
+                .iter()
+                .enumerate()
+                .filter(|(v, &n)| n > 0 || selected.binary_search(&(*v as u32)).is_ok())
+                .map(|(v, &n)| (v as u32, n))
+                .collect();
+            let by_count = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+            if values.len() > FACET_TOP {
+                values.select_nth_unstable_by(FACET_TOP, by_count);
+                values[..FACET_TOP].sort_unstable_by(by_count);
+                values[FACET_TOP..].sort_unstable_by_key(|v| v.0);
+            } else {
+                values.sort_unstable_by(by_count);
+            }
+            FacetCounts {
+                facet: f,
+                counts: values,
+                selected,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_filter_ranges_and_undated() {
+        let d = |y, m, dd| Date::new(y, m, dd).unwrap();
+        let day = |y, m, dd| Some(d(y, m, dd).to_days());
+        let open = DateFilter::default();
+        assert!(open.admits(None) && open.admits(day(2024, 1, 1)));
+        let range = DateFilter {
+            from: Some(d(2024, 1, 1)),
+            to: Some(d(2024, 1, 31)),
+            undated: false,
+        };
+        assert!(range.admits(day(2024, 1, 31)) && !range.admits(day(2024, 2, 1)));
+        assert!(!range.admits(None));
+        let both = DateFilter {
+            undated: true,
+            ..range
+        };
+        assert!(both.admits(None) && both.admits(day(2024, 1, 5)));
+        let only_undated = DateFilter {
+            undated: true,
+            ..DateFilter::default()
+        };
+        assert!(only_undated.admits(None) && !only_undated.admits(day(2024, 1, 5)));
+    }
+}

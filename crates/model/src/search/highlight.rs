@@ -1,0 +1,188 @@
+//! Highlights: where a query's words stand in a title, and the passage of a body that shows
+//! them best.
+
+use super::query::Query;
+use crate::tokenize::{tokenize, TokenKind};
+use std::ops::Range;
+
+/// Words in a snippet window.
+const WINDOW: usize = 28;
+/// The longest snippet without a match, in characters.
+const LEAD_CHARS: usize = 220;
+
+/// Byte ranges of `text` where a word of `query` matches, in order, never overlapping.
+pub fn match_ranges(query: &Query, strict: bool, text: &str) -> Vec<Range<usize>> {
+    let words: Vec<_> = query.positive_words().collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for t in tokenize(text) {
+        if words.iter().any(|w| w.matches(&t.folded, &t.exact, strict)) {
+            // A code and its parts overlap: keep the widest.
+            if let Some(last) = out.last_mut() {
+                if t.start < last.end {
+                    last.end = last.end.max(t.end);
+                    continue;
+                }
+            }
+            out.push(t.start..t.end);
+        }
+    }
+    out
+}
+
+/// A passage of a body with the query's matches marked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Snippet {
+    /// The passage text.
+    pub text: String,
+    /// Byte ranges of matches in `text`.
+    pub ranges: Vec<Range<usize>>,
+    /// True when the passage starts inside its paragraph (show an ellipsis before it).
+    pub cut_before: bool,
+    /// True when the passage ends inside its paragraph (show an ellipsis after it).
+    pub cut_after: bool,
+}
+
+/// The window of about [`WINDOW`] words that holds the most distinct query words (then the
+/// most matches), from any paragraph; the opening of the first paragraph when nothing matches.
+pub fn snippet(query: &Query, strict: bool, paragraphs: &[String]) -> Snippet {
+    let words: Vec<_> = query.positive_words().collect();
+    let mut best: Option<(usize, usize, usize, usize, usize)> = None; // (distinct, hits, para, from, to)
+    for (p, text) in paragraphs.iter().enumerate() {
+        let tokens: Vec<_> = tokenize(text)
+            .into_iter()
+            .filter(|t| t.kind != TokenKind::CodePart)
+            .collect();
+        let which: Vec<Option<usize>> = tokens
+            .iter()
+            .map(|t| {
+                words
+                    .iter()
+                    .position(|w| w.matches(&t.folded, &t.exact, strict))
+            })
+            .collect();
+        if which.iter().all(Option::is_none) {
+            continue;
+        }
+        for from in 0..tokens.len() {
+            if which[from].is_none() {
+                continue;
+            }
+            let to = (from + WINDOW).min(tokens.len());
+            let mut seen = vec![false; words.len()];
+            let mut hits = 0;
+            for w in which[from..to].iter().flatten() {
+                seen[*w] = true;
+                hits += 1;
+            }
+            let distinct = seen.iter().filter(|&&s| s).count();
+            if best.is_none_or(|b| (distinct, hits) > (b.0, b.1)) {
+                best = Some((distinct, hits, p, from, to));
+            }
+        }
+    }
+    let Some((_, _, p, from, to)) = best else {
+        return lead(paragraphs);
+    };
+    let text = &paragraphs[p];
+    let tokens: Vec<_> = tokenize(text)
+        .into_iter()
+        .filter(|t| t.kind != TokenKind::CodePart)
+        .collect();
+    // Start a few words before the first match, for context.
+    let from = from.saturating_sub(4);
+    let to = (from + WINDOW).min(tokens.len()).max(to.min(tokens.len()));
+    let start = if from == 0 { 0 } else { tokens[from].start };
+    let end = if to >= tokens.len() {
+        text.len()
+    } else {
+        tokens[to - 1].end
+    };
+    let passage = &text[start..end];
+    Snippet {
+        text: passage.to_string(),
+        ranges: match_ranges(query, strict, passage),
+        cut_before: start > 0,
+        cut_after: end < text.len(),
+    }
+}
+
+/// The opening of the first non-empty paragraph, cut at a word boundary.
+fn lead(paragraphs: &[String]) -> Snippet {
+    let Some(text) = paragraphs.iter().find(|p| !p.trim().is_empty()) else {
+        return Snippet::default();
+    };
+    if text.chars().count() <= LEAD_CHARS {
+        return Snippet {
+            text: text.clone(),
+            ..Snippet::default()
+        };
+    }
+    let cut = text
+        .char_indices()
+        .nth(LEAD_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    let end = text[..cut].rfind(char::is_whitespace).unwrap_or(cut);
+    Snippet {
+        text: text[..end].to_string(),
+        ranges: Vec::new(),
+        cut_before: false,
+        cut_after: true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(text: &str, ranges: &[Range<usize>]) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for r in ranges {
+            out.push_str(&text[at..r.start]);
+            out.push('[');
+            out.push_str(&text[r.clone()]);
+            out.push(']');
+            at = r.end;
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+
+    #[test]
+    fn titles_mark_folded_and_prefix_matches() {
+        let q = Query::parse("dang hung y");
+        let t = "Đảng bộ Liên đoàn Lao động tỉnh Hưng Yên";
+        assert_eq!(
+            marked(t, &match_ranges(&q, false, t)),
+            "[Đảng] bộ Liên đoàn Lao động tỉnh [Hưng] [Yên]"
+        );
+        let strict = Query::parse("đang ");
+        assert_eq!(match_ranges(&strict, true, t), []);
+        let code = Query::parse("15-nq/tu");
+        let t = "theo Nghị quyết 15-NQ/TU";
+        assert_eq!(
+            marked(t, &match_ranges(&code, false, t)),
+            "theo Nghị quyết [15-NQ/TU]"
+        );
+    }
+
+    #[test]
+    fn the_snippet_is_the_passage_with_the_most_query_words() {
+        let paras = vec![
+            "Mở đầu không liên quan gì.".to_string(),
+            "Trong năm, Đảng bộ kết nạp 269 đảng viên mới, vượt chỉ tiêu đề ra.".to_string(),
+            "Một đảng viên khác.".to_string(),
+        ];
+        let s = snippet(&Query::parse("kết nạp đảng viên"), false, &paras);
+        assert_eq!(
+            marked(&s.text, &s.ranges),
+            "Trong năm, [Đảng] bộ [kết] [nạp] 269 [đảng] [viên] mới, vượt chỉ tiêu đề ra."
+        );
+        assert!(!s.cut_before && !s.cut_after);
+        let none = snippet(&Query::parse("xyz"), false, &paras);
+        assert_eq!(none.text, "Mở đầu không liên quan gì.");
+    }
+}

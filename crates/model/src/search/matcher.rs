@@ -1,0 +1,439 @@
+//! Finding and scoring the articles that match a query: each word expands to the terms that
+//! fold like it (or start like it, for the last word), scored with BM25F over title and body;
+//! quoted phrases and words typed side by side are checked on positions.
+
+use super::query::{Query, QueryWord};
+use crate::index::{Cursor, Index, Posting};
+
+/// BM25 saturation.
+const K1: f32 = 1.2;
+/// BM25 length normalisation.
+const B: f32 = 0.75;
+/// A title occurrence counts this many body occurrences.
+const TITLE_WEIGHT: f32 = 3.0;
+/// A term that only completes a prefix counts this much of a whole-word match.
+const PREFIX_WEIGHT: f32 = 0.7;
+/// A term that matches a marked word only once folded ("đang" for "đảng") counts this much.
+const FOLDED_WEIGHT: f32 = 0.5;
+/// A prefix expands to its most frequent completions, at most this many folded forms...
+pub const MAX_PREFIX_FORMS: usize = 64;
+/// ...and, beyond the first [`MIN_PREFIX_FORMS`], only while their postings stay within this
+/// many times the number of documents: a one- or two-letter prefix would otherwise read a
+/// large part of the index on every keystroke, to rank results nobody has finished asking for.
+const PREFIX_POSTINGS_BUDGET: u64 = 4;
+/// Completions always kept, however frequent.
+const MIN_PREFIX_FORMS: usize = 8;
+/// Weight of the bonus for query words found side by side.
+const ADJACENCY_WEIGHT: f32 = 1.0;
+/// The side-by-side bonus is computed for this many best candidates (by BM25F), as search
+/// engines rescore the top of a ranking with proximity; quoted phrases are checked on all.
+pub const ADJACENCY_TOP: usize = 1000;
+
+/// The terms a query word matches, with their weights.
+#[derive(Debug, Clone, Default)]
+pub struct TermSet {
+    /// `(term, weight, exact)`; `exact` when the term carries the marks the word was typed with.
+    pub terms: Vec<(u32, f32, bool)>,
+}
+
+impl TermSet {
+    /// Expands `word` against the dictionary.
+    pub fn expand(index: &Index, word: &QueryWord, strict: bool) -> TermSet {
+        let mut forms: Vec<usize> = index.folded_forms(&word.folded, word.prefix).collect();
+        if forms.len() > MIN_PREFIX_FORMS {
+            let weight =
+                |f: usize| -> u64 { index.terms_of_form(f).map(|t| u64::from(index.df(t))).sum() };
+            // The whole word first, then completions from the most frequent.
+            let mut ranked: Vec<(bool, std::cmp::Reverse<u64>, usize)> = forms
+                .iter()
+                .map(|&f| {
+                    (
+                        index.folded_form(f) != word.folded,
+                        std::cmp::Reverse(weight(f)),
+                        f,
+                    )
+                })
+                .collect();
+            ranked.sort_unstable();
+            let budget = PREFIX_POSTINGS_BUDGET * index.len() as u64;
+            let mut spent = 0;
+            forms = ranked
+                .into_iter()
+                .enumerate()
+                .take_while(|(i, (_, w, _))| {
+                    spent += w.0;
+                    *i < MIN_PREFIX_FORMS || (*i < MAX_PREFIX_FORMS && spent <= budget)
+                })
+                .map(|(_, (_, _, f))| f)
+                .collect();
+            forms.sort_unstable();
+        }
+        let mut terms = Vec::new();
+        for f in forms {
+            let whole = index.folded_form(f) == word.folded;
+            for t in index.terms_of_form(f) {
+                let term = index.term(t);
+                let exact = word.marked
+                    && if word.prefix {
+                        term.starts_with(word.exact.as_str())
+                    } else {
+                        term == word.exact
+                    };
+                if word.needs_exact(strict) && !exact {
+                    continue;
+                }
+                let mut w = if whole { 1.0 } else { PREFIX_WEIGHT };
+                if word.marked && !exact {
+                    w *= FOLDED_WEIGHT;
+                }
+                terms.push((t, w, exact));
+            }
+        }
+        TermSet { terms }
+    }
+
+    /// The terms that stand for the word as typed, for the side-by-side bonus: whole words
+    /// only (not a prefix's completions), and for a word typed with marks, those marks.
+    fn typed_forms(self, index: &Index, word: &QueryWord) -> TermSet {
+        let whole: Vec<u32> = if word.prefix {
+            index
+                .folded_forms(&word.folded, false)
+                .flat_map(|f| index.terms_of_form(f))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let exact_only = word.marked && self.terms.iter().any(|&(_, _, exact)| exact);
+        TermSet {
+            terms: self
+                .terms
+                .into_iter()
+                .filter(|&(t, _, exact)| {
+                    (!word.prefix || whole.contains(&t)) && (!exact_only || exact)
+                })
+                .collect(),
+        }
+    }
+
+    /// The sum of document frequencies: an upper bound on the documents touched.
+    pub fn cost(&self, index: &Index) -> u64 {
+        self.terms
+            .iter()
+            .map(|&(t, ..)| u64::from(index.df(t)))
+            .sum()
+    }
+}
+
+/// Per-document working arrays, reused from query to query.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    score: Vec<f32>,
+    hits: Vec<u8>,
+    tier: Vec<u8>,
+    acc_title: Vec<f32>,
+    acc_body: Vec<f32>,
+    flags: Vec<u8>,
+    touched: Vec<u32>,
+}
+
+const TOUCHED: u8 = 1;
+const EXACT: u8 = 2;
+
+/// A matching document with its relevance.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scored {
+    /// The document.
+    pub doc: u32,
+    /// Marked query words the document contains with their exact marks: the first sort key.
+    pub tier: u8,
+    /// BM25F plus phrase bonuses.
+    pub score: f32,
+}
+
+impl Scratch {
+    fn reset(&mut self, n: usize) {
+        for v in [&mut self.score, &mut self.acc_title, &mut self.acc_body] {
+            v.clear();
+            v.resize(n, 0.0);
+        }
+        for v in [&mut self.hits, &mut self.tier, &mut self.flags] {
+            v.clear();
+            v.resize(n, 0);
+        }
+    }
+}
+
+/// Finds the documents matching every required word and phrase and no excluded one, with
+/// their scores, in increasing document order.
+pub fn find(index: &Index, query: &Query, strict: bool, scratch: &mut Scratch) -> Vec<Scored> {
+    let n = index.len();
+    // Phrase words are required too; a word typed twice is scored once.
+    let mut required: Vec<&QueryWord> = Vec::new();
+    for w in query.words.iter().chain(query.phrases.iter().flatten()) {
+        if !required
+            .iter()
+            .any(|r| r.folded == w.folded && r.exact == w.exact && r.prefix == w.prefix)
+        {
+            required.push(w);
+        }
+    }
+    let mut candidates: Vec<Scored> = if required.is_empty() {
+        (0..n as u32)
+            .map(|doc| Scored {
+                doc,
+                tier: 0,
+                score: 0.0,
+            })
+            .collect()
+    } else {
+        let sets: Vec<TermSet> = required
+            .iter()
+            .map(|w| TermSet::expand(index, w, strict))
+            .collect();
+        if sets.iter().any(|s| s.terms.is_empty()) {
+            return Vec::new();
+        }
+        scratch.reset(n);
+        let order = {
+            let mut o: Vec<usize> = (0..sets.len()).collect();
+            o.sort_by_key(|&i| sets[i].cost(index));
+            o
+        };
+        let mut first: Vec<u32> = Vec::new();
+        for (k, &i) in order.iter().enumerate() {
+            score_word(index, &sets[i], required[i].marked && !strict, scratch);
+            if k == 0 {
+                first = scratch.touched.clone();
+            }
+        }
+        // Every match is among the rarest word's documents; in document order, from a sort
+        // when they are few and a scan of all documents when they are many.
+        if first.len() > n / 16 {
+            first = (0..n as u32).collect();
+        } else {
+            first.sort_unstable();
+        }
+        let need = required.len() as u8;
+        let c: Vec<Scored> = first
+            .into_iter()
+            .filter(|&d| scratch.hits[d as usize] == need)
+            .map(|doc| Scored {
+                doc,
+                tier: scratch.tier[doc as usize],
+                score: scratch.score[doc as usize],
+            })
+            .collect();
+        let mut c = c;
+        // Quoted phrases must stand together.
+        for phrase in &query.phrases {
+            let sets: Vec<TermSet> = phrase
+                .iter()
+                .map(|w| TermSet::expand(index, w, strict))
+                .collect();
+            let docs: Vec<u32> = c.iter().map(|s| s.doc).collect();
+            let tf = phrase_tf(index, &sets, &docs);
+            let idf = mean_idf(index, &sets);
+            let mut keep = tf.iter();
+            c.retain_mut(|s| {
+                let f = *keep.next().expect("one tf per candidate");
+                s.score += ADJACENCY_WEIGHT * idf * saturate(f as f32);
+                f > 0
+            });
+        }
+        // Words typed side by side rank higher where they stand side by side ("đảng viên",
+        // "ban chấp hành"): the best candidates are rescored with that bonus, counted on
+        // whole words only (not on a prefix's completions).
+        if query.words.len() > 1 {
+            let mut top: Vec<usize> = (0..c.len()).collect();
+            if top.len() > ADJACENCY_TOP {
+                let key = |i: usize| (c[i].tier, c[i].score);
+                top.select_nth_unstable_by(ADJACENCY_TOP, |&a, &b| {
+                    key(b)
+                        .partial_cmp(&key(a))
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                });
+                top.truncate(ADJACENCY_TOP);
+                top.sort_unstable();
+            }
+            let docs: Vec<u32> = top.iter().map(|&i| c[i].doc).collect();
+            for pair in query.words.windows(2) {
+                let sets: Vec<TermSet> = pair
+                    .iter()
+                    .map(|w| TermSet::expand(index, w, strict).typed_forms(index, w))
+                    .collect();
+                if sets.iter().any(|s| s.terms.is_empty()) {
+                    continue;
+                }
+                let tf = phrase_tf(index, &sets, &docs);
+                let idf = mean_idf(index, &sets);
+                for (&i, f) in top.iter().zip(tf) {
+                    c[i].score += ADJACENCY_WEIGHT * idf * saturate(f as f32);
+                }
+            }
+        }
+        c
+    };
+    for excluded in &query.excluded {
+        // An unmarked word excludes every form that folds like it; a marked one only itself.
+        let sets: Vec<TermSet> = excluded
+            .iter()
+            .map(|w| {
+                let mut w = w.clone();
+                w.quoted = true;
+                TermSet::expand(index, &w, strict)
+            })
+            .collect();
+        if sets.iter().any(|s| s.terms.is_empty()) {
+            continue;
+        }
+        let docs: Vec<u32> = candidates.iter().map(|s| s.doc).collect();
+        let tf = if sets.len() == 1 {
+            contains(index, &sets[0], &docs)
+        } else {
+            phrase_tf(index, &sets, &docs)
+        };
+        let mut drop = tf.iter();
+        candidates.retain(|_| *drop.next().expect("one per candidate") == 0);
+    }
+    candidates
+}
+
+fn saturate(tf: f32) -> f32 {
+    tf * (K1 + 1.0) / (tf + K1)
+}
+
+fn idf(n: usize, df: usize) -> f32 {
+    let (n, df) = (n as f32, df as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+fn mean_idf(index: &Index, sets: &[TermSet]) -> f32 {
+    let n = index.len();
+    let total: f32 = sets
+        .iter()
+        .map(|s| idf(n, (s.cost(index) as usize).min(n)))
+        .sum();
+    total / sets.len().max(1) as f32
+}
+
+/// Adds one word's BM25F contribution to every document containing it; leaves the documents
+/// it touched in `scratch.touched`.
+fn score_word(index: &Index, set: &TermSet, tiered: bool, s: &mut Scratch) {
+    s.touched.clear();
+    for &(t, w, exact) in &set.terms {
+        for Posting {
+            doc,
+            title_tf,
+            body_tf,
+        } in index.doc_cursor(t)
+        {
+            let d = doc as usize;
+            if s.flags[d] & TOUCHED == 0 {
+                s.flags[d] |= TOUCHED;
+                s.touched.push(doc);
+            }
+            if exact {
+                s.flags[d] |= EXACT;
+            }
+            s.acc_title[d] += w * title_tf as f32;
+            s.acc_body[d] += w * body_tf as f32;
+        }
+    }
+    let idf = idf(index.len(), s.touched.len());
+    let (avg_t, avg_b) = (index.avg_title_len, index.avg_body_len);
+    for &doc in &s.touched {
+        let d = doc as usize;
+        let norm_t = 1.0 - B + B * index.title_len[d] as f32 / avg_t;
+        let norm_b = 1.0 - B + B * index.body_len[d] as f32 / avg_b;
+        let tf = TITLE_WEIGHT * s.acc_title[d] / norm_t + s.acc_body[d] / norm_b;
+        s.score[d] += idf * tf * (K1 + 1.0) / (tf + K1);
+        s.hits[d] = s.hits[d].saturating_add(1);
+        if tiered && s.flags[d] & EXACT != 0 {
+            s.tier[d] += 1;
+        }
+        s.acc_title[d] = 0.0;
+        s.acc_body[d] = 0.0;
+        s.flags[d] = 0;
+    }
+}
+
+/// 1 for each of `docs` (increasing) that contains any term of `set`, else 0.
+fn contains(index: &Index, set: &TermSet, docs: &[u32]) -> Vec<u32> {
+    let mut out = vec![0; docs.len()];
+    for &(t, ..) in &set.terms {
+        let mut c = index.doc_cursor(t);
+        let mut cur = c.seek(docs.first().copied().unwrap_or(0));
+        for (i, &d) in docs.iter().enumerate() {
+            if cur.is_some_and(|p| p.doc < d) {
+                cur = c.seek(d);
+            }
+            match cur {
+                Some(p) if p.doc == d => out[i] = 1,
+                Some(_) => {}
+                None => break,
+            }
+        }
+    }
+    out
+}
+
+/// How many times the words of `sets` stand side by side, in order, in each of `docs`
+/// (increasing document numbers).
+pub fn phrase_tf(index: &Index, sets: &[TermSet], docs: &[u32]) -> Vec<u32> {
+    struct Walker<'a> {
+        cursor: Cursor<'a>,
+        current: Option<Posting>,
+    }
+    let mut walkers: Vec<Vec<Walker>> = sets
+        .iter()
+        .map(|s| {
+            s.terms
+                .iter()
+                .map(|&(t, ..)| {
+                    let mut cursor = index.cursor(t);
+                    let current = cursor.next();
+                    Walker { cursor, current }
+                })
+                .collect()
+        })
+        .collect();
+    let mut positions: Vec<Vec<u32>> = vec![Vec::new(); sets.len()];
+    let mut out = Vec::with_capacity(docs.len());
+    for &d in docs {
+        let mut all = true;
+        for (k, ws) in walkers.iter_mut().enumerate() {
+            positions[k].clear();
+            for w in ws.iter_mut() {
+                if w.current.is_some_and(|p| p.doc < d) {
+                    w.current = w.cursor.seek(d);
+                }
+                if w.current.is_some_and(|p| p.doc == d) {
+                    w.cursor.positions(&mut positions[k]);
+                    // Read once: the next document re-reads nothing of this one.
+                    w.current = w.cursor.next();
+                }
+            }
+            if positions[k].is_empty() {
+                all = false;
+            }
+        }
+        if !all {
+            out.push(0);
+            continue;
+        }
+        for p in positions.iter_mut().skip(1) {
+            p.sort_unstable();
+        }
+        let count = positions[0]
+            .iter()
+            .filter(|&&p| {
+                positions[1..]
+                    .iter()
+                    .enumerate()
+                    .all(|(k, ps)| ps.binary_search(&p.wrapping_add(k as u32 + 1)).is_ok())
+            })
+            .count();
+        out.push(count as u32);
+    }
+    out
+}

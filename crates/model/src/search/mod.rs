@@ -1,0 +1,290 @@
+//! The search engine: one call turns a request (query, filters, date range, sort, timeline
+//! window) into the ordered results, every facet's counts and the timeline bins.
+
+mod facets;
+mod highlight;
+mod matcher;
+mod query;
+mod timeline;
+
+pub use facets::{DateFilter, FacetCounts, FACET_TOP};
+pub use highlight::{match_ranges, snippet, Snippet};
+pub use matcher::{Scored, ADJACENCY_TOP, MAX_PREFIX_FORMS};
+pub use query::{Query, QueryWord};
+pub use timeline::{Bin, Granularity, Timeline, MAX_BINS};
+
+use crate::index::{Index, IndexError};
+use crate::time::Date;
+use facets::Resolved;
+use matcher::Scratch;
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+/// The order of results.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sort {
+    /// Best match first; without a query, newest first.
+    #[default]
+    Relevance,
+    /// Latest effective date first, undated last.
+    Newest,
+    /// Earliest effective date first, undated last.
+    Oldest,
+}
+
+impl Sort {
+    /// The stable code, as used in URLs.
+    pub fn code(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+        }
+    }
+
+    /// The sort with code `code`.
+    pub fn from_code(code: &str) -> Option<Sort> {
+        [Sort::Relevance, Sort::Newest, Sort::Oldest]
+            .into_iter()
+            .find(|s| s.code() == code)
+    }
+}
+
+/// What a reader asks for. Every field has a default, so a JSON request may name only what
+/// it sets: `{"query": "đảng viên", "filters": {"province": ["Hưng Yên"]}}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SearchRequest {
+    /// The query as typed.
+    #[serde(alias = "q")]
+    pub query: String,
+    /// Diacritics must match exactly ("đang" no longer finds "đảng").
+    pub strict: bool,
+    /// Facet key to selected values: values within a facet OR, facets AND.
+    pub filters: BTreeMap<String, Vec<String>>,
+    /// The date range on the effective date, and undated articles.
+    pub dates: DateFilter,
+    /// The order of results.
+    pub sort: Sort,
+    /// The timeline's window; `None` shows the whole extent of the results.
+    pub zoom: Option<(Date, Date)>,
+    /// The timeline's bin width; `None` picks one from the window.
+    pub granularity: Option<Granularity>,
+}
+
+/// Everything a screen of results needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchResult {
+    /// The parsed query, for highlighting.
+    pub query: Query,
+    /// Matching documents in display order.
+    pub hits: Vec<u32>,
+    /// Every facet's counts, in the index's facet order.
+    pub facets: Vec<FacetCounts>,
+    /// The results over time, with every filter applied but the date range.
+    pub timeline: Timeline,
+}
+
+/// The search engine over one loaded index.
+pub struct Engine {
+    index: Index,
+    scratch: RefCell<Scratch>,
+}
+
+impl Engine {
+    /// Loads an index from its bytes.
+    pub fn load(bytes: Vec<u8>) -> Result<Engine, IndexError> {
+        Ok(Engine::new(Index::load(bytes)?))
+    }
+
+    /// An engine over `index`.
+    pub fn new(index: Index) -> Engine {
+        Engine {
+            index,
+            scratch: RefCell::new(Scratch::default()),
+        }
+    }
+
+    /// The index.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// Runs a request.
+    pub fn search(&self, req: &SearchRequest) -> SearchResult {
+        let index = &self.index;
+        let query = Query::parse(&req.query);
+        let found = matcher::find(index, &query, req.strict, &mut self.scratch.borrow_mut());
+        let resolved = Resolved::new(index, &req.filters, req.dates);
+        let date_bit = resolved.date_bit();
+        let masked: Vec<(u32, u32)> = found
+            .iter()
+            .map(|s| (s.doc, resolved.mask(index, s.doc)))
+            .collect();
+        let facets = facets::count(index, &resolved, &masked);
+
+        let mut days = Vec::new();
+        let mut undated = 0;
+        for &(doc, mask) in &masked {
+            if mask & !date_bit == 0 {
+                match index.effective_day(doc) {
+                    Some(d) => days.push(d),
+                    None => undated += 1,
+                }
+            }
+        }
+        let timeline = Timeline::build(&days, undated, req.zoom, req.granularity);
+
+        let hits: Vec<Scored> = found
+            .into_iter()
+            .zip(&masked)
+            .filter(|(_, (_, mask))| *mask == 0)
+            .map(|(s, _)| s)
+            .collect();
+        let sort =
+            if req.sort == Sort::Relevance && query.words.is_empty() && query.phrases.is_empty() {
+                Sort::Newest
+            } else {
+                req.sort
+            };
+        SearchResult {
+            query,
+            hits: sorted(index, sort, hits),
+            facets,
+            timeline,
+        }
+    }
+
+    /// For a request with no results, how many results each single change would bring back:
+    /// `(what to remove, results without it)`, most results first, those giving none left out.
+    pub fn relaxations(&self, req: &SearchRequest) -> Vec<(Relaxation, usize)> {
+        let mut out = Vec::new();
+        let mut try_without = |what: Relaxation, r: SearchRequest| {
+            let n = self.search(&r).hits.len();
+            if n > 0 {
+                out.push((what, n));
+            }
+        };
+        if !req.query.trim().is_empty() {
+            try_without(
+                Relaxation::Query,
+                SearchRequest {
+                    query: String::new(),
+                    ..req.clone()
+                },
+            );
+        }
+        if req.strict {
+            try_without(
+                Relaxation::Strict,
+                SearchRequest {
+                    strict: false,
+                    ..req.clone()
+                },
+            );
+        }
+        for (key, values) in &req.filters {
+            for v in values {
+                let mut r = req.clone();
+                r.filters.entry(key.clone()).or_default().retain(|x| x != v);
+                try_without(Relaxation::Value(key.clone(), v.clone()), r);
+            }
+        }
+        if !req.dates.is_open() {
+            try_without(
+                Relaxation::Dates,
+                SearchRequest {
+                    dates: DateFilter::default(),
+                    ..req.clone()
+                },
+            );
+        }
+        out.sort_by_key(|x| std::cmp::Reverse(x.1));
+        out
+    }
+}
+
+/// Orders hits. Each gets one integer key, so the sort compares integers only: for relevance,
+/// (exact-mark tier, score, date rank) packed into 64 bits, ties going to the newer article;
+/// for the date orders, the date rank alone.
+fn sorted(index: &Index, sort: Sort, hits: Vec<Scored>) -> Vec<u32> {
+    match sort {
+        Sort::Relevance => {
+            let mut keys: Vec<u64> = hits
+                .iter()
+                .map(|s| {
+                    // Non-negative floats order like their bits.
+                    let score = if s.score > 0.0 { s.score.to_bits() } else { 0 };
+                    (u64::from(u8::MAX - s.tier) << 56)
+                        | (u64::from(u32::MAX - score) << 24)
+                        | u64::from(index.newest_rank(s.doc))
+                })
+                .collect();
+            radix_sort(&mut keys, 64);
+            keys.into_iter()
+                .map(|k| index.doc_at_rank((k & 0xff_ffff) as u32))
+                .collect()
+        }
+        Sort::Newest | Sort::Oldest => {
+            let rank = |d| match sort {
+                Sort::Oldest => index.oldest_rank(d),
+                _ => index.newest_rank(d),
+            };
+            let mut keys: Vec<u64> = hits.iter().map(|s| u64::from(rank(s.doc))).collect();
+            radix_sort(&mut keys, 24);
+            let newest = |r: u32| match sort {
+                Sort::Oldest => index.newest_rank_of_oldest(r),
+                _ => r,
+            };
+            keys.into_iter()
+                .map(|r| index.doc_at_rank(newest(r as u32)))
+                .collect()
+        }
+    }
+}
+
+/// Sorts keys whose low `bits` bits may differ: an LSD radix sort by bytes, skipping bytes
+/// every key shares, for large inputs (a linear pass per byte instead of n log n compares).
+fn radix_sort(keys: &mut Vec<u64>, bits: u32) {
+    if keys.len() < 2048 {
+        keys.sort_unstable();
+        return;
+    }
+    let mut buf = vec![0u64; keys.len()];
+    for shift in (0..bits).step_by(8) {
+        let mut counts = [0usize; 256];
+        for &k in keys.iter() {
+            counts[((k >> shift) & 0xff) as usize] += 1;
+        }
+        if counts.contains(&keys.len()) {
+            continue;
+        }
+        let mut at = 0;
+        for c in counts.iter_mut() {
+            let n = *c;
+            *c = at;
+            at += n;
+        }
+        for &k in keys.iter() {
+            let b = ((k >> shift) & 0xff) as usize;
+            buf[counts[b]] = k;
+            counts[b] += 1;
+        }
+        std::mem::swap(keys, &mut buf);
+    }
+}
+
+/// One constraint of a request that could be removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Relaxation {
+    /// The query text.
+    Query,
+    /// Strict diacritics.
+    Strict,
+    /// One selected value of a facet: `(facet key, value)`.
+    Value(String, String),
+    /// The date range.
+    Dates,
+}

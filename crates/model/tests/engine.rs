@@ -1,0 +1,488 @@
+//! The engine against hand-made articles: Vietnamese folding end to end, the ranking rules,
+//! and every count checked against a brute-force reference on random filter combinations.
+
+use nienbieu_model::fold::fold;
+use nienbieu_model::search::{DateFilter, Granularity, Sort};
+use nienbieu_model::tokenize::tokenize;
+use nienbieu_model::{
+    Article, DatasetFiles, Date, DocumentRef, Engine, EventKind, Person, Precision, SearchRequest,
+    Timestamp,
+};
+use std::collections::{BTreeMap, BTreeSet};
+
+fn article(id: &str, title: &str, body: &[&str]) -> Article {
+    Article {
+        id: id.into(),
+        title: Some(title.into()),
+        paragraphs: body.iter().map(|s| s.to_string()).collect(),
+        ..Article::default()
+    }
+}
+
+fn engine(articles: &[Article]) -> Engine {
+    let mut articles = articles.to_vec();
+    articles.sort_by(|a, b| a.id.cmp(&b.id));
+    let files = DatasetFiles::build_serial(&articles);
+    Engine::load(files.index_bytes().to_vec()).expect("the index loads")
+}
+
+/// Ids of the results of `query`, in order.
+fn ids(e: &Engine, query: &str) -> Vec<String> {
+    ids_of(
+        e,
+        &SearchRequest {
+            query: query.into(),
+            ..SearchRequest::default()
+        },
+    )
+}
+
+fn ids_of(e: &Engine, req: &SearchRequest) -> Vec<String> {
+    e.search(req)
+        .hits
+        .iter()
+        .map(|&d| e.index().id(d).to_string())
+        .collect()
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+#[test]
+fn d_with_stroke_tones_and_case_fold_both_ways() {
+    let e = engine(&[
+        article("a", "Đảng bộ tỉnh", &["Hội nghị Đảng bộ."]),
+        article("b", "Ông Đặng Văn A", &["Ông Đặng Văn A phát biểu."]),
+        article("c", "Công việc đang làm", &["Mọi việc đang tiến triển."]),
+        article("d", "Hưng Yên", &["Tỉnh Hưng Yên."]),
+    ]);
+    assert_eq!(sorted(ids(&e, "dang ")), ["a", "b", "c"]);
+    assert_eq!(sorted(ids(&e, "DANG ")), ["a", "b", "c"]);
+    assert_eq!(
+        sorted(ids(&e, "ĐẢNG ")),
+        ["a", "b", "c"],
+        "marked words still find folded forms"
+    );
+    assert_eq!(ids(&e, "hung yen"), ["d"]);
+    // Decomposed (NFD) input, as some keyboards send it.
+    assert_eq!(ids(&e, "Hu\u{031B}ng Ye\u{0302}n"), ["d"]);
+    assert_eq!(ids(&e, "\u{0110}a\u{0309}ng ")[0], "a");
+}
+
+#[test]
+fn exact_diacritics_rank_first_and_strict_mode_keeps_only_them() {
+    // "đang" is repeated so that, by frequency alone, it would win.
+    let e = engine(&[
+        article("1", "Việc đang làm", &["đang đang đang đang làm"]),
+        article("2", "Tin tức", &["Một đảng viên."]),
+        article("3", "Ông Đặng", &["Ông Đặng đang đến."]),
+    ]);
+    assert_eq!(
+        ids(&e, "đảng ")[0],
+        "2",
+        "the exact form ranks above folded ones"
+    );
+    assert_eq!(ids(&e, "đang ")[..2], ["1", "3"]);
+    let strict = SearchRequest {
+        query: "đảng ".into(),
+        strict: true,
+        ..SearchRequest::default()
+    };
+    assert_eq!(ids_of(&e, &strict), ["2"]);
+    // Words that differ only by tone are different words in strict mode.
+    let strict = SearchRequest {
+        query: "Đặng ".into(),
+        strict: true,
+        ..SearchRequest::default()
+    };
+    assert_eq!(ids_of(&e, &strict), ["3"]);
+}
+
+#[test]
+fn prefixes_phrases_exclusions_and_all_words_required() {
+    let e = engine(&[
+        article(
+            "1",
+            "Hội nghị Ban Chấp hành",
+            &["Ban Chấp hành Đảng bộ họp."],
+        ),
+        article(
+            "2",
+            "Chấp hành pháp luật",
+            &["Ban tổ chức yêu cầu chấp hành nghiêm."],
+        ),
+        article("3", "Đảng viên mới", &["Kết nạp đảng viên."]),
+    ]);
+    assert_eq!(
+        sorted(ids(&e, "ban chap")),
+        ["1", "2"],
+        "the last word is a prefix, all required"
+    );
+    assert_eq!(
+        ids(&e, "\"ban chấp hành\""),
+        ["1"],
+        "a phrase must stand together"
+    );
+    assert_eq!(ids(&e, "ban chap hanh")[0], "1", "side by side ranks first");
+    assert_eq!(ids(&e, "chấp hành -ban"), Vec::<String>::new());
+    assert_eq!(ids(&e, "chấp hành -\"ban chấp hành\""), ["2"]);
+    assert_eq!(ids(&e, "dang vi"), ["3"]);
+    assert_eq!(ids(&e, "dang viên hội"), Vec::<String>::new());
+}
+
+#[test]
+fn document_codes_are_found_with_or_without_so_spaces_or_marks() {
+    let e = engine(&[
+        article(
+            "1",
+            "Quán triệt nghị quyết",
+            &["Thực hiện Nghị quyết số 15-NQ/TU ngày 08/10/2021."],
+        ),
+        article(
+            "2",
+            "Đề án",
+            &["Theo Đề án 02-ĐA/ĐUK và Quyết định 123/QĐ-UBND."],
+        ),
+        article("3", "Khác", &["Năm 15, NQ và TU không liền nhau."]),
+    ]);
+    for q in [
+        "15-NQ/TU",
+        "15-nq/tu ",
+        "số 15-NQ/TU",
+        "15 - NQ / TU",
+        "so 15-nq/tu",
+    ] {
+        assert_eq!(ids(&e, q), ["1"], "{q}");
+    }
+    assert_eq!(ids(&e, "02-DA/DUK"), ["2"]);
+    assert_eq!(ids(&e, "123/qd-ubnd"), ["2"]);
+    assert_eq!(ids(&e, "UBND "), ["2"], "a code's parts are searchable");
+}
+
+#[test]
+fn titles_outrank_bodies_and_recency_breaks_ties() {
+    let day = |d| Some(Timestamp::start_of(Date::new(2024, 1, d).unwrap()));
+    let mut a = article("a", "Tin chung", &["Hưng Yên tổ chức hội nghị."]);
+    let mut b = article("b", "Hưng Yên tổ chức hội nghị", &["Tin chung."]);
+    let mut c = article("c", "Tin chung", &["Hưng Yên tổ chức hội nghị."]);
+    a.published = day(1);
+    b.published = day(2);
+    c.published = day(3);
+    let e = engine(&[a, b, c]);
+    assert_eq!(ids(&e, "hưng yên"), ["b", "c", "a"]);
+    let oldest = SearchRequest {
+        query: "hưng yên".into(),
+        sort: Sort::Oldest,
+        ..SearchRequest::default()
+    };
+    assert_eq!(ids_of(&e, &oldest), ["a", "b", "c"]);
+}
+
+/// A small random generator (xorshift), so the random tests are reproducible.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.below(xs.len())]
+    }
+    fn some(&mut self, xs: &[&str], max: usize) -> Vec<String> {
+        let mut out: Vec<String> = (0..self.below(max + 1))
+            .map(|_| self.pick(xs).to_string())
+            .collect();
+        out.dedup();
+        out
+    }
+}
+
+const WORDS: &[&str] = &[
+    "đảng", "đang", "Đặng", "dạng", "viên", "viện", "hội", "nghị", "tỉnh", "ủy", "kết", "nạp",
+    "chi", "bộ", "thanh", "niên", "lao", "động", "đoàn", "tổng",
+];
+const PROVINCES: &[&str] = &["Hưng Yên", "Nam Định", "Lạng Sơn", "Long An", "Hà Nội"];
+const ORGS: &[&str] = &[
+    "Tỉnh ủy",
+    "Liên đoàn Lao động tỉnh",
+    "Đoàn Thanh niên",
+    "Sở Nội vụ",
+];
+const PEOPLE: &[&str] = &["Trần Quốc Toản", "Lê Thị Hà", "Nguyễn Văn Nam"];
+const OUTLETS: &[&str] = &["Báo A", "Báo B", "Tạp chí C"];
+
+fn random_articles(rng: &mut Rng, n: usize) -> Vec<Article> {
+    (0..n)
+        .map(|i| {
+            let words = |rng: &mut Rng, k: usize| {
+                (0..k)
+                    .map(|_| rng.pick(WORDS))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let mut a = article(
+                &format!("a{i:04}"),
+                &words(rng, 4),
+                &[&words(rng, 12), &words(rng, 9)],
+            );
+            a.provinces = rng.some(PROVINCES, 2);
+            a.organizations = rng.some(ORGS, 2);
+            a.people = rng
+                .some(PEOPLE, 2)
+                .into_iter()
+                .map(|name| Person {
+                    name,
+                    roles: vec![],
+                })
+                .collect();
+            if rng.below(5) == 0 {
+                a.documents.push(DocumentRef {
+                    kind: "Nghị quyết".into(),
+                    number: format!("{}", 1 + rng.below(3)),
+                    code: "NQ".into(),
+                    issuer: "TU".into(),
+                    date: None,
+                });
+            }
+            a.event_kind = EventKind::ALL[rng.below(EventKind::ALL.len())];
+            if rng.below(6) != 0 {
+                let d = Date::from_days(
+                    Date::new(2019, 1, 1).unwrap().to_days() + rng.below(2200) as i32,
+                );
+                a.published = Some(Timestamp::start_of(d));
+                a.published_precision = Some(Precision::Day);
+                if rng.below(3) == 0 {
+                    a.event_date = Some(Date::from_days(d.to_days() - rng.below(5) as i32));
+                }
+            }
+            a.meta.insert("outlet".into(), rng.pick(OUTLETS).into());
+            a
+        })
+        .collect()
+}
+
+/// The facet values of an article, computed independently of the index builder.
+fn values(a: &Article) -> BTreeMap<&'static str, BTreeSet<String>> {
+    let day = a.event_date.or(a.published.map(|p| p.date()));
+    BTreeMap::from([
+        ("province", a.provinces.iter().cloned().collect()),
+        ("organization", a.organizations.iter().cloned().collect()),
+        ("kind", BTreeSet::from([a.event_kind.code().to_string()])),
+        (
+            "year",
+            day.map(|d| d.year().to_string()).into_iter().collect(),
+        ),
+        ("person", a.people.iter().map(|p| p.name.clone()).collect()),
+        (
+            "document",
+            a.documents.iter().map(|d| d.reference()).collect(),
+        ),
+        (
+            "meta:outlet",
+            a.meta.get("outlet").cloned().into_iter().collect(),
+        ),
+    ])
+}
+
+fn brute_matches(a: &Article, query: &str) -> bool {
+    let text: Vec<String> = a
+        .title
+        .iter()
+        .chain(&a.paragraphs)
+        .flat_map(|t| tokenize(t))
+        .map(|t| t.folded)
+        .collect();
+    query.split_whitespace().all(|w| text.contains(&fold(w)))
+}
+
+#[test]
+fn facet_counts_and_hits_match_a_brute_force_reference() {
+    let mut rng = Rng(0x5eed_1234_abcd_0001);
+    let articles = random_articles(&mut rng, 400);
+    let e = engine(&articles);
+    let keys = [
+        "province",
+        "organization",
+        "kind",
+        "year",
+        "person",
+        "document",
+        "meta:outlet",
+    ];
+    let vals: Vec<_> = articles.iter().map(values).collect();
+    let (mut with_hits, mut filtered_with_hits) = (0, 0);
+    for round in 0..300 {
+        // A query of zero to two whole words (typed with a final space: no prefix).
+        let query = (0..rng.below(3))
+            .map(|_| rng.pick(WORDS))
+            .collect::<Vec<_>>()
+            .join(" ")
+            + " ";
+        let mut filters: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for _ in 0..rng.below(4) {
+            let key = keys[rng.below(keys.len())];
+            // Values picked from real articles, so that most selections exist.
+            if let Some(v) = vals[rng.below(articles.len())][key].iter().next() {
+                filters.entry(key.to_string()).or_default().push(v.clone());
+            }
+        }
+        let dates = match rng.below(4) {
+            0 => DateFilter::default(),
+            1 => DateFilter {
+                undated: true,
+                ..DateFilter::default()
+            },
+            _ => {
+                let from =
+                    Date::new(2019 + rng.below(4) as i32, 1 + rng.below(12) as u32, 1).unwrap();
+                let to = Date::from_days(from.to_days() + rng.below(900) as i32);
+                DateFilter {
+                    from: Some(from),
+                    to: Some(to),
+                    undated: rng.below(2) == 0,
+                }
+            }
+        };
+        let req = SearchRequest {
+            query: query.clone(),
+            filters: filters.clone(),
+            dates,
+            ..SearchRequest::default()
+        };
+        let result = e.search(&req);
+
+        let day = |a: &Article| {
+            a.event_date
+                .or(a.published.map(|p| p.date()))
+                .map(|d| d.to_days())
+        };
+        let matched: Vec<bool> = articles.iter().map(|a| brute_matches(a, &query)).collect();
+        let passes = |i: usize, skip: Option<&str>| {
+            matched[i]
+                && filters.iter().all(|(k, vs)| {
+                    Some(k.as_str()) == skip || vs.iter().any(|v| vals[i][k.as_str()].contains(v))
+                })
+        };
+        let expected: BTreeSet<&str> = (0..articles.len())
+            .filter(|&i| passes(i, None) && dates.admits(day(&articles[i])))
+            .map(|i| articles[i].id.as_str())
+            .collect();
+        with_hits += usize::from(!expected.is_empty());
+        filtered_with_hits += usize::from(!expected.is_empty() && !filters.is_empty());
+        let got: BTreeSet<&str> = result.hits.iter().map(|&d| e.index().id(d)).collect();
+        assert_eq!(got, expected, "round {round}: hits of {req:?}");
+
+        for fc in &result.facets {
+            let facet = &e.index().facets()[fc.facet];
+            let key = facet.key.as_str();
+            let mut want: BTreeMap<String, u32> = BTreeMap::new();
+            for i in (0..articles.len())
+                .filter(|&i| passes(i, Some(key)) && dates.admits(day(&articles[i])))
+            {
+                for v in &vals[i][key] {
+                    *want.entry(v.clone()).or_default() += 1;
+                }
+            }
+            let have: BTreeMap<String, u32> = fc
+                .counts
+                .iter()
+                .filter(|(_, n)| *n > 0)
+                .map(|&(v, n)| (e.index().facet_value(facet, v).to_string(), n))
+                .collect();
+            assert_eq!(have, want, "round {round}: facet {key} of {req:?}");
+        }
+
+        // The timeline counts every filter but the date range; undated apart.
+        let in_timeline: Vec<&Article> = (0..articles.len())
+            .filter(|&i| passes(i, None))
+            .map(|i| &articles[i])
+            .collect();
+        let undated = in_timeline.iter().filter(|a| day(a).is_none()).count() as u32;
+        let dated = in_timeline.len() as u32 - undated;
+        assert_eq!(result.timeline.undated, undated, "round {round}");
+        assert_eq!(
+            result.timeline.bins.iter().map(|b| b.count).sum::<u32>(),
+            dated,
+            "round {round}"
+        );
+    }
+    // The random requests must exercise something: most find results, many with filters.
+    assert!(
+        with_hits > 150 && filtered_with_hits > 60,
+        "{with_hits} {filtered_with_hits}"
+    );
+}
+
+#[test]
+fn every_bin_holds_the_articles_a_filter_to_its_range_gives() {
+    let mut rng = Rng(77);
+    let articles = random_articles(&mut rng, 300);
+    let e = engine(&articles);
+    let base = SearchRequest {
+        query: "đảng ".into(),
+        ..SearchRequest::default()
+    };
+    let result = e.search(&base);
+    assert_eq!(result.timeline.granularity, Granularity::Month);
+    for bin in result.timeline.bins.iter().filter(|b| b.count > 0) {
+        let req = SearchRequest {
+            dates: DateFilter {
+                from: Some(bin.start),
+                to: Some(bin.end),
+                undated: false,
+            },
+            ..base.clone()
+        };
+        assert_eq!(e.search(&req).hits.len() as u32, bin.count, "{bin:?}");
+    }
+}
+
+#[test]
+fn relaxations_name_what_brings_results_back() {
+    let mut a = article("a", "Hưng Yên", &["Hội nghị."]);
+    a.provinces = vec!["Hưng Yên".into()];
+    let mut b = article("b", "Nam Định", &["Hội nghị."]);
+    b.provinces = vec!["Nam Định".into()];
+    let e = engine(&[a, b]);
+    let req = SearchRequest {
+        query: "Hưng Yên".into(),
+        filters: BTreeMap::from([("province".to_string(), vec!["Nam Định".to_string()])]),
+        ..SearchRequest::default()
+    };
+    assert!(e.search(&req).hits.is_empty());
+    let r = e.relaxations(&req);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert!(r.iter().all(|(_, n)| *n == 1));
+}
+
+#[test]
+fn a_corrupt_index_is_refused_not_misread() {
+    let files = DatasetFiles::build_serial(&random_articles(&mut Rng(9), 50));
+    let bytes = files.index_bytes().to_vec();
+    assert!(Engine::load(bytes[..bytes.len() / 2].to_vec()).is_err());
+    assert!(Engine::load(b"not an index".to_vec()).is_err());
+    // Flipping bytes either fails to load or loads and still answers without panicking.
+    let mut rng = Rng(3);
+    for _ in 0..200 {
+        let mut b = bytes.clone();
+        for _ in 0..4 {
+            let i = rng.below(b.len());
+            b[i] ^= 1 << rng.below(8);
+        }
+        if let Ok(e) = Engine::load(b) {
+            for q in ["đảng", "dang vi", "\"hội nghị\"", ""] {
+                let _ = e.search(&SearchRequest {
+                    query: q.into(),
+                    ..SearchRequest::default()
+                });
+            }
+        }
+    }
+}
