@@ -1,8 +1,12 @@
-//! The root component: language context, dataset loading, and the page layout.
+//! The root component: language, dataset loading, and the page layout.
 
-use crate::components::{ArticleList, LoadErrorPanel, Timeline};
+use crate::components::{
+    ActiveFilters, FacetPanel, LoadErrorPanel, Reader, ResultList, SearchBar, Timeline,
+};
 use crate::data::load_dataset;
+use crate::explorer::{use_explorer, Explorer, Nav};
 use crate::i18n::Lang;
+use crate::keys;
 use leptos::prelude::*;
 
 /// The interface language, shared through context.
@@ -14,14 +18,25 @@ pub fn use_lang() -> RwSignal<Lang> {
     expect_context::<UiLang>().0
 }
 
+const LANG_KEY: &str = "nienbieu.lang";
+
+fn stored_lang() -> Option<Lang> {
+    let storage = window().local_storage().ok()??;
+    Lang::from_tag(&storage.get_item(LANG_KEY).ok()??)
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(Lang::Vi);
+    let lang = RwSignal::new(stored_lang().unwrap_or(Lang::Vi));
     provide_context(UiLang(lang));
     Effect::new(move |_| {
+        let l = lang.get();
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.get().tag());
+            let _ = root.set_attribute("lang", l.tag());
+        }
+        if let Ok(Some(s)) = window().local_storage() {
+            let _ = s.set_item(LANG_KEY, l.tag());
         }
     });
     let dataset = LocalResource::new(load_dataset);
@@ -29,52 +44,85 @@ pub fn App() -> impl IntoView {
 
     view! {
         <header class="app-header">
-            <div>
+            <div class="brand">
                 <h1>{move || t().app_name}</h1>
                 <p class="tagline">{move || t().tagline}</p>
             </div>
             <button
                 class="lang-switch"
                 data-testid="lang-switch"
+                lang=move || lang.get().other().tag()
                 on:click=move |_| lang.update(|l| *l = l.other())
             >
                 {move || t().switch_language}
             </button>
         </header>
-        <main>
-            <Suspense fallback=move || {
-                view! { <p class="status" role="status">{move || t().loading}</p> }
-            }>
-                {move || {
-                    dataset
-                        .get()
-                        .map(|loaded| match loaded {
-                            Ok(ds) => {
-                                let result = ds.engine.search(&Default::default());
-                                let synthetic = ds.manifest.synthetic;
-                                view! {
-                                    {synthetic
-                                        .then(|| {
-                                            view! {
-                                                <p class="synthetic-note" role="note">
-                                                    {move || t().synthetic_note}
-                                                </p>
-                                            }
-                                        })}
-                                    <Timeline timeline=result.timeline.clone() />
-                                    <ArticleList dataset=ds hits=result.hits />
-                                }
-                                    .into_any()
-                            }
-                            Err(e) => {
-                                view! {
+        <Suspense fallback=move || {
+            view! { <p class="status" role="status">{move || t().loading}</p> }
+        }>
+            {move || {
+                dataset
+                    .get()
+                    .map(|loaded| match loaded {
+                        Ok(ds) => {
+                            provide_context(Explorer::new(ds));
+                            view! { <ExplorerScreen /> }.into_any()
+                        }
+                        Err(e) => {
+                            view! {
+                                <main class="centered">
                                     <LoadErrorPanel error=e retry=move || dataset.refetch() />
-                                }
-                                    .into_any()
+                                </main>
                             }
-                        })
-                }}
-            </Suspense>
-        </main>
+                                .into_any()
+                        }
+                    })
+            }}
+        </Suspense>
     }
+}
+
+/// The explorer screen: search and filters, timeline, results, reader.
+#[component]
+fn ExplorerScreen() -> impl IntoView {
+    let ex = use_explorer();
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    keys::install(ex);
+    let reading = move || ex.state.with(|s| s.open.is_some());
+    let synthetic = ex.data.with_value(|d| d.manifest.synthetic);
+    view! {
+        <div class="explorer" class:reading=reading>
+            <div class="toolbar">
+                <SearchBar />
+                <ActiveFilters />
+                {synthetic
+                    .then(|| {
+                        view! {
+                            <p class="synthetic-note" role="note">
+                                {move || t().synthetic_note}
+                            </p>
+                        }
+                    })}
+            </div>
+            // Open beside the results on a wide screen; folded away above them on a phone.
+            <details class="filters-panel" open=window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 820.0)>
+                <summary>{move || t().filters}</summary>
+                <FacetPanel />
+            </details>
+            <main class="main-column">
+                <Timeline />
+                <ResultList />
+                <p class="shortcuts">{move || t().shortcuts}</p>
+            </main>
+            <Show when=reading>
+                <Reader />
+            </Show>
+        </div>
+    }
+}
+
+/// Clears every filter (the query too), keeping the sort.
+pub fn clear_all(ex: Explorer) {
+    ex.go(Nav::Push, |s| *s = s.cleared());
 }

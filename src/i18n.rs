@@ -1,7 +1,9 @@
-//! Every interface string, in Vietnamese (the default) and English.
+//! Every interface string, in Vietnamese (the default) and English, with the date and number
+//! formats of each language.
 
 use crate::data::LoadError;
-use nienbieu_model::{DatasetError, IndexError};
+use nienbieu_model::search::{Bin, Granularity};
+use nienbieu_model::{DatasetError, Date, EventKind, IndexError};
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +23,11 @@ impl Lang {
         }
     }
 
+    /// The language with tag `tag`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        [Lang::Vi, Lang::En].into_iter().find(|l| l.tag() == tag)
+    }
+
     /// The other language, for the switch.
     pub fn other(self) -> Lang {
         match self {
@@ -36,7 +43,212 @@ impl Lang {
             Lang::En => &EN,
         }
     }
+
+    /// A number with the thousands separator of the language: 20.000 or 20,000.
+    pub fn number(self, n: usize) -> String {
+        let digits = n.to_string();
+        let sep = if self == Lang::Vi { '.' } else { ',' };
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// A date: 08/01/2024 in Vietnamese, 8 Jan 2024 in English.
+    pub fn date(self, d: Date) -> String {
+        match self {
+            Lang::Vi => d.to_vietnamese(),
+            Lang::En => format!(
+                "{} {} {}",
+                d.day(),
+                MONTHS[d.month() as usize - 1],
+                d.year()
+            ),
+        }
+    }
+
+    /// The label of a timeline bin.
+    pub fn bin(self, bin: &Bin, g: Granularity) -> String {
+        let d = bin.start;
+        match (self, g) {
+            (_, Granularity::Day) => self.date(d),
+            (Lang::Vi, Granularity::Week) => format!("Tuần từ {}", self.date(d)),
+            (Lang::En, Granularity::Week) => format!("Week of {}", self.date(d)),
+            (Lang::Vi, Granularity::Month) => format!("Tháng {}/{}", d.month(), d.year()),
+            (Lang::En, Granularity::Month) => {
+                format!("{} {}", MONTHS[d.month() as usize - 1], d.year())
+            }
+            (Lang::Vi, Granularity::Year) => format!("Năm {}", d.year()),
+            (Lang::En, Granularity::Year) => d.year().to_string(),
+        }
+    }
+
+    /// A short axis tick for a bin.
+    pub fn tick(self, bin: &Bin, g: Granularity) -> String {
+        let d = bin.start;
+        match g {
+            Granularity::Year => d.year().to_string(),
+            Granularity::Month if d.month() == 1 => d.year().to_string(),
+            Granularity::Month => match self {
+                Lang::Vi => format!("{}/{}", d.month(), d.year()),
+                Lang::En => format!("{} {}", MONTHS[d.month() as usize - 1], d.year()),
+            },
+            _ => match self {
+                Lang::Vi => format!("{}/{}", d.day(), d.month()),
+                Lang::En => format!("{} {}", d.day(), MONTHS[d.month() as usize - 1]),
+            },
+        }
+    }
+
+    /// The label of a facet key.
+    pub fn facet(self, key: &str) -> String {
+        let vi = self == Lang::Vi;
+        let label = match key {
+            "province" => {
+                if vi {
+                    "Tỉnh, thành phố"
+                } else {
+                    "Province"
+                }
+            }
+            "organization" => {
+                if vi {
+                    "Tổ chức"
+                } else {
+                    "Organisation"
+                }
+            }
+            "kind" => {
+                if vi {
+                    "Loại sự kiện"
+                } else {
+                    "Event kind"
+                }
+            }
+            "year" => {
+                if vi {
+                    "Năm"
+                } else {
+                    "Year"
+                }
+            }
+            "person" => {
+                if vi {
+                    "Nhân vật"
+                } else {
+                    "Person"
+                }
+            }
+            "document" => {
+                if vi {
+                    "Văn bản được dẫn"
+                } else {
+                    "Cited document"
+                }
+            }
+            "meta:outlet" => {
+                if vi {
+                    "Cơ quan báo chí"
+                } else {
+                    "Outlet"
+                }
+            }
+            "meta:topic_vi" | "meta:topic" => {
+                if vi {
+                    "Chủ đề"
+                } else {
+                    "Topic"
+                }
+            }
+            "meta:synthetic" => {
+                if vi {
+                    "Dữ liệu tổng hợp"
+                } else {
+                    "Synthetic data"
+                }
+            }
+            other => {
+                return other
+                    .strip_prefix("meta:")
+                    .unwrap_or(other)
+                    .replace('_', " ")
+            }
+        };
+        label.to_string()
+    }
+
+    /// The label of a facet value: event kinds by name, everything else as written.
+    pub fn value(self, key: &str, value: &str) -> String {
+        match (key, EventKind::from_code(value)) {
+            ("kind", Some(k)) => self.kind(k).to_string(),
+            _ => value.to_string(),
+        }
+    }
+
+    /// The name of an event kind.
+    pub fn kind(self, k: EventKind) -> &'static str {
+        let vi = self == Lang::Vi;
+        match k {
+            EventKind::YearReview => {
+                if vi {
+                    "Tổng kết năm"
+                } else {
+                    "Year-end review"
+                }
+            }
+            EventKind::MidyearReview => {
+                if vi {
+                    "Sơ kết"
+                } else {
+                    "Interim review"
+                }
+            }
+            EventKind::WorkingVisit => {
+                if vi {
+                    "Làm việc, thăm"
+                } else {
+                    "Working visit"
+                }
+            }
+            EventKind::Congress => {
+                if vi {
+                    "Đại hội"
+                } else {
+                    "Congress"
+                }
+            }
+            EventKind::Conference => {
+                if vi {
+                    "Hội nghị"
+                } else {
+                    "Conference"
+                }
+            }
+            EventKind::Admission => {
+                if vi {
+                    "Kết nạp đảng viên"
+                } else {
+                    "Party admission"
+                }
+            }
+            EventKind::Other => {
+                if vi {
+                    "Khác"
+                } else {
+                    "Other"
+                }
+            }
+        }
+    }
 }
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// The interface strings of one language.
 pub struct Strings {
@@ -46,15 +258,67 @@ pub struct Strings {
     pub loading: &'static str,
     pub retry: &'static str,
     pub load_failed: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub strict_label: &'static str,
+    pub strict_hint: &'static str,
+    pub sort_label: &'static str,
+    pub sort_relevance: &'static str,
+    pub sort_newest: &'static str,
+    pub sort_oldest: &'static str,
+    pub articles: fn(&str) -> String,
+    pub filters: &'static str,
+    pub active_filters: &'static str,
+    pub clear_all: &'static str,
+    pub remove_filter: fn(&str) -> String,
+    pub facet_search: fn(&str) -> String,
+    pub show_more: &'static str,
+    pub show_less: &'static str,
     pub timeline: &'static str,
     pub timeline_label: &'static str,
+    pub timeline_help: &'static str,
+    pub y_axis: &'static str,
+    pub x_axis: &'static str,
+    pub zoom_in: &'static str,
+    pub zoom_out: &'static str,
+    pub zoom_reset: &'static str,
+    pub undated_button: fn(&str) -> String,
+    pub bar: fn(&str, &str) -> String,
     pub no_dates: &'static str,
+    pub date_range: fn(&str, &str) -> String,
+    pub undated_chip: &'static str,
     pub untitled: &'static str,
     pub undated: &'static str,
-    pub articles: fn(usize) -> String,
-    pub month_bar: fn(u32, i32, u32) -> String,
+    pub export_csv: &'static str,
+    pub export_json: &'static str,
+    pub empty_title: &'static str,
+    pub empty_hint: &'static str,
+    pub relax_query: fn(&str) -> String,
+    pub relax_strict: &'static str,
+    pub relax_dates: &'static str,
+    pub relax_gives: fn(&str) -> String,
+    pub close: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub copy_link: &'static str,
+    pub copied: &'static str,
+    pub published: &'static str,
+    pub event_date: &'static str,
+    pub kind: &'static str,
+    pub byline: &'static str,
+    pub source: &'static str,
+    pub people: &'static str,
+    pub documents: &'static str,
+    pub figures: &'static str,
+    pub photo: &'static str,
+    pub loading_article: &'static str,
+    pub article_failed: &'static str,
+    pub article_missing: fn(&str) -> String,
+    pub position: fn(&str, &str) -> String,
+    pub shortcuts: &'static str,
     pub empty_dataset: &'static str,
     pub synthetic_note: &'static str,
+    pub filter_by: fn(&str) -> String,
 }
 
 /// Tiếng Việt.
@@ -65,15 +329,67 @@ pub const VI: Strings = Strings {
     loading: "Đang tải dữ liệu…",
     retry: "Thử lại",
     load_failed: "Không tải được dữ liệu",
+    search_label: "Tìm kiếm bài viết",
+    search_placeholder: "Tìm: đảng viên, \"ban chấp hành\", 15-NQ/TU, -Hà Nội…",
+    strict_label: "Đúng dấu",
+    strict_hint: "Chỉ tìm đúng dấu đã gõ (\"đang\" không ra \"đảng\")",
+    sort_label: "Sắp xếp",
+    sort_relevance: "Liên quan nhất",
+    sort_newest: "Mới nhất",
+    sort_oldest: "Cũ nhất",
+    articles: |n| format!("{n} bài viết"),
+    filters: "Bộ lọc",
+    active_filters: "Đang lọc",
+    clear_all: "Xoá tất cả",
+    remove_filter: |x| format!("Bỏ lọc {x}"),
+    facet_search: |f| format!("Tìm trong {}", f.to_lowercase()),
+    show_more: "Xem thêm",
+    show_less: "Thu gọn",
     timeline: "Dòng thời gian",
-    timeline_label: "Số bài theo tháng",
-    no_dates: "Chưa có bài nào có ngày đăng.",
+    timeline_label: "Biểu đồ số bài theo thời gian",
+    timeline_help: "Kéo trên biểu đồ để chọn khoảng thời gian, bấm một cột để lọc theo cột đó. Bàn phím: phím mũi tên để chọn cột, Enter để lọc.",
+    y_axis: "Số bài",
+    x_axis: "Thời gian",
+    zoom_in: "Phóng to",
+    zoom_out: "Thu nhỏ",
+    zoom_reset: "Toàn bộ",
+    undated_button: |n| format!("Không rõ ngày: {n}"),
+    bar: |period, n| format!("{period}: {n} bài"),
+    no_dates: "Không bài nào trong kết quả có ngày tháng.",
+    date_range: |a, b| format!("Từ {a} đến {b}"),
+    undated_chip: "Không rõ ngày",
     untitled: "(không có tiêu đề)",
     undated: "không rõ ngày",
-    articles: |n| format!("{n} bài viết"),
-    month_bar: |m, y, n| format!("Tháng {m}/{y}: {n} bài"),
+    export_csv: "Tải CSV",
+    export_json: "Tải JSON",
+    empty_title: "Không có bài nào khớp.",
+    empty_hint: "Bỏ một điều kiện để có lại kết quả:",
+    relax_query: |q| format!("từ khoá «{q}»"),
+    relax_strict: "chế độ đúng dấu",
+    relax_dates: "khoảng thời gian",
+    relax_gives: |n| format!("→ {n} bài"),
+    close: "Đóng",
+    previous: "Bài trước",
+    next: "Bài sau",
+    copy_link: "Sao chép liên kết",
+    copied: "Đã sao chép liên kết",
+    published: "Ngày đăng",
+    event_date: "Ngày diễn ra",
+    kind: "Loại sự kiện",
+    byline: "Tác giả",
+    source: "Nguồn",
+    people: "Nhân vật",
+    documents: "Văn bản được dẫn",
+    figures: "Số liệu chính",
+    photo: "Ảnh",
+    loading_article: "Đang tải bài viết…",
+    article_failed: "Không tải được bài viết",
+    article_missing: |id| format!("Không có bài viết mã {id} trong bộ dữ liệu."),
+    position: |i, n| format!("Bài {i}/{n}"),
+    shortcuts: "Phím tắt: / tìm kiếm · j, k hoặc ↑, ↓ chọn bài · Enter mở · Esc đóng",
     empty_dataset: "Bộ dữ liệu chưa có bài nào. Hãy chạy công cụ nhập liệu.",
     synthetic_note: "Bộ dữ liệu tổng hợp để đo hiệu năng: văn bản thật, ngày tháng do máy tạo ra, không phải ngày đăng thật.",
+    filter_by: |x| format!("Lọc theo {x}"),
 };
 
 /// English.
@@ -84,15 +400,67 @@ pub const EN: Strings = Strings {
     loading: "Loading the dataset…",
     retry: "Retry",
     load_failed: "The dataset could not be loaded",
+    search_label: "Search articles",
+    search_placeholder: "Search: đảng viên, \"ban chấp hành\", 15-NQ/TU, -Hà Nội…",
+    strict_label: "Exact marks",
+    strict_hint: "Match diacritics exactly as typed (\"đang\" no longer finds \"đảng\")",
+    sort_label: "Sort",
+    sort_relevance: "Most relevant",
+    sort_newest: "Newest",
+    sort_oldest: "Oldest",
+    articles: |n| format!("{n} article{}", if n == "1" { "" } else { "s" }),
+    filters: "Filters",
+    active_filters: "Active filters",
+    clear_all: "Clear all",
+    remove_filter: |x| format!("Remove filter {x}"),
+    facet_search: |f| format!("Search {}", f.to_lowercase()),
+    show_more: "Show more",
+    show_less: "Show less",
     timeline: "Timeline",
-    timeline_label: "Articles per month",
-    no_dates: "No article has a publication date yet.",
+    timeline_label: "Chart of articles over time",
+    timeline_help: "Drag across the chart to choose a period, click a bar to filter to it. Keyboard: arrow keys choose a bar, Enter filters.",
+    y_axis: "Articles",
+    x_axis: "Time",
+    zoom_in: "Zoom in",
+    zoom_out: "Zoom out",
+    zoom_reset: "All",
+    undated_button: |n| format!("Undated: {n}"),
+    bar: |period, n| format!("{period}: {n} article{}", if n == "1" { "" } else { "s" }),
+    no_dates: "No article in the results has a date.",
+    date_range: |a, b| format!("{a} to {b}"),
+    undated_chip: "Undated",
     untitled: "(untitled)",
     undated: "date unknown",
-    articles: |n| format!("{n} article{}", if n == 1 { "" } else { "s" }),
-    month_bar: |m, y, n| format!("{y}-{m:02}: {n} article{}", if n == 1 { "" } else { "s" }),
+    export_csv: "Download CSV",
+    export_json: "Download JSON",
+    empty_title: "No article matches.",
+    empty_hint: "Remove one condition to get results back:",
+    relax_query: |q| format!("the words “{q}”"),
+    relax_strict: "exact marks",
+    relax_dates: "the date range",
+    relax_gives: |n| format!("→ {n} article(s)"),
+    close: "Close",
+    previous: "Previous",
+    next: "Next",
+    copy_link: "Copy link",
+    copied: "Link copied",
+    published: "Published",
+    event_date: "Event date",
+    kind: "Event kind",
+    byline: "Byline",
+    source: "Source",
+    people: "People",
+    documents: "Cited documents",
+    figures: "Key figures",
+    photo: "Photo",
+    loading_article: "Loading the article…",
+    article_failed: "The article could not be loaded",
+    article_missing: |id| format!("The dataset has no article with id {id}."),
+    position: |i, n| format!("Article {i} of {n}"),
+    shortcuts: "Shortcuts: / search · j, k or ↑, ↓ choose · Enter opens · Esc closes",
     empty_dataset: "The dataset holds no articles yet. Run the ingest tool.",
     synthetic_note: "A synthetic benchmark dataset: real texts with machine-made dates, not real publication dates.",
+    filter_by: |x| format!("Filter by {x}"),
 };
 
 /// Explains a load failure in the given language.
@@ -121,4 +489,21 @@ fn capitalise(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect::<String>() + ".")
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_dates_follow_the_language() {
+        assert_eq!(Lang::Vi.number(20000), "20.000");
+        assert_eq!(Lang::En.number(1234567), "1,234,567");
+        assert_eq!(Lang::Vi.number(5), "5");
+        let d = Date::new(2024, 1, 8).unwrap();
+        assert_eq!(Lang::Vi.date(d), "08/01/2024");
+        assert_eq!(Lang::En.date(d), "8 Jan 2024");
+        assert_eq!((VI.articles)("5"), "5 bài viết");
+        assert_eq!((EN.articles)("1"), "1 article");
+    }
 }

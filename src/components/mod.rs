@@ -1,9 +1,19 @@
-//! The app's view components; each takes plain model data and renders it.
+//! The app's view components; domain logic lives in `nienbieu-model`, components only call it.
 
-mod article_list;
+mod chips;
+mod empty;
+mod facets;
 mod load_error;
+mod marked;
+mod reader;
+mod results;
+mod search_bar;
 mod timeline;
 
-pub use article_list::ArticleList;
+pub use chips::ActiveFilters;
+pub use facets::FacetPanel;
 pub use load_error::LoadErrorPanel;
+pub use reader::Reader;
+pub use results::ResultList;
+pub use search_bar::SearchBar;
 pub use timeline::Timeline;

@@ -1,90 +1,333 @@
-//! The timeline: an SVG bar chart of the results over time.
+//! The timeline: an SVG bar chart of the results over time. Drag across it to filter to a
+//! period, click a bar to filter to its period, zoom in and out; with the keyboard, the arrow
+//! keys choose a bar and Enter filters to it. Undated results are a separate count.
 
 use crate::app::use_lang;
+use crate::explorer::{use_explorer, Nav};
+use leptos::ev::{KeyboardEvent, PointerEvent};
+use leptos::html::Div;
 use leptos::prelude::*;
-use nienbieu_model::search::Timeline as Bins;
+use leptos::svg::Svg;
+use nienbieu_model::search::{Bin, DateFilter};
+use nienbieu_model::Date;
 
-const WIDTH: f64 = 800.0;
-const HEIGHT: f64 = 160.0;
-const AXIS: f64 = 22.0;
-const TOP: f64 = 8.0;
+const HEIGHT: f64 = 176.0;
+const LEFT: f64 = 44.0;
+const RIGHT: f64 = 8.0;
+const TOP: f64 = 18.0;
+const BOTTOM: f64 = 30.0;
 
-/// Draws one bar per bin.
+/// The timeline of the current results.
 #[component]
-pub fn Timeline(timeline: Bins) -> impl IntoView {
+pub fn Timeline() -> impl IntoView {
+    let ex = use_explorer();
     let lang = use_lang();
-    let bins = timeline.bins;
-    let max = f64::from(bins.iter().map(|b| b.count).max().unwrap_or(0).max(1));
-    let slot = WIDTH / bins.len().max(1) as f64;
-    let plot = HEIGHT - AXIS - TOP;
-    let bars = bins
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let h = if b.count == 0 {
-                0.0
-            } else {
-                (f64::from(b.count) / max * plot).max(2.0)
-            };
-            let (month, year, count) = (b.start.month(), b.start.year(), b.count);
-            let label = move || (lang.get().t().month_bar)(month, year, count);
-            view! {
-                <rect
-                    class="bar"
-                    data-testid="timeline-bar"
-                    data-count=count
-                    x=format!("{:.2}", i as f64 * slot + slot * 0.1)
-                    y=format!("{:.2}", TOP + plot - h)
-                    width=format!("{:.2}", slot * 0.8)
-                    height=format!("{h:.2}")
-                    role="img"
-                    aria-label=label
-                >
-                    <title>{label}</title>
-                </rect>
+    let t = move || lang.get().t();
+    let timeline = Memo::new(move |_| ex.result.with(|r| r.timeline.clone()));
+    let box_ref = NodeRef::<Div>::new();
+    let svg_ref = NodeRef::<Svg>::new();
+    let width = RwSignal::new(800.0);
+    let measure = move || {
+        if let Some(el) = box_ref.get_untracked() {
+            let w = f64::from(el.client_width());
+            if w > 0.0 {
+                width.set(w);
             }
-        })
-        .collect_view();
-    // Label January of each year, and the first month, so the axis reads as years.
-    let ticks = bins
-        .iter()
-        .enumerate()
-        .filter(|(i, b)| *i == 0 || b.start.month() == 1)
-        .map(|(i, b)| {
-            let text = if i == 0 && b.start.month() != 1 {
-                format!("{}/{}", b.start.month(), b.start.year())
-            } else {
-                b.start.year().to_string()
-            };
-            view! {
-                <text class="tick" x=format!("{:.2}", i as f64 * slot + 2.0) y=format!("{}", HEIGHT - 6.0)>
-                    {text}
-                </text>
+        }
+    };
+    Effect::new(move |_| {
+        box_ref.track();
+        measure();
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    // Geometry of the plot.
+    let slot = move || {
+        let n = timeline.with(|tl| tl.bins.len()).max(1) as f64;
+        (width.get() - LEFT - RIGHT).max(10.0) / n
+    };
+    let max = move || timeline.with(|tl| tl.bins.iter().map(|b| b.count).max().unwrap_or(0).max(1));
+    let plot_h = HEIGHT - TOP - BOTTOM;
+    let bin_at = move |client_x: f64| -> Option<usize> {
+        let svg = svg_ref.get_untracked()?;
+        let left = svg.get_bounding_client_rect().left();
+        let n = timeline.with_untracked(|tl| tl.bins.len());
+        if n == 0 {
+            return None;
+        }
+        let s = (width.get_untracked() - LEFT - RIGHT).max(10.0) / n as f64;
+        Some((((client_x - left - LEFT) / s).floor().max(0.0) as usize).min(n - 1))
+    };
+
+    // Selecting a period: by dragging, clicking a bar, or Enter on the active bar.
+    let drag: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
+    let active: RwSignal<Option<usize>> = RwSignal::new(None);
+    let filter_to = move |a: usize, b: usize| {
+        let (a, b) = (a.min(b), a.max(b));
+        let range =
+            timeline.with_untracked(|tl| Some((tl.bins.get(a)?.start, tl.bins.get(b)?.end)));
+        if let Some((from, to)) = range {
+            ex.go(Nav::Push, |s| {
+                s.request.dates = DateFilter {
+                    from: Some(from),
+                    to: Some(to),
+                    undated: false,
+                }
+            });
+        }
+    };
+    let on_down = move |e: PointerEvent| {
+        if e.button() != 0 {
+            return;
+        }
+        if let Some(i) = bin_at(f64::from(e.client_x())) {
+            if let Some(svg) = svg_ref.get_untracked() {
+                let _ = svg.set_pointer_capture(e.pointer_id());
             }
+            drag.set(Some((i, i)));
+            active.set(Some(i));
+        }
+    };
+    let on_move = move |e: PointerEvent| {
+        if drag.get_untracked().is_some() {
+            if let Some(i) = bin_at(f64::from(e.client_x())) {
+                drag.update(|d| {
+                    if let Some(d) = d {
+                        d.1 = i;
+                    }
+                });
+            }
+        }
+    };
+    let on_up = move |_: PointerEvent| {
+        if let Some((a, b)) = drag.get_untracked() {
+            drag.set(None);
+            filter_to(a, b);
+        }
+    };
+    let on_key = move |e: KeyboardEvent| {
+        let n = timeline.with_untracked(|tl| tl.bins.len());
+        if n == 0 {
+            return;
+        }
+        let cur = active.get_untracked();
+        let next = match e.key().as_str() {
+            "ArrowRight" | "ArrowDown" => Some(cur.map_or(0, |i| (i + 1).min(n - 1))),
+            "ArrowLeft" | "ArrowUp" => Some(cur.map_or(n - 1, |i| i.saturating_sub(1))),
+            "Home" => Some(0),
+            "End" => Some(n - 1),
+            "Enter" | " " => {
+                if let Some(i) = cur {
+                    e.prevent_default();
+                    filter_to(i, i);
+                }
+                return;
+            }
+            _ => return,
+        };
+        e.prevent_default();
+        active.set(next);
+    };
+    // A new timeline keeps the active bar only if it still exists.
+    Effect::new(move |_| {
+        let n = timeline.with(|tl| tl.bins.len());
+        if active.get_untracked().is_some_and(|i| i >= n) {
+            active.set(None);
+        }
+    });
+
+    // The chosen period, as bar indexes, for highlighting.
+    let chosen = move |i: usize, b: &Bin| -> bool {
+        if let Some((x, y)) = drag.get() {
+            return (x.min(y)..=x.max(y)).contains(&i);
+        }
+        let d = ex.state.with(|s| s.request.dates);
+        (d.from.is_some() || d.to.is_some())
+            && d.from.is_none_or(|f| b.end >= f)
+            && d.to.is_none_or(|t| b.start <= t)
+    };
+    let has_range = move || {
+        ex.state
+            .with(|s| s.request.dates.from.is_some() || s.request.dates.to.is_some())
+    };
+
+    let zoom_in = move |_| {
+        let d = ex.state.with_untracked(|s| s.request.dates);
+        let target = match (d.from, d.to) {
+            (Some(a), Some(b)) => Some((a, b)),
+            _ => timeline.with_untracked(|tl| {
+                let (a, b) = (
+                    tl.bins.first()?.start.to_days(),
+                    tl.bins.last()?.end.to_days(),
+                );
+                let q = (b - a) / 4;
+                (q > 0).then(|| (Date::from_days(a + q), Date::from_days(b - q)))
+            }),
+        };
+        if let Some(z) = target {
+            ex.go(Nav::Push, |s| s.request.zoom = Some(z));
+        }
+    };
+    let zoom_out = move |_| {
+        let span = timeline.with_untracked(|tl| {
+            Some((
+                tl.bins.first()?.start.to_days(),
+                tl.bins.last()?.end.to_days(),
+            ))
+        });
+        if let (Some((a, b)), true) = (span, ex.state.with_untracked(|s| s.request.zoom.is_some()))
+        {
+            let half = (b - a) / 2 + 1;
+            ex.go(Nav::Push, |s| {
+                s.request.zoom = Some((Date::from_days(a - half), Date::from_days(b + half)))
+            });
+        }
+    };
+    let reset = move |_| ex.go(Nav::Push, |s| s.request.zoom = None);
+    let undated = move || timeline.with(|tl| tl.undated);
+    let toggle_undated = move |_| {
+        ex.go(Nav::Push, |s| {
+            s.request.dates.undated = !s.request.dates.undated
         })
-        .collect_view();
-    let empty = bins.is_empty();
+    };
+
+    let bars = move || {
+        let l = lang.get();
+        let (s, m) = (slot(), f64::from(max()));
+        let g = timeline.with(|tl| tl.granularity);
+        timeline.with(|tl| {
+            tl.bins
+                .iter()
+                .enumerate()
+                .map(|(i, b)| {
+                    let h = if b.count == 0 {
+                        0.0
+                    } else {
+                        (f64::from(b.count) / m * plot_h).max(2.0)
+                    };
+                    let label = (l.t().bar)(&l.bin(b, g), &l.number(b.count as usize));
+                    let tooltip = label.clone();
+                    let on = chosen(i, b);
+                    view! {
+                        <rect
+                            id=format!("tl-bar-{i}")
+                            class="bar"
+                            class:chosen=on
+                            class:active=move || active.get() == Some(i)
+                            data-testid="timeline-bar"
+                            data-count=b.count
+                            data-start=b.start.to_string()
+                            data-end=b.end.to_string()
+                            role="option"
+                            aria-selected=if on { "true" } else { "false" }
+                            aria-label=label
+                            x=format!("{:.1}", LEFT + i as f64 * s + s * 0.08)
+                            y=format!("{:.1}", TOP + plot_h - h)
+                            width=format!("{:.1}", (s * 0.84).max(1.0))
+                            height=format!("{h:.1}")
+                        >
+                            <title>{tooltip}</title>
+                        </rect>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let ticks = move || {
+        let l = lang.get();
+        let s = slot();
+        let g = timeline.with(|tl| tl.granularity);
+        let every = ((72.0 / s).ceil() as usize).max(1);
+        timeline.with(|tl| {
+            tl.bins
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % every == 0)
+                .map(|(i, b)| {
+                    view! {
+                        <text class="tick" x=format!("{:.1}", LEFT + i as f64 * s + 1.0) y=format!("{}", HEIGHT - 17.0)>
+                            {l.tick(b, g)}
+                        </text>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
     view! {
         <section class="timeline" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">{move || lang.get().t().timeline}</h2>
-            {if empty {
-                view! { <p class="empty">{move || lang.get().t().no_dates}</p> }.into_any()
-            } else {
-                view! {
-                    <svg
-                        data-testid="timeline"
-                        viewBox=format!("0 0 {WIDTH} {HEIGHT}")
-                        preserveAspectRatio="none"
-                        role="group"
-                        aria-label=move || lang.get().t().timeline_label
+            <div class="timeline-head">
+                <h2 id="timeline-heading">{move || t().timeline}</h2>
+                <div class="timeline-tools">
+                    <button on:click=zoom_in data-testid="zoom-in">{move || t().zoom_in}</button>
+                    <button on:click=zoom_out data-testid="zoom-out" disabled=move || ex.state.with(|s| s.request.zoom.is_none())>
+                        {move || t().zoom_out}
+                    </button>
+                    <button on:click=reset data-testid="zoom-reset" disabled=move || ex.state.with(|s| s.request.zoom.is_none())>
+                        {move || t().zoom_reset}
+                    </button>
+                    <button
+                        class="undated-toggle"
+                        data-testid="timeline-undated"
+                        aria-pressed=move || if ex.state.with(|s| s.request.dates.undated) { "true" } else { "false" }
+                        on:click=toggle_undated
+                        disabled=move || undated() == 0 && !ex.state.with(|s| s.request.dates.undated)
                     >
-                        <line class="axis" x1="0" x2=WIDTH y1=TOP + plot y2=TOP + plot />
+                        {move || (t().undated_button)(&lang.get().number(undated() as usize))}
+                    </button>
+                </div>
+            </div>
+            <p id="timeline-help" class="visually-hidden">{move || t().timeline_help}</p>
+            <div class="timeline-plot" node_ref=box_ref>
+                <Show
+                    when=move || timeline.with(|tl| !tl.bins.is_empty())
+                    fallback=move || view! { <p class="empty">{move || t().no_dates}</p> }
+                >
+                    <svg
+                        node_ref=svg_ref
+                        data-testid="timeline"
+                        data-keys="own"
+                        data-granularity=move || timeline.with(|tl| tl.granularity.code())
+                        tabindex="0"
+                        role="listbox"
+                        aria-label=move || t().timeline_label
+                        aria-describedby="timeline-help"
+                        aria-activedescendant=move || active.get().map(|i| format!("tl-bar-{i}"))
+                        width=move || format!("{:.0}", width.get())
+                        height=HEIGHT
+                        viewBox=move || format!("0 0 {:.0} {HEIGHT}", width.get())
+                        on:pointerdown=on_down
+                        on:pointermove=on_move
+                        on:pointerup=on_up
+                        on:pointercancel=move |_| drag.set(None)
+                        on:keydown=on_key
+                    >
+                        <text class="axis-title" x="0" y="11">{move || t().y_axis}</text>
+                        <text class="tick" x=format!("{}", LEFT - 6.0) y=format!("{}", TOP + 8.0) text-anchor="end">
+                            {move || lang.get().number(max() as usize)}
+                        </text>
+                        <text class="tick" x=format!("{}", LEFT - 6.0) y=format!("{}", TOP + plot_h) text-anchor="end">"0"</text>
+                        <line class="axis" x1=LEFT x2=LEFT y1=TOP y2=TOP + plot_h />
+                        <line class="axis" x1=LEFT x2=move || width.get() - RIGHT y1=TOP + plot_h y2=TOP + plot_h />
                         {bars}
                         {ticks}
+                        <text class="axis-title" x=move || format!("{:.0}", width.get() - RIGHT) y=format!("{}", HEIGHT - 3.0) text-anchor="end">
+                            {move || t().x_axis}
+                        </text>
                     </svg>
-                }
-                    .into_any()
-            }}
+                </Show>
+            </div>
+            <Show when=has_range>
+                <p class="timeline-range">
+                    {move || {
+                        let l = lang.get();
+                        let d = ex.state.with(|s| s.request.dates);
+                        let show = |x: Option<Date>| x.map(|x| l.date(x)).unwrap_or_else(|| "…".into());
+                        (l.t().date_range)(&show(d.from), &show(d.to))
+                    }}
+                </p>
+            </Show>
         </section>
     }
 }

@@ -9,10 +9,12 @@
 pub mod article;
 pub mod codec;
 pub mod dataset;
+pub mod export;
 pub mod fold;
 mod fold_table;
 pub mod index;
 pub mod search;
+pub mod state;
 pub mod time;
 pub mod tokenize;
 

@@ -1,0 +1,213 @@
+//! The explorer's whole state as a URL query string, and back: what is searched, filtered,
+//! sorted and zoomed, and which article is open. A copied link reopens the same view.
+//!
+//! `?q=đảng+viên&strict=1&f.province=Hưng+Yên&from=2024-01-01&to=2024-01-31&undated=1`
+//! `&sort=newest&zoom=2023-01-01..2024-12-31&g=month&a=000_a3aac47d90c9b531`
+
+use crate::search::{DateFilter, Granularity, SearchRequest, Sort};
+use crate::time::Date;
+
+/// Everything a view shows, as the URL holds it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ViewState {
+    /// The search, filters, sort and timeline window.
+    pub request: SearchRequest,
+    /// The id of the article open in the reader.
+    pub open: Option<String>,
+}
+
+impl ViewState {
+    /// The query string, without the leading `?`; empty for the default view. Keys come in a
+    /// fixed order so that one state always gives one string.
+    pub fn to_query(&self) -> String {
+        let r = &self.request;
+        let mut parts: Vec<(String, String)> = Vec::new();
+        let mut put = |k: &str, v: String| parts.push((k.to_string(), v));
+        if !r.query.is_empty() {
+            put("q", r.query.clone());
+        }
+        if r.strict {
+            put("strict", "1".into());
+        }
+        for (key, values) in &r.filters {
+            for v in values {
+                put(&format!("f.{key}"), v.clone());
+            }
+        }
+        if let Some(d) = r.dates.from {
+            put("from", d.to_string());
+        }
+        if let Some(d) = r.dates.to {
+            put("to", d.to_string());
+        }
+        if r.dates.undated {
+            put("undated", "1".into());
+        }
+        if r.sort != Sort::Relevance {
+            put("sort", r.sort.code().into());
+        }
+        if let Some((a, b)) = r.zoom {
+            put("zoom", format!("{a}..{b}"));
+        }
+        if let Some(g) = r.granularity {
+            put("g", g.code().into());
+        }
+        if let Some(id) = &self.open {
+            put("a", id.clone());
+        }
+        parts
+            .iter()
+            .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// Reads a query string (with or without the leading `?`). Unknown keys and unreadable
+    /// values are ignored: a hand-edited or truncated link still opens a sensible view.
+    pub fn from_query(query: &str) -> ViewState {
+        let mut s = ViewState::default();
+        let r = &mut s.request;
+        for pair in query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+        {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let (k, v) = (decode(k), decode(v));
+            match k.as_str() {
+                "q" => r.query = v,
+                "strict" => r.strict = v == "1",
+                "from" => r.dates.from = Date::parse_iso(&v),
+                "to" => r.dates.to = Date::parse_iso(&v),
+                "undated" => r.dates.undated = v == "1",
+                "sort" => r.sort = Sort::from_code(&v).unwrap_or_default(),
+                "zoom" => {
+                    r.zoom = v
+                        .split_once("..")
+                        .and_then(|(a, b)| Some((Date::parse_iso(a)?, Date::parse_iso(b)?)))
+                }
+                "g" => r.granularity = Granularity::from_code(&v),
+                "a" if !v.is_empty() => s.open = Some(v),
+                _ => {
+                    if let Some(facet) = k.strip_prefix("f.").filter(|f| !f.is_empty()) {
+                        let values = r.filters.entry(facet.to_string()).or_default();
+                        if !v.is_empty() && !values.contains(&v) {
+                            values.push(v);
+                        }
+                    }
+                }
+            }
+        }
+        s.request.filters.retain(|_, v| !v.is_empty());
+        s
+    }
+
+    /// The same view with every filter, the query and the date range cleared.
+    pub fn cleared(&self) -> ViewState {
+        ViewState {
+            request: SearchRequest {
+                sort: self.request.sort,
+                ..SearchRequest::default()
+            },
+            open: None,
+        }
+    }
+
+    /// True when a filter or a query narrows the results.
+    pub fn is_filtered(&self) -> bool {
+        let r = &self.request;
+        !r.query.trim().is_empty() || !r.filters.is_empty() || r.dates != DateFilter::default()
+    }
+}
+
+/// Percent-encodes a query component: every byte but the unreserved ASCII ones.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(char::from(b))
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Decodes a query component: `+` is a space, `%XX` a byte; bad escapes stay as they are and
+/// invalid UTF-8 becomes U+FFFD.
+pub fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| char::from(c).to_digit(16);
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => match (hex(b[i + 1]), hex(b[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn a_full_state_round_trips() {
+        let d = |y, m, dd| Date::new(y, m, dd).unwrap();
+        let s = ViewState {
+            request: SearchRequest {
+                query: "\"ban chấp hành\" -đang & 15-NQ/TU".into(),
+                strict: true,
+                filters: BTreeMap::from([
+                    (
+                        "province".into(),
+                        vec!["Hưng Yên".into(), "Nam Định".into()],
+                    ),
+                    ("meta:outlet".into(), vec!["Tuổi Trẻ".into()]),
+                ]),
+                dates: DateFilter {
+                    from: Some(d(2024, 1, 1)),
+                    to: Some(d(2024, 1, 31)),
+                    undated: true,
+                },
+                sort: Sort::Oldest,
+                zoom: Some((d(2023, 1, 1), d(2024, 12, 31))),
+                granularity: Some(Granularity::Week),
+            },
+            open: Some("000_a3aac47d90c9b531".into()),
+        };
+        let q = s.to_query();
+        assert!(
+            q.starts_with("q=%22ban+ch%E1%BA%A5p+h%C3%A0nh%22+-%C4%91ang+%26+15-NQ%2FTU&strict=1"),
+            "{q}"
+        );
+        assert_eq!(ViewState::from_query(&q), s);
+        assert_eq!(ViewState::from_query(&format!("?{q}")), s);
+        assert_eq!(ViewState::default().to_query(), "");
+    }
+
+    #[test]
+    fn hand_made_links_never_fail() {
+        let s = ViewState::from_query("q=%E1%BA&from=2024-13-01&sort=sideways&f.=x&f.kind=&zzz&%");
+        assert_eq!(s.request.query, "\u{FFFD}");
+        assert_eq!(s.request.dates.from, None);
+        assert_eq!(s.request.sort, Sort::Relevance);
+        assert!(s.request.filters.is_empty());
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("a%2"), "a%2");
+        assert_eq!(decode("%zz"), "%zz");
+    }
+}

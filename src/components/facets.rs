@@ -1,0 +1,163 @@
+//! The facet panel: each facet's values with their counts, several selectable at once, with a
+//! search box inside long lists.
+
+use crate::app::use_lang;
+use crate::explorer::{use_explorer, Nav};
+use leptos::prelude::*;
+use nienbieu_model::fold::fold;
+
+/// Values shown before "show more".
+const SHORT: usize = 8;
+/// Values shown after "show more", or when searching within a facet.
+const LONG: usize = 100;
+
+/// Every facet that has values in the results (or a selection).
+#[component]
+pub fn FacetPanel() -> impl IntoView {
+    let ex = use_explorer();
+    let n = ex.data.with_value(|d| d.engine.index().facets().len());
+    view! {
+        <div class="facets" data-testid="facets">
+            {(0..n).map(|f| view! { <FacetBox facet=f /> }).collect_view()}
+        </div>
+    }
+}
+
+/// One row of a facet list.
+#[derive(Clone, PartialEq)]
+struct Row {
+    raw: String,
+    label: String,
+    count: u32,
+    selected: bool,
+}
+
+/// One facet.
+#[component]
+fn FacetBox(facet: usize) -> impl IntoView {
+    let ex = use_explorer();
+    let lang = use_lang();
+    let key = StoredValue::new(
+        ex.data
+            .with_value(|d| d.engine.index().facets()[facet].key.clone()),
+    );
+    let expanded = RwSignal::new(false);
+    let filter = RwSignal::new(String::new());
+    let total = Memo::new(move |_| ex.result.with(|r| r.facets[facet].counts.len()));
+    let rows = {
+        Memo::new(move |_| {
+            let l = lang.get();
+            let wanted = fold(filter.get().trim());
+            let limit = if expanded.get() || !wanted.is_empty() {
+                LONG
+            } else {
+                SHORT
+            };
+            ex.result.with(|r| {
+                let fc = &r.facets[facet];
+                ex.data.with_value(|d| {
+                    let index = d.engine.index();
+                    let f = &index.facets()[facet];
+                    let row = |&(v, n): &(u32, u32)| {
+                        let raw = index.facet_value(f, v).to_string();
+                        Row {
+                            label: key.with_value(|k| l.value(k, &raw)),
+                            raw,
+                            count: n,
+                            selected: fc.selected.contains(&v),
+                        }
+                    };
+                    if wanted.is_empty() {
+                        // Selected values always show, even beyond the limit.
+                        let mut out: Vec<Row> = fc.counts.iter().take(limit).map(row).collect();
+                        for r in fc
+                            .counts
+                            .iter()
+                            .skip(limit)
+                            .filter(|(v, _)| fc.selected.contains(v))
+                        {
+                            out.push(row(r));
+                        }
+                        out
+                    } else {
+                        let mut out: Vec<Row> = fc
+                            .counts
+                            .iter()
+                            .map(row)
+                            .filter(|r| fold(&r.label).contains(&wanted))
+                            .collect();
+                        out.sort_by(|a, b| {
+                            b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label))
+                        });
+                        out.truncate(limit);
+                        out
+                    }
+                })
+            })
+        })
+    };
+    let title = Memo::new(move |_| key.with_value(|k| lang.get().facet(k)));
+    let heading_id = format!("facet-heading-{facet}");
+    let toggle = move |raw: String, on: bool| {
+        ex.go(Nav::Push, move |s| {
+            let values = s.request.filters.entry(key.get_value()).or_default();
+            values.retain(|v| *v != raw);
+            if on {
+                values.push(raw);
+            }
+            s.request.filters.retain(|_, v| !v.is_empty());
+        });
+    };
+    view! {
+        <Show when=move || { total.get() > 0 }>
+            <section class="facet" aria-labelledby=heading_id.clone()>
+                <h2 id=heading_id.clone()>{move || title.get()}</h2>
+                <Show when=move || { total.get() > SHORT }>
+                    <input
+                        class="facet-search"
+                        type="search"
+                        aria-label=move || (lang.get().t().facet_search)(&title.get())
+                        placeholder=move || (lang.get().t().facet_search)(&title.get())
+                        prop:value=move || filter.get()
+                        on:input=move |e| filter.set(event_target_value(&e))
+                    />
+                </Show>
+                <ul class="facet-values">
+                    <For
+                        each=move || rows.get()
+                        key=|r| (r.raw.clone(), r.count, r.selected, r.label.clone())
+                        children={
+                            move |r| {
+                                let raw = r.raw.clone();
+                                view! {
+                                    <li>
+                                        <label
+                                            class="facet-value"
+                                            class:selected=r.selected
+                                            data-testid=key.with_value(|k| format!("facet-{k}-{}", r.raw))
+                                        >
+                                            <input
+                                                type="checkbox"
+                                                prop:checked=r.selected
+                                                on:change=move |e| toggle(raw.clone(), event_target_checked(&e))
+                                            />
+                                            <span class="value-label">{r.label.clone()}</span>
+                                            <span class="count">{move || lang.get().number(r.count as usize)}</span>
+                                        </label>
+                                    </li>
+                                }
+                            }
+                        }
+                    />
+                </ul>
+                <Show when=move || { total.get() > SHORT && filter.with(|f| f.trim().is_empty()) }>
+                    <button class="more" on:click=move |_| expanded.update(|e| *e = !*e)>
+                        {move || {
+                            if expanded.get() { lang.get().t().show_less } else { lang.get().t().show_more }
+                        }}
+                    </button>
+                </Show>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,278 @@
+//! The reader: one article in clean paragraphs with its captions set apart, its metadata, the
+//! people, documents and figures it names, each a link that filters the list; previous and next
+//! within the results, and a copy-link button. Every text is rendered as text, never as HTML.
+
+use crate::app::use_lang;
+use crate::chunks::ArticleState;
+use crate::explorer::{use_explorer, Explorer, Nav};
+use crate::url;
+use leptos::html::H2;
+use leptos::prelude::*;
+use nienbieu_model::Article;
+use std::rc::Rc;
+
+/// The reader panel for the article named in the URL.
+#[component]
+pub fn Reader() -> impl IntoView {
+    let ex = use_explorer();
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let open_id = Memo::new(move |_| ex.state.with(|s| s.open.clone()));
+    let doc = Memo::new(move |_| {
+        let id = open_id.get()?;
+        ex.data.with_value(|d| d.engine.index().doc_by_id(&id))
+    });
+    // Where the article stands in the results, for previous and next.
+    let position = Memo::new(move |_| {
+        let d = doc.get()?;
+        ex.result.with(|r| r.hits.iter().position(|&h| h == d))
+    });
+    let total = Memo::new(move |_| ex.result.with(|r| r.hits.len()));
+    let step = move |by: isize| {
+        let Some(p) = position.get_untracked() else {
+            return;
+        };
+        let next = p as isize + by;
+        if next < 0 || next as usize >= total.get_untracked() {
+            return;
+        }
+        if let Some(d) = ex
+            .result
+            .with_untracked(|r| r.hits.get(next as usize).copied())
+        {
+            ex.cursor.set(Some(next as usize));
+            let id = ex.id(d);
+            ex.go(Nav::Push, |s| s.open = Some(id));
+        }
+    };
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        let href = window().location().href().unwrap_or_default();
+        let promise = window().navigator().clipboard().write_text(&href);
+        leptos::task::spawn_local(async move {
+            if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+                copied.set(true);
+                set_timeout(move || copied.set(false), std::time::Duration::from_secs(3));
+            }
+        });
+    };
+    let heading = NodeRef::<H2>::new();
+    // Reading starts at the headline, for keyboard and screen-reader users.
+    Effect::new(move |_| {
+        open_id.track();
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    let close = move |_| ex.go(Nav::Push, |s| s.open = None);
+
+    view! {
+        <aside class="reader" data-testid="reader" aria-labelledby="reader-title">
+            <div class="reader-bar">
+                <button class="close" data-testid="reader-close" on:click=close>
+                    {move || t().close}
+                </button>
+                <button data-testid="reader-prev" disabled=move || position.get().is_none_or(|p| p == 0) on:click=move |_| step(-1)>
+                    {move || t().previous}
+                </button>
+                <span class="position">
+                    {move || {
+                        position
+                            .get()
+                            .map(|p| {
+                                let l = lang.get();
+                                (l.t().position)(&l.number(p + 1), &l.number(total.get()))
+                            })
+                    }}
+                </span>
+                <button
+                    data-testid="reader-next"
+                    disabled=move || position.get().is_none_or(|p| p + 1 >= total.get())
+                    on:click=move |_| step(1)
+                >
+                    {move || t().next}
+                </button>
+                <button data-testid="copy-link" on:click=copy>
+                    {move || if copied.get() { t().copied } else { t().copy_link }}
+                </button>
+            </div>
+            {move || match doc.get() {
+                None => {
+                    let id = open_id.get().unwrap_or_default();
+                    view! { <p class="reader-note" role="alert">{move || (t().article_missing)(&id)}</p> }.into_any()
+                }
+                Some(d) => match ex.chunks.article(d) {
+                    ArticleState::Loading => {
+                        view! { <p class="reader-note" role="status">{move || t().loading_article}</p> }.into_any()
+                    }
+                    ArticleState::Failed(e) => {
+                        view! {
+                            <div class="reader-note" role="alert">
+                                <p>{move || t().article_failed} ": " {e}</p>
+                                <button on:click=move |_| ex.chunks.retry(d)>{move || t().retry}</button>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    ArticleState::Ready(a) => view! { <ArticleView article=a heading=heading /> }.into_any(),
+                },
+            }}
+        </aside>
+    }
+}
+
+/// A link that filters the list by one value of a facet (keeping the reader open).
+fn filter_link(ex: Explorer, key: &'static str, value: String, label: String) -> impl IntoView {
+    let lang = use_lang();
+    let href = {
+        let value = value.clone();
+        move || {
+            let mut s = ex.state.get();
+            s.request
+                .filters
+                .insert(key.to_string(), vec![value.clone()]);
+            url::href(&s)
+        }
+    };
+    let title = {
+        let label = label.clone();
+        move || (lang.get().t().filter_by)(&label)
+    };
+    view! {
+        <a
+            class="filter-link"
+            href=href
+            title=title
+            data-facet=key
+            on:click=move |e| {
+                e.prevent_default();
+                let value = value.clone();
+                ex.go(Nav::Push, move |s| {
+                    s.request.filters.insert(key.to_string(), vec![value]);
+                });
+            }
+        >
+            {label}
+        </a>
+    }
+}
+
+/// The article itself.
+#[component]
+fn ArticleView(article: Rc<Article>, heading: NodeRef<H2>) -> impl IntoView {
+    let ex = use_explorer();
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let a = article;
+    let title = a.title.clone();
+    let published = a.published.map(|p| {
+        (
+            p,
+            a.published_precision
+                .unwrap_or(nienbieu_model::Precision::Day),
+        )
+    });
+    let event = a.event_date.map(|d| (d, a.event_end));
+    let kind = a.event_kind;
+    let links = |key: &'static str, values: &[String]| {
+        values
+            .iter()
+            .map(|v| view! { <li>{filter_link(ex, key, v.clone(), v.clone())}</li> })
+            .collect_view()
+    };
+    let source = a
+        .meta
+        .get("outlet")
+        .cloned()
+        .unwrap_or_else(|| a.source.clone());
+    view! {
+        <article class="article">
+            <h2 id="reader-title" tabindex="-1" node_ref=heading>
+                {match title {
+                    Some(t) => t.into_any(),
+                    None => view! { <span class="untitled">{move || t().untitled}</span> }.into_any(),
+                }}
+            </h2>
+            <dl class="meta">
+                {published.map(|(p, precision)| view! {
+                    <dt>{move || t().published}</dt>
+                    <dd><time datetime=p.to_string()>{move || if lang.get() == crate::i18n::Lang::Vi { p.to_vietnamese(precision) } else { lang.get().date(p.date()) }}</time></dd>
+                })}
+                {event.map(|(d, end)| view! {
+                    <dt>{move || t().event_date}</dt>
+                    <dd>
+                        <time datetime=d.to_string()>{move || lang.get().date(d)}</time>
+                        {end.map(|e| view! { " – " <time datetime=e.to_string()>{move || lang.get().date(e)}</time> })}
+                    </dd>
+                })}
+                <dt>{move || t().kind}</dt>
+                <dd>{filter_link(ex, "kind", kind.code().to_string(), lang.get_untracked().kind(kind).to_string())}</dd>
+                {(!a.provinces.is_empty()).then(|| view! {
+                    <dt>{move || lang.get().facet("province")}</dt>
+                    <dd><ul class="inline">{links("province", &a.provinces)}</ul></dd>
+                })}
+                {(!a.organizations.is_empty()).then(|| view! {
+                    <dt>{move || lang.get().facet("organization")}</dt>
+                    <dd><ul class="inline">{links("organization", &a.organizations)}</ul></dd>
+                })}
+                {a.byline.clone().map(|b| view! {
+                    <dt>{move || t().byline}</dt>
+                    <dd>{b}</dd>
+                })}
+                <dt>{move || t().source}</dt>
+                <dd>{source}</dd>
+            </dl>
+            {(!a.people.is_empty()).then(|| view! {
+                <section class="people">
+                    <h3>{move || t().people}</h3>
+                    <ul>
+                        {a.people.iter().map(|p| view! {
+                            <li>
+                                {filter_link(ex, "person", p.name.clone(), p.name.clone())}
+                                {(!p.roles.is_empty()).then(|| format!(" — {}", p.roles.join("; ")))}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
+            {(!a.documents.is_empty()).then(|| view! {
+                <section class="documents">
+                    <h3>{move || t().documents}</h3>
+                    <ul>
+                        {a.documents.iter().map(|d| {
+                            let reference = d.reference();
+                            let date = d.date;
+                            view! {
+                                <li>
+                                    {d.kind.clone()} " "
+                                    {filter_link(ex, "document", reference.clone(), reference)}
+                                    {date.map(|x| view! { " (" <time datetime=x.to_string()>{move || lang.get().date(x)}</time> ")" })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
+            {(!a.figures.is_empty()).then(|| view! {
+                <section class="figures">
+                    <h3>{move || t().figures}</h3>
+                    <ul>
+                        {a.figures.iter().map(|f| view! {
+                            <li><strong>{f.text.clone()}</strong><span class="sentence">{f.sentence.clone()}</span></li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
+            <div class="body">
+                {a.paragraphs.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+            </div>
+            {(!a.captions.is_empty()).then(|| view! {
+                <section class="captions">
+                    {a.captions.iter().map(|c| view! {
+                        <figure><figcaption><span class="photo-label">{move || t().photo} ": "</span>{c.clone()}</figcaption></figure>
+                    }).collect_view()}
+                </section>
+            })}
+        </article>
+    }
+}

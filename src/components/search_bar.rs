@@ -1,0 +1,78 @@
+//! The search box, the exact-marks switch and the sort order.
+
+use crate::app::use_lang;
+use crate::explorer::{use_explorer, Nav};
+use crate::keys::SEARCH_ID;
+use leptos::prelude::*;
+use nienbieu_model::search::Sort;
+
+/// The search form. Each keystroke searches at once and replaces the URL's query; the other
+/// controls add history entries.
+#[component]
+pub fn SearchBar() -> impl IntoView {
+    let ex = use_explorer();
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let query = move || ex.state.with(|s| s.request.query.clone());
+    view! {
+        <form class="search-bar" role="search" on:submit=|e| e.prevent_default()>
+            <label class="visually-hidden" for=SEARCH_ID>
+                {move || t().search_label}
+            </label>
+            <input
+                id=SEARCH_ID
+                data-testid="search"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder=move || t().search_placeholder
+                prop:value=query
+                on:input=move |e| {
+                    let q = event_target_value(&e);
+                    ex.go(Nav::Replace, |s| s.request.query = q);
+                }
+            />
+            <label class="strict" title=move || t().strict_hint>
+                <input
+                    type="checkbox"
+                    data-testid="strict"
+                    prop:checked=move || ex.state.with(|s| s.request.strict)
+                    on:change=move |e| {
+                        let on = event_target_checked(&e);
+                        ex.go(Nav::Push, |s| s.request.strict = on);
+                    }
+                />
+                {move || t().strict_label}
+            </label>
+            <label class="sort">
+                <span>{move || t().sort_label}</span>
+                <select
+                    data-testid="sort"
+                    on:change=move |e| {
+                        let sort = Sort::from_code(&event_target_value(&e)).unwrap_or_default();
+                        ex.go(Nav::Push, |s| s.request.sort = sort);
+                    }
+                >
+                    {[Sort::Relevance, Sort::Newest, Sort::Oldest]
+                        .into_iter()
+                        .map(|s| {
+                            let label = move || match s {
+                                Sort::Relevance => t().sort_relevance,
+                                Sort::Newest => t().sort_newest,
+                                Sort::Oldest => t().sort_oldest,
+                            };
+                            view! {
+                                <option
+                                    value=s.code()
+                                    prop:selected=move || ex.state.with(|st| st.request.sort == s)
+                                >
+                                    {label}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+        </form>
+    }
+}

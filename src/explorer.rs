@@ -1,0 +1,94 @@
+//! The explorer's shared state: the view state (mirrored in the URL), the search result
+//! derived from it, the dataset and the article chunks, and the keyboard cursor in the list.
+
+use crate::chunks::Chunks;
+use crate::data::Dataset;
+use crate::url;
+use leptos::prelude::*;
+use nienbieu_model::state::ViewState;
+use nienbieu_model::{SearchRequest, SearchResult};
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// How a change of state enters the browser history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    /// A new history entry (a click: back undoes it).
+    Push,
+    /// Replace the current entry (each keystroke of a query).
+    Replace,
+}
+
+/// The explorer's state, shared through context. Copyable handles only.
+#[derive(Clone, Copy)]
+pub struct Explorer {
+    /// The view state; the URL holds the same.
+    pub state: RwSignal<ViewState>,
+    /// The search part of the state: opening an article does not search again.
+    pub request: Memo<SearchRequest>,
+    /// The results, facet counts and timeline of the request.
+    pub result: Memo<Arc<SearchResult>>,
+    /// The loaded dataset.
+    pub data: StoredValue<Rc<Dataset>, LocalStorage>,
+    /// The article chunks, fetched on demand.
+    pub chunks: Chunks,
+    /// The row chosen with the keyboard, as a position in the results.
+    pub cursor: RwSignal<Option<usize>>,
+}
+
+impl Explorer {
+    /// Sets up the explorer over a loaded dataset, starting from the URL's state.
+    pub fn new(data: Rc<Dataset>) -> Explorer {
+        let chunks = Chunks::new(&data);
+        let data = StoredValue::new_local(data);
+        let state = RwSignal::new(url::read());
+        let request = Memo::new(move |_| state.with(|s| s.request.clone()));
+        // A new result is always a change: comparing 100,000 hits would cost more than it saves.
+        let result = Memo::new_with_compare(
+            move |_| Arc::new(data.with_value(|d| d.engine.search(&request.get()))),
+            |_, _| true,
+        );
+        let cursor = RwSignal::new(None);
+        // A new result set starts with no row chosen.
+        Effect::new(move |_| {
+            result.track();
+            cursor.set(None);
+        });
+        url::on_back_forward(move |s| state.set(s));
+        Explorer {
+            state,
+            request,
+            result,
+            data,
+            chunks,
+            cursor,
+        }
+    }
+
+    /// Changes the state and records it in the URL.
+    pub fn go(&self, nav: Nav, change: impl FnOnce(&mut ViewState)) {
+        let mut next = self.state.get_untracked();
+        change(&mut next);
+        if next == self.state.get_untracked() {
+            return;
+        }
+        url::write(&next, nav);
+        self.state.set(next);
+    }
+
+    /// Opens article `id` in the reader.
+    pub fn open(&self, id: String) {
+        self.go(Nav::Push, |s| s.open = Some(id));
+    }
+
+    /// The article id of document `doc`.
+    pub fn id(&self, doc: u32) -> String {
+        self.data
+            .with_value(|d| d.engine.index().id(doc).to_string())
+    }
+}
+
+/// The explorer from context.
+pub fn use_explorer() -> Explorer {
+    expect_context::<Explorer>()
+}
