@@ -49,12 +49,12 @@ impl Explorer {
             |_, _| true,
         );
         let cursor = RwSignal::new(None);
-        // A new result set starts with no row chosen.
-        Effect::new(move |_| {
-            result.track();
-            cursor.set(None);
+        url::on_back_forward(move |s| {
+            if s.request != state.with_untracked(|c| c.request.clone()) {
+                cursor.set(None);
+            }
+            state.set(s);
         });
-        url::on_back_forward(move |s| state.set(s));
         Explorer {
             state,
             request,
@@ -73,6 +73,11 @@ impl Explorer {
             return;
         }
         url::write(&next, nav);
+        // A new result set starts with no row chosen; set here, in the same event, so that a
+        // key pressed right after a search never meets a stale cursor.
+        if next.request != self.state.with_untracked(|s| s.request.clone()) {
+            self.cursor.set(None);
+        }
         self.state.set(next);
     }
 

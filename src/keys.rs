@@ -8,6 +8,8 @@ use wasm_bindgen::JsCast;
 
 /// The id of the search box, which "/" focuses.
 pub const SEARCH_ID: &str = "search-box";
+/// The id of the scrolling result list, which arrow down from the search box focuses.
+pub const RESULTS_ID: &str = "results-scroll";
 
 /// True when the key is meant for the focused element: typing in a field, or the timeline's
 /// and a select's own arrow keys.
@@ -46,6 +48,11 @@ pub fn install(ex: Explorer) {
                 .is_some_and(|el| el.id() == SEARCH_ID);
             if in_search && key == "ArrowDown" {
                 e.prevent_default();
+                if let Some(list) = document().get_element_by_id(RESULTS_ID) {
+                    if let Ok(list) = list.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = list.focus();
+                    }
+                }
                 move_cursor(ex, 1);
             }
             return;

@@ -21,10 +21,20 @@ pub fn ActiveFilters() -> impl IntoView {
     let chips = move || {
         ex.state.with(|s| {
             let r = &s.request;
-            let mut out: Vec<Chip> = r
-                .filters
-                .iter()
-                .flat_map(|(k, vs)| vs.iter().map(|v| Chip::Value(k.clone(), v.clone())))
+            // In the facet panel's order; a key the dataset lacks goes last.
+            let order = |k: &str| {
+                ex.data
+                    .with_value(|d| d.engine.index().facets().iter().position(|f| f.key == k))
+            };
+            let mut keys: Vec<&String> = r.filters.keys().collect();
+            keys.sort_by_key(|k| order(k).unwrap_or(usize::MAX));
+            let mut out: Vec<Chip> = keys
+                .into_iter()
+                .flat_map(|k| {
+                    r.filters[k]
+                        .iter()
+                        .map(|v| Chip::Value(k.clone(), v.clone()))
+                })
                 .collect();
             if r.dates.from.is_some() || r.dates.to.is_some() {
                 out.push(Chip::Dates);

@@ -150,8 +150,11 @@ fn Window() -> impl IntoView {
     view! {
         <div
             class="results-scroll"
+            id=crate::keys::RESULTS_ID
             node_ref=scroller
             data-testid="results-scroll"
+            tabindex="0"
+            aria-label=move || (lang.get().t().articles)(&lang.get().number(n.get()))
             on:scroll=move |e| {
                 if let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                     scroll_top.set(f64::from(el.scroll_top()));
@@ -160,7 +163,6 @@ fn Window() -> impl IntoView {
         >
             <ol
                 class="result-list"
-                aria-label=move || (lang.get().t().articles)(&lang.get().number(n.get()))
                 style:height=move || format!("{}px", n.get() as f64 * row_h.get())
             >
                 <For each=rows key=|r| *r let:((pos, doc, _g))>

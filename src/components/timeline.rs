@@ -245,9 +245,19 @@ pub fn Timeline() -> impl IntoView {
                 .enumerate()
                 .filter(|(i, _)| i % every == 0)
                 .map(|(i, b)| {
+                    let label = l.tick(b, g);
+                    // A label that would run past the right edge ends at its bar instead.
+                    let x = LEFT + i as f64 * s + 1.0;
+                    let room = width.get() - RIGHT - x;
+                    let end = room < 7.0 * label.chars().count() as f64;
                     view! {
-                        <text class="tick" x=format!("{:.1}", LEFT + i as f64 * s + 1.0) y=format!("{}", HEIGHT - 17.0)>
-                            {l.tick(b, g)}
+                        <text
+                            class="tick"
+                            x=format!("{:.1}", if end { x + s - 2.0 } else { x })
+                            y=format!("{}", HEIGHT - 17.0)
+                            text-anchor=if end { "end" } else { "start" }
+                        >
+                            {label}
                         </text>
                     }
                 })

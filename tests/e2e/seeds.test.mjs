@@ -1,11 +1,11 @@
-// The first slice end to end: the built app in dist/, loaded in headless Chromium, shows the
-// five bundled seed articles newest first, a timeline, and clear messages on a bad dataset.
-import { test, before, after } from 'node:test';
+// The bundled dataset end to end: the five seed articles newest first, the timeline, the
+// languages, and clear messages (never a blank page) when the dataset is missing or bad.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { serve } from './support/server.mjs';
-import { launch } from './support/browser.mjs';
-import { AppPage } from './support/app_page.mjs';
+import { harness } from './support/harness.mjs';
+
+const h = harness();
 
 const EXPECTED = [
   ['003_6c8cf860eff313fa', 'Ngành Tổ chức xây dựng Đảng thực hiện hoàn thành 29/29 chỉ tiêu', '12/01/2024 16:14:27', '2024-01-12T16:14:27+07:00'],
@@ -15,88 +15,82 @@ const EXPECTED = [
   ['004_69ae7685d5133d3d', 'Đồng chí Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh Trần Quốc Toản làm việc với Ban Thường vụ Đảng ủy Khối Cơ quan – Doanh nghiệp tỉnh', '19/11/2021 21:17', '2021-11-19T21:17:00+07:00'],
 ];
 
-let server;
-let browser;
-before(async () => {
-  assert.ok(existsSync('dist/index.html'), 'dist/ is missing: run ./x build first');
-  server = await serve('dist');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openApp(t, setup) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('response', (r) => {
-    if (r.status() >= 400 && !r.url().endsWith('manifest.json')) errors.push(`${r.status()} ${r.url()}`);
-  });
-  if (setup) await setup(page);
-  const app = new AppPage(page, server.url);
-  await app.open();
-  return { app, page, errors };
-}
-
-test('lists the five seed articles newest first with their titles and dates', async (t) => {
-  const { app, errors } = await openApp(t);
+test('lists the five seed articles newest first with their titles, dates and snippets', async (t) => {
+  const { app, errors } = await h.openApp(t);
   const rows = await app.rows();
-  assert.deepEqual(
-    rows.map((r) => [r.id, r.title, r.date, r.datetime]),
-    EXPECTED,
-  );
+  assert.deepEqual(rows.map((r) => [r.id, r.title, r.date, r.datetime]), EXPECTED);
   assert.equal(await app.count(), '5 bài viết');
-  const shot = await app.screenshot('seeds-desktop');
-  assert.ok(existsSync(shot));
+  // Snippets come from the article chunk, fetched after the list shows.
+  await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=result] .snippet:not(.loading)').length === 5);
+  assert.match((await app.rows())[2].snippet, /Ngày 08-1-2024, tại trụ sở Liên đoàn Lao động/);
+  assert.ok(existsSync(await app.screenshot('seeds-desktop')));
   assert.deepEqual(errors, []);
 });
 
 test('the timeline has one bar per month from the first article to the last', async (t) => {
-  const { app } = await openApp(t);
-  // November 2021 to January 2024 is 27 months; the bars hold the five articles.
+  const { app } = await h.openApp(t);
+  // November 2021 to January 2024 is 27 months; the bars hold the five articles, each placed
+  // at its event date (the publication date when the body gives none).
   assert.equal(await app.bars().count(), 27);
-  const counts = await app.bars().evaluateAll((bars) => bars.map((b) => Number(b.dataset.count)));
+  const counts = await app.barCounts();
   assert.equal(counts.reduce((a, b) => a + b, 0), 5);
   assert.equal(counts.at(-1), 3, 'January 2024 holds three articles');
+  assert.equal(counts[20], 1, 'July 2023 holds the six-month review');
   assert.equal(await app.bars().last().getAttribute('aria-label'), 'Tháng 1/2024: 3 bài');
+  assert.equal(await app.timeline().getAttribute('data-granularity'), 'month');
 });
 
-test('the interface speaks Vietnamese by default and switches to English', async (t) => {
-  const { app, page } = await openApp(t);
+test('the interface speaks Vietnamese by default, switches to English and remembers it', async (t) => {
+  const { app, page } = await h.openApp(t);
   assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
+  assert.equal(await app.searchBox().getAttribute('placeholder'), 'Tìm: đảng viên, "ban chấp hành", 15-NQ/TU, -Hà Nội…');
   await app.switchLanguage();
   assert.equal(await app.count(), '5 articles');
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await app.bars().last().getAttribute('aria-label'), 'Jan 2024: 3 articles');
+  assert.equal((await app.rows())[2].date, '8 Jan 2024');
+  await page.reload();
+  await app.page.getByTestId('result-count').waitFor();
+  assert.equal(await app.count(), '5 articles', 'the choice survives a reload');
 });
 
 test('a missing dataset shows a clear message and a retry that recovers', async (t) => {
   let broken = true;
-  const { app, page } = await openApp(t, (page) =>
-    page.route('**/data/manifest.json', (route) =>
-      broken ? route.fulfill({ status: 404, body: 'not found' }) : route.continue(),
-    ),
-  );
+  const { app, page } = await h.openApp(t, {
+    allow: ['manifest.json'],
+    setup: (page) =>
+      page.route('**/data/manifest.json', (route) =>
+        broken ? route.fulfill({ status: 404, body: 'not found' }) : route.continue(),
+      ),
+  });
   await app.loadError().waitFor();
-  assert.match(await app.loadError().textContent(), /Không tìm thấy tệp dữ liệu/);
+  assert.match(await app.loadError().textContent(), /Không tìm thấy tệp dữ liệu data\/manifest\.json/);
   broken = false;
   await page.getByRole('button', { name: 'Thử lại' }).click();
   await app.results().first().waitFor();
   assert.equal(await app.results().count(), 5);
 });
 
-test('a newer schema or a corrupt file is refused with a message, never a blank page', async (t) => {
-  for (const [body, expected] of [
-    ['{"schema_version": 999, "articles": []}', /phiên bản định dạng 999/],
-    ['{"schema_version": 1, "articles": [{"id": ', /bị hỏng/],
+test('a newer schema, a corrupt manifest or a corrupt index is refused with a message', async (t) => {
+  for (const [pattern, body, expected] of [
+    ['**/data/manifest.json', '{"schema_version": 999, "articles": 0}', /phiên bản định dạng 999, mới hơn/],
+    ['**/data/manifest.json', '{"schema_version": 2, "articles": [{"id": ', /Tệp dữ liệu bị hỏng/],
+    ['**/data/index-*.bin', 'NBIX garbage', /Tệp chỉ mục bị hỏng/],
   ]) {
-    const { app } = await openApp(t, (page) =>
-      page.route('**/data/manifest.json', (route) => route.fulfill({ status: 200, body })),
-    );
+    const { app } = await h.openApp(t, { setup: (page) => page.route(pattern, (route) => route.fulfill({ status: 200, body })) });
     await app.loadError().waitFor();
     assert.match(await app.loadError().textContent(), expected);
+    assert.equal(await app.page.getByRole('button', { name: 'Thử lại' }).count(), 1);
   }
+});
+
+test('a panic is reported on the page, not only in the console', async (t) => {
+  // ?debug=panic makes the app panic on purpose once it has started (a documented switch for
+  // this test: every bad input is handled as an error, so nothing else panics on demand).
+  const { page, errors } = await h.openApp(t, { query: '?debug=panic', wait: false });
+  const panel = page.getByTestId('panic');
+  await panel.waitFor();
+  assert.match(await panel.textContent(), /Ứng dụng gặp lỗi và đã dừng.*deliberate panic/s);
+  assert.equal(await panel.getAttribute('role'), 'alert');
+  assert.ok(errors.some((e) => /unreachable|RuntimeError/.test(e)), `${errors}`);
 });

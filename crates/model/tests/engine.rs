@@ -486,3 +486,13 @@ fn a_corrupt_index_is_refused_not_misread() {
         }
     }
 }
+
+#[test]
+fn a_damaged_header_is_corruption_not_a_newer_version() {
+    let mut bytes = b"NBIX".to_vec();
+    bytes.extend_from_slice(b" garbage");
+    assert!(matches!(
+        Engine::load(bytes),
+        Err(nienbieu_model::IndexError::Corrupt(_))
+    ));
+}

@@ -1,5 +1,6 @@
-// A small static file server for dist/, optionally under a sub-path, for browser tests and
-// benchmarks. No dependency: node's http module only.
+// A small static file server for dist/, optionally under a sub-path and with some URL prefixes
+// served from other directories (a test's own dataset), for browser tests and benchmarks. No
+// dependency: node's http module only.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -10,23 +11,31 @@ const TYPES = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.jsonl': 'application/jsonl; charset=utf-8',
   '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `root` at http://127.0.0.1:<free port><base>; resolves to { url, close }. */
-export async function serve(root, base = '/') {
+/** Serves `root` at http://127.0.0.1:<free port><base>; `mounts` maps a path under `base`
+ * (such as 'data/') to another directory. Resolves to { url, close, requests }, where
+ * `requests` counts the requests served, by path. */
+export async function serve(root, base = '/', mounts = {}) {
   root = resolve(root);
+  const dirs = Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)]);
+  const requests = new Map();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.set(path, (requests.get(path) ?? 0) + 1);
     if (!path.startsWith(base)) {
       res.writeHead(404).end('not found');
       return;
     }
-    let file = normalize(join(root, path.slice(base.length)));
-    if (!file.startsWith(root)) {
+    const rel = path.slice(base.length);
+    const [prefix, dir] = dirs.find(([p]) => rel.startsWith(p)) ?? ['', root];
+    let file = normalize(join(dir, rel.slice(prefix.length)));
+    if (!file.startsWith(dir)) {
       res.writeHead(403).end('forbidden');
       return;
     }
@@ -44,5 +53,5 @@ export async function serve(root, base = '/') {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${server.address().port}${base}`;
-  return { url, close: () => new Promise((ok) => server.close(ok)) };
+  return { url, requests, close: () => new Promise((ok) => server.close(ok)) };
 }

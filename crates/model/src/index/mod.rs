@@ -185,6 +185,12 @@ impl Index {
             return Err(IndexError::NotAnIndex);
         }
         let version = r.u32("the header")?;
+        // Versions are small numbers; anything else is a damaged header, not a newer format.
+        if version == 0 || version > 10_000 {
+            return Err(IndexError::Corrupt(format!(
+                "the header gives the impossible version {version}"
+            )));
+        }
         if version != SCHEMA_VERSION {
             return Err(IndexError::Version { found: version });
         }

@@ -1,0 +1,70 @@
+// The facet panel: counts, several values of a facet with OR, facets with AND and counted
+// disjunctively, chips, clear-all, the search box inside long lists, and the empty state.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { harness } from './support/harness.mjs';
+import { until } from './support/app_page.mjs';
+
+const h = harness();
+
+test('values of one facet combine with OR, facets with AND, counts stay disjunctive', async (t) => {
+  const { app, errors } = await h.openApp(t);
+  assert.equal(await app.facetCount('province', 'Hưng Yên'), 2);
+  await app.toggleFacet('province', 'Hưng Yên');
+  await app.waitForTotal(2);
+  assert.deepEqual(app.params().getAll('f.province'), ['Hưng Yên']);
+  // The province facet is counted without its own filter: the other provinces still show.
+  assert.equal(await app.facetCount('province', 'Long An'), 1);
+  await app.toggleFacet('province', 'Long An');
+  await app.waitForTotal(3);
+  assert.deepEqual(app.params().getAll('f.province'), ['Hưng Yên', 'Long An']);
+  // Other facets count within the selected provinces.
+  assert.equal(await app.facetCount('kind', 'year_review'), 2);
+  assert.equal(await app.facetCount('kind', 'working_visit'), 1);
+  await app.toggleFacet('kind', 'working_visit');
+  await app.waitForTotal(1);
+  assert.deepEqual(await app.ids(), ['004_69ae7685d5133d3d']);
+  assert.deepEqual(await app.chipTexts(), ['Tỉnh, thành phố: Hưng Yên', 'Tỉnh, thành phố: Long An', 'Loại sự kiện: Làm việc, thăm']);
+  assert.deepEqual(errors, []);
+});
+
+test('chips remove one filter each; clear all removes every one', async (t) => {
+  const { app } = await h.openApp(t, { query: '?q=t%E1%BB%95ng+k%E1%BA%BFt&f.province=H%C6%B0ng+Y%C3%AAn&f.year=2024' });
+  await app.waitForTotal(1);
+  await app.chips().filter({ hasText: 'Năm: 2024' }).click();
+  await app.waitForTotal(1);
+  assert.equal(app.params().get('f.year'), null);
+  await app.clearAll();
+  await app.waitForTotal(5);
+  assert.equal(new URL(app.page.url()).search, '');
+  assert.equal(await app.chips().count(), 0);
+  assert.equal(await app.searchBox().inputValue(), '');
+});
+
+test('long facet lists have a search box and a show-more switch', async (t) => {
+  const { app, page } = await h.openApp(t);
+  const orgs = page.locator('section.facet').filter({ has: page.getByRole('heading', { name: 'Tổ chức' }) });
+  assert.equal(await orgs.locator('.facet-value').count(), 8);
+  await orgs.getByRole('button', { name: 'Xem thêm' }).click();
+  assert.ok((await orgs.locator('.facet-value').count()) > 8);
+  await orgs.getByRole('searchbox').fill('lao dong');
+  await until(async () => (await orgs.locator('.facet-value').count()) < 10, 'the list narrows');
+  const labels = await orgs.locator('.value-label').allTextContents();
+  assert.ok(labels.length > 0);
+  assert.ok(labels.every((l) => /lao động/i.test(l)), labels.join(' | '));
+});
+
+test('an empty result says which filter to remove, and removing it brings results back', async (t) => {
+  const { app, page } = await h.openApp(t, { query: '?f.kind=working_visit&f.province=Nam+%C4%90%E1%BB%8Bnh' });
+  await app.waitForTotal(0);
+  const empty = page.getByTestId('empty-state');
+  await empty.waitFor();
+  const options = await page.getByTestId('relax').allTextContents();
+  assert.deepEqual(options.sort(), [
+    'Bỏ lọc Loại sự kiện: Làm việc, thăm → 1 bài',
+    'Bỏ lọc Tỉnh, thành phố: Nam Định → 1 bài',
+  ]);
+  await page.getByTestId('relax').filter({ hasText: 'Nam Định' }).click();
+  await app.waitForTotal(1);
+  assert.deepEqual(await app.ids(), ['004_69ae7685d5133d3d']);
+});
