@@ -1,11 +1,12 @@
 //! Article chunks, fetched when first needed (a snippet, the reader) and kept within a memory
 //! budget, least recently used first out. Reading an article through [`Chunks::article`] in a
-//! reactive closure re-runs it when the chunk arrives.
+//! reactive closure re-runs it when that article's chunk arrives, and only then.
 
 use crate::data::{Dataset, DATA_DIR};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use nienbieu_model::dataset::decode_article;
+use nienbieu_model::search::Passages;
 use nienbieu_model::Article;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -14,16 +15,24 @@ use std::rc::Rc;
 /// Chunk text kept in memory at most; beyond it the least recently used chunks are dropped
 /// (and fetched again, from the browser's cache, if needed).
 const BUDGET_BYTES: usize = 96 << 20;
-/// Parsed articles kept for the rows and the reader.
-const PARSED: usize = 256;
+/// Prepared articles kept for the rows and the reader.
+const PREPARED: usize = 256;
+
+/// An article ready to show: the record, and its body tokenized once for snippets.
+pub struct Prepared {
+    /// The full record.
+    pub article: Article,
+    /// The paragraphs, tokenized.
+    pub passages: Passages,
+}
 
 /// What is known of an article's full record.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub enum ArticleState {
     /// Its chunk is being fetched.
     Loading,
     /// Here it is.
-    Ready(Rc<Article>),
+    Ready(Rc<Prepared>),
     /// Its chunk could not be fetched or read.
     Failed(String),
 }
@@ -36,16 +45,23 @@ struct Store {
     tick: u64,
     pending: Vec<u32>,
     failed: HashMap<u32, String>,
-    parsed: HashMap<u32, (Rc<Article>, u64)>,
+    prepared: HashMap<u32, (Rc<Prepared>, u64)>,
+    /// One trigger per chunk: readers of its articles re-run when it arrives or fails.
+    triggers: HashMap<u32, ArcTrigger>,
+}
+
+impl Store {
+    fn touch(&mut self) -> u64 {
+        self.tick += 1;
+        self.tick
+    }
 }
 
 /// A handle on the chunk store.
 #[derive(Clone, Copy)]
 pub struct Chunks {
     store: StoredValue<Rc<RefCell<Store>>, LocalStorage>,
-    /// Bumped whenever a chunk arrives or fails.
-    version: RwSignal<u32>,
-    locate: StoredValue<Rc<Dataset>, LocalStorage>,
+    data: StoredValue<Rc<Dataset>, LocalStorage>,
 }
 
 impl Chunks {
@@ -62,21 +78,19 @@ impl Chunks {
         };
         Chunks {
             store: StoredValue::new_local(Rc::new(RefCell::new(store))),
-            version: RwSignal::new(0),
-            locate: StoredValue::new_local(data.clone()),
+            data: StoredValue::new_local(data.clone()),
         }
     }
 
-    /// The full record of document `doc`, fetching its chunk if needed. Tracks the store, so
-    /// a reactive caller runs again when the chunk arrives.
+    /// The full record of document `doc`, fetching its chunk if needed. Tracks that chunk, so
+    /// a reactive caller runs again when it arrives.
     pub fn article(&self, doc: u32) -> ArticleState {
-        self.version.track();
-        let loc = self.locate.with_value(|d| d.engine.index().location(doc));
+        let loc = self.data.with_value(|d| d.engine.index().location(doc));
         let store = self.store.get_value();
         let mut s = store.borrow_mut();
-        s.tick += 1;
-        let tick = s.tick;
-        if let Some((a, used)) = s.parsed.get_mut(&doc) {
+        s.triggers.entry(loc.chunk).or_default().track();
+        let tick = s.touch();
+        if let Some((a, used)) = s.prepared.get_mut(&doc) {
             *used = tick;
             return ArticleState::Ready(a.clone());
         }
@@ -90,27 +104,42 @@ impl Chunks {
         };
         *used = tick;
         let line = text.get(loc.offset as usize..(loc.offset + loc.len) as usize);
-        let parsed = match line.map(decode_article) {
-            Some(Ok(a)) => Rc::new(a),
+        let prepared = match line.map(decode_article) {
+            Some(Ok(article)) => Rc::new(Prepared {
+                passages: Passages::new(&article.paragraphs),
+                article,
+            }),
             Some(Err(e)) => return ArticleState::Failed(e.to_string()),
             None => return ArticleState::Failed("the chunk is shorter than the index says".into()),
         };
-        if s.parsed.len() >= PARSED {
-            if let Some(&oldest) = s.parsed.iter().min_by_key(|(_, (_, t))| *t).map(|(k, _)| k) {
-                s.parsed.remove(&oldest);
+        if s.prepared.len() >= PREPARED {
+            let oldest = s
+                .prepared
+                .iter()
+                .min_by_key(|(_, (_, t))| *t)
+                .map(|(k, _)| *k);
+            if let Some(k) = oldest {
+                s.prepared.remove(&k);
             }
         }
-        s.parsed.insert(doc, (parsed.clone(), tick));
-        ArticleState::Ready(parsed)
+        s.prepared.insert(doc, (prepared.clone(), tick));
+        ArticleState::Ready(prepared)
     }
 
-    /// Forgets a failure, so that the next read fetches the chunk again.
+    /// Forgets a failure, so that the article's chunk is fetched again.
     pub fn retry(&self, doc: u32) {
         let chunk = self
-            .locate
+            .data
             .with_value(|d| d.engine.index().location(doc).chunk);
-        self.store.get_value().borrow_mut().failed.remove(&chunk);
-        self.version.update(|v| *v += 1);
+        let store = self.store.get_value();
+        let trigger = {
+            let mut s = store.borrow_mut();
+            s.failed.remove(&chunk);
+            s.triggers.get(&chunk).cloned()
+        };
+        if let Some(t) = trigger {
+            t.notify();
+        }
     }
 
     fn fetch(&self, chunk: u32) {
@@ -123,7 +152,6 @@ impl Chunks {
             s.pending.push(chunk);
             s.files.get(chunk as usize).cloned()
         };
-        let version = self.version;
         spawn_local(async move {
             let result = match path {
                 Some(p) => fetch_text(&format!("{DATA_DIR}{p}")).await,
@@ -133,8 +161,7 @@ impl Chunks {
             s.pending.retain(|&c| c != chunk);
             match result {
                 Ok(text) => {
-                    s.tick += 1;
-                    let tick = s.tick;
+                    let tick = s.touch();
                     s.bytes += text.len();
                     s.text.insert(chunk, (Rc::from(text), tick));
                     while s.bytes > BUDGET_BYTES && s.text.len() > 1 {
@@ -148,9 +175,11 @@ impl Chunks {
                     s.failed.insert(chunk, e);
                 }
             }
+            let trigger = s.triggers.get(&chunk).cloned();
             drop(s);
-            // The explorer may have gone (a retried load) while the chunk was on its way.
-            version.try_update(|v| *v += 1);
+            if let Some(t) = trigger {
+                t.notify();
+            }
         });
     }
 }

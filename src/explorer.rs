@@ -28,12 +28,17 @@ pub struct Explorer {
     pub request: Memo<SearchRequest>,
     /// The results, facet counts and timeline of the request.
     pub result: Memo<Arc<SearchResult>>,
+    /// The same, one animation frame later: the facet panel and the timeline follow it, so
+    /// that a keystroke's frame paints the list first and the panels in the next frame.
+    pub settled: RwSignal<Arc<SearchResult>>,
     /// The loaded dataset.
     pub data: StoredValue<Rc<Dataset>, LocalStorage>,
     /// The article chunks, fetched on demand.
     pub chunks: Chunks,
     /// The row chosen with the keyboard, as a position in the results.
     pub cursor: RwSignal<Option<usize>>,
+    /// True while a URL replacement waits for the next frame.
+    url_pending: StoredValue<bool>,
 }
 
 impl Explorer {
@@ -48,6 +53,21 @@ impl Explorer {
             move |_| Arc::new(data.with_value(|d| d.engine.search(&request.get()))),
             |_, _| true,
         );
+        // Deliberately a signal set from an effect: a deferred copy of the result (React's
+        // useDeferredValue), never a mirror. Typing faster than frames skips stale results.
+        let settled = RwSignal::new(result.get_untracked());
+        let frame_pending = StoredValue::new(false);
+        Effect::new(move |first: Option<()>| {
+            result.track();
+            if first.is_none() || frame_pending.get_value() {
+                return;
+            }
+            frame_pending.set_value(true);
+            request_animation_frame(move || {
+                frame_pending.set_value(false);
+                settled.try_set(result.get_untracked());
+            });
+        });
         let cursor = RwSignal::new(None);
         url::on_back_forward(move |s| {
             if s.request != state.with_untracked(|c| c.request.clone()) {
@@ -59,9 +79,11 @@ impl Explorer {
             state,
             request,
             result,
+            settled,
             data,
             chunks,
             cursor,
+            url_pending: StoredValue::new(false),
         }
     }
 
@@ -72,7 +94,21 @@ impl Explorer {
         if next == self.state.get_untracked() {
             return;
         }
-        url::write(&next, nav);
+        match nav {
+            Nav::Push => url::write(&next, nav),
+            // Keystrokes replace the URL once per frame, with the latest state.
+            Nav::Replace if !self.url_pending.get_value() => {
+                self.url_pending.set_value(true);
+                let (state, pending) = (self.state, self.url_pending);
+                request_animation_frame(move || {
+                    pending.set_value(false);
+                    if let Some(s) = state.try_get_untracked() {
+                        url::write(&s, Nav::Replace);
+                    }
+                });
+            }
+            Nav::Replace => {}
+        }
         // A new result set starts with no row chosen; set here, in the same event, so that a
         // key pressed right after a search never meets a stale cursor.
         if next.request != self.state.with_untracked(|s| s.request.clone()) {

@@ -43,7 +43,7 @@ fn FacetBox(facet: usize) -> impl IntoView {
     );
     let expanded = RwSignal::new(false);
     let filter = RwSignal::new(String::new());
-    let total = Memo::new(move |_| ex.result.with(|r| r.facets[facet].counts.len()));
+    let total = Memo::new(move |_| ex.settled.with(|r| r.facets[facet].counts.len()));
     let rows = {
         Memo::new(move |_| {
             let l = lang.get();
@@ -53,7 +53,7 @@ fn FacetBox(facet: usize) -> impl IntoView {
             } else {
                 SHORT
             };
-            ex.result.with(|r| {
+            ex.settled.with(|r| {
                 let fc = &r.facets[facet];
                 ex.data.with_value(|d| {
                     let index = d.engine.index();
@@ -123,29 +123,38 @@ fn FacetBox(facet: usize) -> impl IntoView {
                     />
                 </Show>
                 <ul class="facet-values">
+                    // Keyed by value: a value that stays listed keeps its elements; its count
+                    // and checkbox follow the results.
                     <For
-                        each=move || rows.get()
-                        key=|r| (r.raw.clone(), r.count, r.selected, r.label.clone())
-                        children={
-                            move |r| {
-                                let raw = r.raw.clone();
-                                view! {
-                                    <li>
-                                        <label
-                                            class="facet-value"
-                                            class:selected=r.selected
-                                            data-testid=key.with_value(|k| format!("facet-{k}-{}", r.raw))
-                                        >
-                                            <input
-                                                type="checkbox"
-                                                prop:checked=r.selected
-                                                on:change=move |e| toggle(raw.clone(), event_target_checked(&e))
-                                            />
-                                            <span class="value-label">{r.label.clone()}</span>
-                                            <span class="count">{move || lang.get().number(r.count as usize)}</span>
-                                        </label>
-                                    </li>
-                                }
+                        each=move || rows.with(|rs| rs.iter().map(|r| r.raw.clone()).collect::<Vec<_>>())
+                        key=|raw| raw.clone()
+                        children=move |raw| {
+                            let info = {
+                                let raw = raw.clone();
+                                move || rows.with(|rs| rs.iter().find(|r| r.raw == raw).map(|r| (r.count, r.selected, r.label.clone())))
+                            };
+                            let count = {
+                                let info = info.clone();
+                                move || info().map_or(0, |i| i.0)
+                            };
+                            let selected = {
+                                let info = info.clone();
+                                move || info().is_some_and(|i| i.1)
+                            };
+                            let label = move || info().map(|i| i.2).unwrap_or_default();
+                            let testid = key.with_value(|k| format!("facet-{k}-{raw}"));
+                            view! {
+                                <li>
+                                    <label class="facet-value" class:selected=selected.clone() data-testid=testid>
+                                        <input
+                                            type="checkbox"
+                                            prop:checked=selected.clone()
+                                            on:change=move |e| toggle(raw.clone(), event_target_checked(&e))
+                                        />
+                                        <span class="value-label">{label}</span>
+                                        <span class="count">{move || lang.get().number(count() as usize)}</span>
+                                    </label>
+                                </li>
                             }
                         }
                     />

@@ -4,11 +4,11 @@
 
 use crate::app::use_lang;
 use crate::chunks::ArticleState;
+use crate::chunks::Prepared;
 use crate::explorer::{use_explorer, Explorer, Nav};
 use crate::url;
 use leptos::html::H2;
 use leptos::prelude::*;
-use nienbieu_model::Article;
 use std::rc::Rc;
 
 /// The reader panel for the article named in the URL.
@@ -159,11 +159,11 @@ fn filter_link(ex: Explorer, key: &'static str, value: String, label: String) ->
 
 /// The article itself.
 #[component]
-fn ArticleView(article: Rc<Article>, heading: NodeRef<H2>) -> impl IntoView {
+fn ArticleView(article: Rc<Prepared>, heading: NodeRef<H2>) -> impl IntoView {
     let ex = use_explorer();
     let lang = use_lang();
     let t = move || lang.get().t();
-    let a = article;
+    let a = &article.article;
     let title = a.title.clone();
     let published = a.published.map(|p| {
         (

@@ -5,16 +5,16 @@ use crate::app::use_lang;
 use crate::chunks::ArticleState;
 use crate::components::empty::EmptyState;
 use crate::components::marked::marked;
-use crate::explorer::{use_explorer, Explorer};
+use crate::explorer::use_explorer;
 use crate::{download, url};
 use leptos::html::Div;
 use leptos::prelude::*;
 use nienbieu_model::export::{to_csv, to_json};
-use nienbieu_model::search::{match_ranges, snippet};
+use nienbieu_model::search::match_ranges;
 use wasm_bindgen::JsCast;
 
 /// Rows rendered above and below the visible ones.
-const OVERSCAN: usize = 6;
+const OVERSCAN: usize = 3;
 
 /// The results of the current request.
 #[component]
@@ -93,10 +93,11 @@ fn Window() -> impl IntoView {
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
-    // A new result set starts at the top.
+    // A new result set starts at the top. Setting scrollTop forces a layout, so only when
+    // the list is not at the top already (as the scroll handler last saw it).
     Effect::new(move |prev: Option<()>| {
         ex.result.track();
-        if prev.is_some() {
+        if prev.is_some() && scroll_top.get_untracked() > 0.0 {
             if let Some(el) = scroller.get_untracked() {
                 el.set_scroll_top(0);
             }
@@ -131,22 +132,16 @@ fn Window() -> impl IntoView {
         let end = (first + shown + OVERSCAN).min(n.get());
         (start, end.max(start))
     });
-    // Each search renews the rows: titles and snippets depend on the query.
-    let generation = Memo::new(move |prev: Option<&u32>| {
-        ex.result.track();
-        prev.map_or(0, |g| g.wrapping_add(1))
-    });
-    let rows = move || {
+    // The rows in the window, by document: a row that stays in view across a search keeps
+    // its elements; only its position, marks and snippet follow.
+    let window_docs = Memo::new(move |_| {
         let (start, end) = range.get();
-        let g = generation.get();
         ex.result.with(|r| {
-            r.hits[start.min(r.hits.len())..end.min(r.hits.len())]
-                .iter()
-                .enumerate()
-                .map(|(k, &doc)| (start + k, doc, g))
-                .collect::<Vec<_>>()
+            let (start, end) = (start.min(r.hits.len()), end.min(r.hits.len()));
+            (start, r.hits[start..end].to_vec())
         })
-    };
+    });
+    let rows = move || window_docs.with(|(_, docs)| docs.clone());
     view! {
         <div
             class="results-scroll"
@@ -165,22 +160,24 @@ fn Window() -> impl IntoView {
                 class="result-list"
                 style:height=move || format!("{}px", n.get() as f64 * row_h.get())
             >
-                <For each=rows key=|r| *r let:((pos, doc, _g))>
-                    <Row pos=pos doc=doc top=move || pos as f64 * row_h.get() total=n />
+                <For each=rows key=|doc| *doc let:doc>
+                    <Row
+                        doc=doc
+                        pos=Signal::derive(move || {
+                            window_docs.with(|(start, docs)| start + docs.iter().position(|&d| d == doc).unwrap_or(0))
+                        })
+                        row_h=row_h
+                        total=n
+                    />
                 </For>
             </ol>
         </div>
     }
 }
 
-/// One result.
+/// One result. Its position, marks and snippet follow the search; the rest is the document's.
 #[component]
-fn Row(
-    pos: usize,
-    doc: u32,
-    top: impl Fn() -> f64 + Send + Sync + 'static,
-    total: Memo<usize>,
-) -> impl IntoView {
+fn Row(doc: u32, pos: Signal<usize>, row_h: RwSignal<f64>, total: Memo<usize>) -> impl IntoView {
     let ex = use_explorer();
     let lang = use_lang();
     let t = move || lang.get().t();
@@ -203,13 +200,11 @@ fn Row(
             first("province"),
         )
     });
-    let strict = ex.request.with_untracked(|r| r.strict);
-    let title_view = match title {
+    let strict = move || ex.request.with(|r| r.strict);
+    let title_view = move || match &title {
         Some(text) => {
-            let ranges = ex
-                .result
-                .with_untracked(|r| match_ranges(&r.query, strict, &text));
-            marked(&text, &ranges).into_any()
+            let ranges = ex.result.with(|r| match_ranges(&r.query, strict(), text));
+            marked(text, &ranges).into_any()
         }
         None => view! { <span class="untitled">{move || t().untitled}</span> }.into_any(),
     };
@@ -227,9 +222,7 @@ fn Row(
         .or(event.map(|d| d.to_string()));
     let snippet_view = move || match ex.chunks.article(doc) {
         ArticleState::Ready(a) => {
-            let s = ex
-                .result
-                .with_untracked(|r| snippet(&r.query, strict, &a.paragraphs));
+            let s = ex.result.with(|r| a.passages.snippet(&r.query, strict()));
             view! {
                 <p class="snippet">
                     {s.cut_before.then_some("… ")}
@@ -259,8 +252,8 @@ fn Row(
                 return;
             }
             e.prevent_default();
-            ex.cursor.set(Some(pos));
-            open_doc(ex, id.clone());
+            ex.cursor.set(Some(pos.get_untracked()));
+            ex.open(id.clone());
         }
     };
     let is_open = {
@@ -270,14 +263,14 @@ fn Row(
     view! {
         <li
             class="result"
-            class:cursor=move || ex.cursor.get() == Some(pos)
+            class:cursor=move || ex.cursor.get() == Some(pos.get())
             class:open=is_open
             data-testid="result"
             data-id=id
-            data-pos=pos
+            data-pos=move || pos.get()
             aria-setsize=move || total.get()
-            aria-posinset=pos + 1
-            style:transform=move || format!("translateY({}px)", top())
+            aria-posinset=move || pos.get() + 1
+            style:transform=move || format!("translateY({}px)", pos.get() as f64 * row_h.get())
         >
             <h3 class="result-title">
                 <a href=href on:click=open>{title_view}</a>
@@ -294,8 +287,4 @@ fn Row(
             {snippet_view}
         </li>
     }
-}
-
-fn open_doc(ex: Explorer, id: String) {
-    ex.open(id);
 }

@@ -23,7 +23,7 @@ pub fn Timeline() -> impl IntoView {
     let ex = use_explorer();
     let lang = use_lang();
     let t = move || lang.get().t();
-    let timeline = Memo::new(move |_| ex.result.with(|r| r.timeline.clone()));
+    let timeline = Memo::new(move |_| ex.settled.with(|r| r.timeline.clone()));
     let box_ref = NodeRef::<Div>::new();
     let svg_ref = NodeRef::<Svg>::new();
     let width = RwSignal::new(800.0);
@@ -192,11 +192,14 @@ pub fn Timeline() -> impl IntoView {
         })
     };
 
+    // All bars from one closure, as plain elements: a bar per closure would subscribe hundreds
+    // of closures to the same timeline, and each update would pay for every one of them.
     let bars = move || {
         let l = lang.get();
         let (s, m) = (slot(), f64::from(max()));
-        let g = timeline.with(|tl| tl.granularity);
+        let act = active.get();
         timeline.with(|tl| {
+            let g = tl.granularity;
             tl.bins
                 .iter()
                 .enumerate()
@@ -214,7 +217,7 @@ pub fn Timeline() -> impl IntoView {
                             id=format!("tl-bar-{i}")
                             class="bar"
                             class:chosen=on
-                            class:active=move || active.get() == Some(i)
+                            class:active=act == Some(i)
                             data-testid="timeline-bar"
                             data-count=b.count
                             data-start=b.start.to_string()
@@ -233,6 +236,12 @@ pub fn Timeline() -> impl IntoView {
                 })
                 .collect_view()
         })
+    };
+    let outside = move || timeline.with(|tl| (tl.before, tl.after));
+    let show_all = move |_| {
+        if let Some(extent) = timeline.with_untracked(|tl| tl.extent) {
+            ex.go(Nav::Push, |s| s.request.zoom = Some(extent));
+        }
     };
     let ticks = move || {
         let l = lang.get();
@@ -277,6 +286,14 @@ pub fn Timeline() -> impl IntoView {
                     <button on:click=reset data-testid="zoom-reset" disabled=move || ex.state.with(|s| s.request.zoom.is_none())>
                         {move || t().zoom_reset}
                     </button>
+                    <Show when=move || outside() != (0, 0)>
+                        <button data-testid="timeline-outside" on:click=show_all title=move || t().show_all_time>
+                            {move || {
+                                let (l, (b, a)) = (lang.get(), outside());
+                                (l.t().outside)(&l.number(b as usize), &l.number(a as usize))
+                            }}
+                        </button>
+                    </Show>
                     <button
                         class="undated-toggle"
                         data-testid="timeline-undated"

@@ -32,7 +32,10 @@ export class AppPage {
    * results or an error. */
   async open(query = '', wait = true) {
     await this.page.goto(this.url + query);
-    if (wait) await this.page.getByTestId('result-count').or(this.page.getByTestId('load-error')).first().waitFor();
+    if (wait) {
+      await this.page.getByTestId('result-count').or(this.page.getByTestId('load-error')).first().waitFor();
+      await this.settle();
+    }
   }
 
   /** The view state in the URL, as URLSearchParams. */
@@ -87,8 +90,16 @@ export class AppPage {
     return Number((await this.count()).replace(/[^\d]/g, ''));
   }
 
+  /** Waits until the list shows `n` results and the facet panel and timeline, which follow
+   * the list one frame later, have caught up. */
   async waitForTotal(n) {
-    return until(async () => (await this.total()) === n, `${n} results`);
+    await until(async () => (await this.total()) === n, `${n} results`);
+    await this.settle();
+  }
+
+  /** Two animation frames: the deferred panels have been updated and painted. */
+  async settle() {
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }
 
   facet(key, value) {

@@ -2,7 +2,7 @@
 //! them best.
 
 use super::query::Query;
-use crate::tokenize::{tokenize, TokenKind};
+use crate::tokenize::{tokenize, Token, TokenKind};
 use std::ops::Range;
 
 /// Words in a snippet window.
@@ -45,68 +45,94 @@ pub struct Snippet {
     pub cut_after: bool,
 }
 
-/// The window of about [`WINDOW`] words that holds the most distinct query words (then the
-/// most matches), from any paragraph; the opening of the first paragraph when nothing matches.
-pub fn snippet(query: &Query, strict: bool, paragraphs: &[String]) -> Snippet {
-    let words: Vec<_> = query.positive_words().collect();
-    let mut best: Option<(usize, usize, usize, usize, usize)> = None; // (distinct, hits, para, from, to)
-    for (p, text) in paragraphs.iter().enumerate() {
-        let tokens: Vec<_> = tokenize(text)
-            .into_iter()
-            .filter(|t| t.kind != TokenKind::CodePart)
-            .collect();
-        let which: Vec<Option<usize>> = tokens
-            .iter()
-            .map(|t| {
-                words
-                    .iter()
-                    .position(|w| w.matches(&t.folded, &t.exact, strict))
-            })
-            .collect();
-        if which.iter().all(Option::is_none) {
-            continue;
+/// A body tokenized once, so that snippets for query after query only match (the reader
+/// types faster than a whole article can be tokenized again for every row in view).
+#[derive(Debug, Clone, Default)]
+pub struct Passages {
+    paragraphs: Vec<(String, Vec<Token>)>,
+}
+
+impl Passages {
+    /// Tokenizes `paragraphs` (code parts left out).
+    pub fn new(paragraphs: &[String]) -> Passages {
+        Passages {
+            paragraphs: paragraphs
+                .iter()
+                .map(|p| {
+                    let tokens = tokenize(p)
+                        .into_iter()
+                        .filter(|t| t.kind != TokenKind::CodePart)
+                        .collect();
+                    (p.clone(), tokens)
+                })
+                .collect(),
         }
-        for from in 0..tokens.len() {
-            if which[from].is_none() {
+    }
+
+    /// The window of about [`WINDOW`] words that holds the most distinct query words (then
+    /// the most matches), from any paragraph; the opening of the first paragraph when nothing
+    /// matches.
+    pub fn snippet(&self, query: &Query, strict: bool) -> Snippet {
+        let words: Vec<_> = query.positive_words().collect();
+        // (distinct words, matches, paragraph, first token, end token)
+        let mut best: Option<(usize, usize, usize, usize, usize)> = None;
+        for (p, (_, tokens)) in self.paragraphs.iter().enumerate() {
+            let which: Vec<Option<usize>> = tokens
+                .iter()
+                .map(|t| {
+                    words
+                        .iter()
+                        .position(|w| w.matches(&t.folded, &t.exact, strict))
+                })
+                .collect();
+            if which.iter().all(Option::is_none) {
                 continue;
             }
-            let to = (from + WINDOW).min(tokens.len());
-            let mut seen = vec![false; words.len()];
-            let mut hits = 0;
-            for w in which[from..to].iter().flatten() {
-                seen[*w] = true;
-                hits += 1;
-            }
-            let distinct = seen.iter().filter(|&&s| s).count();
-            if best.is_none_or(|b| (distinct, hits) > (b.0, b.1)) {
-                best = Some((distinct, hits, p, from, to));
+            for from in (0..tokens.len()).filter(|&i| which[i].is_some()) {
+                let to = (from + WINDOW).min(tokens.len());
+                let mut seen = vec![false; words.len()];
+                let mut hits = 0;
+                for w in which[from..to].iter().flatten() {
+                    seen[*w] = true;
+                    hits += 1;
+                }
+                let distinct = seen.iter().filter(|&&s| s).count();
+                if best.is_none_or(|b| (distinct, hits) > (b.0, b.1)) {
+                    best = Some((distinct, hits, p, from, to));
+                }
             }
         }
+        let Some((_, _, p, from, to)) = best else {
+            let texts: Vec<String> = self.paragraphs.iter().map(|(t, _)| t.clone()).collect();
+            return lead(&texts);
+        };
+        let (text, tokens) = &self.paragraphs[p];
+        // Start a few words before the first match, for context.
+        let from = from.saturating_sub(4);
+        let to = (from + WINDOW).min(tokens.len()).max(to.min(tokens.len()));
+        let start = if from == 0 { 0 } else { tokens[from].start };
+        let end = if to >= tokens.len() {
+            text.len()
+        } else {
+            tokens[to - 1].end
+        };
+        let ranges = tokens[from..to]
+            .iter()
+            .filter(|t| words.iter().any(|w| w.matches(&t.folded, &t.exact, strict)))
+            .map(|t| t.start - start..t.end - start)
+            .collect();
+        Snippet {
+            text: text[start..end].to_string(),
+            ranges,
+            cut_before: start > 0,
+            cut_after: end < text.len(),
+        }
     }
-    let Some((_, _, p, from, to)) = best else {
-        return lead(paragraphs);
-    };
-    let text = &paragraphs[p];
-    let tokens: Vec<_> = tokenize(text)
-        .into_iter()
-        .filter(|t| t.kind != TokenKind::CodePart)
-        .collect();
-    // Start a few words before the first match, for context.
-    let from = from.saturating_sub(4);
-    let to = (from + WINDOW).min(tokens.len()).max(to.min(tokens.len()));
-    let start = if from == 0 { 0 } else { tokens[from].start };
-    let end = if to >= tokens.len() {
-        text.len()
-    } else {
-        tokens[to - 1].end
-    };
-    let passage = &text[start..end];
-    Snippet {
-        text: passage.to_string(),
-        ranges: match_ranges(query, strict, passage),
-        cut_before: start > 0,
-        cut_after: end < text.len(),
-    }
+}
+
+/// The best passage of `paragraphs` for `query` (see [`Passages::snippet`]).
+pub fn snippet(query: &Query, strict: bool, paragraphs: &[String]) -> Snippet {
+    Passages::new(paragraphs).snippet(query, strict)
 }
 
 /// The opening of the first non-empty paragraph, cut at a word boundary.

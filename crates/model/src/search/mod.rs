@@ -8,7 +8,7 @@ mod query;
 mod timeline;
 
 pub use facets::{DateFilter, FacetCounts, FACET_TOP};
-pub use highlight::{match_ranges, snippet, Snippet};
+pub use highlight::{match_ranges, snippet, Passages, Snippet};
 pub use matcher::{Scored, ADJACENCY_TOP, MAX_PREFIX_FORMS};
 pub use query::{Query, QueryWord};
 pub use timeline::{Bin, Granularity, Timeline, MAX_BINS};

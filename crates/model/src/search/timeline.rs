@@ -97,29 +97,51 @@ pub struct Timeline {
     pub bins: Vec<Bin>,
     /// Results without any date, counted apart.
     pub undated: u32,
+    /// Dated results before the first bin, left out of the window.
+    pub before: u32,
+    /// Dated results after the last bin, left out of the window.
+    pub after: u32,
+    /// The first and last day of all dated results, in the window or not.
+    pub extent: Option<(Date, Date)>,
 }
 
+/// With at least this many dated results, a few far-off dates may be left out of the default
+/// window (see [`Timeline::build`]).
+const TRIM_MIN: usize = 50;
+
 impl Timeline {
-    /// Bins `days` (days since 1970) over `domain` (or the days' own extent) at `granularity`
-    /// (or the one [`Granularity::for_span`] picks). Days outside the domain are left out.
+    /// Bins `days` (days since 1970) over `domain` at `granularity` (or the one
+    /// [`Granularity::for_span`] picks). Days outside the window are counted in `before` and
+    /// `after`.
+    ///
+    /// Without a domain, the window is the days' own extent, unless a few far-off dates would
+    /// stretch it (an article quoting a date from 1860 or 2100): when the whole extent is more
+    /// than three times the span of the middle 98 % and over two years, the window is that
+    /// middle span, and the rest is counted in `before` and `after`, one click away.
     pub fn build(
         days: &[i32],
         undated: u32,
         domain: Option<(Date, Date)>,
         granularity: Option<Granularity>,
     ) -> Timeline {
-        let extent =
-            domain.map(|(a, b)| (a.to_days().min(b.to_days()), a.to_days().max(b.to_days())));
-        let extent = extent.or_else(|| {
-            let lo = days.iter().min()?;
-            let hi = days.iter().max()?;
-            Some((*lo, *hi))
-        });
-        let Some((lo, hi)) = extent else {
+        let full = days
+            .iter()
+            .min()
+            .zip(days.iter().max())
+            .map(|(a, b)| (*a, *b));
+        let extent = full.map(|(a, b)| (Date::from_days(a), Date::from_days(b)));
+        let window = match domain {
+            Some((a, b)) => Some((a.to_days().min(b.to_days()), a.to_days().max(b.to_days()))),
+            None => full.map(|(lo, hi)| robust_window(days, lo, hi)),
+        };
+        let Some((lo, hi)) = window else {
             return Timeline {
                 granularity: granularity.unwrap_or(Granularity::Month),
                 bins: Vec::new(),
                 undated,
+                before: 0,
+                after: 0,
+                extent,
             };
         };
         let g = granularity.unwrap_or_else(|| Granularity::for_span(hi - lo + 1));
@@ -138,11 +160,17 @@ impl Timeline {
         }
         let starts: Vec<i32> = bins.iter().map(|b| b.start.to_days()).collect();
         let (lo_day, hi_day) = (
-            starts[0],
+            starts[0].max(lo),
             bins.last().map_or(hi, |b| b.end.to_days()).min(hi),
         );
+        let (mut before, mut after) = (0, 0);
         for &d in days {
-            if d < lo_day.max(lo) || d > hi_day {
+            if d < lo_day {
+                before += 1;
+                continue;
+            }
+            if d > hi_day {
+                after += 1;
                 continue;
             }
             let i = match g {
@@ -158,7 +186,27 @@ impl Timeline {
             granularity: g,
             bins,
             undated,
+            before,
+            after,
+            extent,
         }
+    }
+}
+
+/// The window for `days` spanning `lo..=hi`: the whole extent, or its middle 98 % when a few
+/// outliers stretch it (see [`Timeline::build`]).
+fn robust_window(days: &[i32], lo: i32, hi: i32) -> (i32, i32) {
+    if days.len() < TRIM_MIN || hi - lo <= 731 {
+        return (lo, hi);
+    }
+    let mut sample = days.to_vec();
+    let k = days.len() / 100;
+    let p_lo = *sample.select_nth_unstable(k).1;
+    let p_hi = *sample.select_nth_unstable(days.len() - 1 - k).1;
+    if hi - lo > 3 * (p_hi - p_lo).max(1) {
+        (p_lo, p_hi)
+    } else {
+        (lo, hi)
     }
 }
 
@@ -201,6 +249,31 @@ mod tests {
     }
 
     #[test]
+    fn a_few_far_off_dates_do_not_stretch_the_default_window() {
+        let mut days: Vec<i32> = (0..300).map(|i| d(2005, 1, 1).to_days() + i * 3).collect();
+        days.push(d(1173, 5, 1).to_days());
+        days.push(d(2100, 1, 1).to_days());
+        let tl = Timeline::build(&days, 0, None, None);
+        assert_eq!(tl.granularity, Granularity::Month);
+        assert_eq!((tl.before, tl.after), (3, 3));
+        assert_eq!(
+            tl.bins.iter().map(|b| b.count).sum::<u32>() + tl.before + tl.after,
+            302
+        );
+        assert_eq!(tl.extent, Some((d(1173, 5, 1), d(2100, 1, 1))));
+        // Asked for, the whole extent shows, in years.
+        let all = Timeline::build(&days, 0, tl.extent, None);
+        assert_eq!(
+            (all.granularity, all.before, all.after),
+            (Granularity::Year, 0, 0)
+        );
+        // Evenly spread dates keep their whole extent.
+        let even: Vec<i32> = (0..300).map(|i| d(2015, 1, 1).to_days() + i * 13).collect();
+        let tl = Timeline::build(&even, 0, None, None);
+        assert_eq!((tl.before, tl.after), (0, 0));
+    }
+
+    #[test]
     fn weeks_start_on_monday_and_the_domain_clips() {
         let days: Vec<i32> = [d(2024, 1, 7), d(2024, 1, 8), d(2024, 3, 1), d(2025, 6, 1)]
             .iter()
@@ -216,6 +289,7 @@ mod tests {
             3,
             "June 2025 is outside"
         );
+        assert_eq!((tl.before, tl.after), (0, 1));
         let years = Timeline::build(&days, 0, None, Some(Granularity::Year));
         let counts: Vec<u32> = years.bins.iter().map(|b| b.count).collect();
         assert_eq!(counts, [3, 1]);

@@ -1,0 +1,151 @@
+// The app in headless Chromium: download sizes of the built app, then for each dataset given
+// (the bundled one, and NAME=DIR datasets served in its place):
+//  - navigation to interactive from a cold cache (the first result row painted);
+//  - keystroke to updated list painted, typing the benchmark queries one character at a time;
+//  - facet click to updated list painted.
+//
+//   node bench/app_bench.mjs [corpus=target/bench-data/corpus] [synth=target/bench-data/synth]
+//
+// How a frame is timed: inside a requestAnimationFrame callback (the start of a frame) the
+// input event is dispatched; the app updates the DOM in that event and its microtasks; a
+// setTimeout queued in the same callback runs after that frame's style, layout and paint.
+// Its time minus the start is the keystroke-to-paint time of that frame, without the wait
+// for vsync. A time above 16.7 ms means a missed frame.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { serve } from '../tests/e2e/support/server.mjs';
+import { launch } from '../tests/e2e/support/browser.mjs';
+
+const dist = 'dist';
+const NAV_RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const datasets = [['bundled', null], ...process.argv.slice(2).map((a) => a.split('='))];
+const queries = JSON.parse(readFileSync('bench/queries.json', 'utf8')).queries.map((q) => q.q).filter(Boolean);
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
+const f = (x) => x.toFixed(1);
+const files = (ext) => readdirSync(dist).filter((x) => x.endsWith(ext)).map((x) => join(dist, x));
+function size(list) {
+  return list.reduce((a, file) => {
+    const raw = readFileSync(file);
+    return { raw: a.raw + raw.length, gzip: a.gzip + gzipSync(raw, { level: 9 }).length };
+  }, { raw: 0, gzip: 0 });
+}
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+  return { n: s.length, median: q(0.5), p95: q(0.95), max: s.at(-1), over: s.filter((x) => x > 1000 / 60).length };
+}
+
+console.log('\nThe built app (dist/)\n');
+console.log('| asset | raw | gzip |\n|---|---:|---:|');
+for (const [what, list] of [['wasm', files('.wasm')], ['JS', files('.js')], ['CSS', files('.css')]]) {
+  const s = size(list);
+  console.log(`| ${what} | ${kb(s.raw)} | ${kb(s.gzip)} |`);
+}
+
+const browser = await launch();
+try {
+  for (const [name, dir] of datasets) {
+    const dataDir = dir ?? join(dist, 'data');
+    const manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8'));
+    const startup = statSync(join(dataDir, manifest.index.path)).size;
+    const server = await serve(dist, '/', dir ? { 'data/': dir } : {});
+    try {
+      // Navigation to interactive, each run in a fresh context: a cold HTTP cache.
+      const nav = [];
+      for (let i = 0; i < NAV_RUNS; i++) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const page = await context.newPage();
+        await page.addInitScript(() => {
+          new MutationObserver((_, obs) => {
+            if (document.querySelector('[data-testid=result]') && document.querySelector('[data-testid=search]')) {
+              obs.disconnect();
+              requestAnimationFrame(() => setTimeout(() => { window.__interactive = performance.now(); }, 0));
+            }
+          }).observe(document, { childList: true, subtree: true });
+        });
+        await page.goto(server.url);
+        await page.waitForFunction(() => window.__interactive !== undefined, null, { timeout: 60000 });
+        nav.push(await page.evaluate(() => window.__interactive));
+        await context.close();
+      }
+
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => console.error('page error:', e.message));
+      await page.goto(server.url);
+      await page.getByTestId('result').first().waitFor({ timeout: 60000 });
+      const typed = await page.evaluate(async (qs) => {
+        const box = document.querySelector('[data-testid=search]');
+        const count = () => document.querySelector('[data-testid=result-count]').textContent;
+        // The list frame, then the next frame, in which the facet panel and the timeline follow.
+        const frame = (act) => new Promise((done) => requestAnimationFrame(() => {
+          const t0 = performance.now();
+          act();
+          setTimeout(() => {
+            const list = performance.now() - t0;
+            requestAnimationFrame(() => setTimeout(() => done([list, performance.now() - t0]), 0));
+          }, 0);
+        }));
+        const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+        const samples = [];
+        const panels = [];
+        const seen = new Set();
+        for (const q of qs) {
+          for (let i = 1; i <= q.length; i++) {
+            const [list, both] = await frame(() => {
+              box.value = q.slice(0, i);
+              box.dispatchEvent(new Event('input', { bubbles: true }));
+            });
+            samples.push(list);
+            panels.push(both);
+            seen.add(count());
+            await pause(60); // a fast typist: about 16 characters a second
+          }
+          box.value = '';
+          box.dispatchEvent(new Event('input', { bubbles: true }));
+          await pause(100);
+        }
+        return { samples, panels, distinctCounts: seen.size };
+      }, queries);
+      const clicked = await page.evaluate(async () => {
+        const frame = (act) => new Promise((done) => requestAnimationFrame(() => {
+          const t0 = performance.now();
+          act();
+          setTimeout(() => done(performance.now() - t0), 0);
+        }));
+        const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+        const samples = [];
+        // Every value of the first four facets shown, on and off.
+        const boxes = [...document.querySelectorAll('[data-testid=facets] section.facet')].slice(0, 4);
+        for (const box of boxes) {
+          const n = box.querySelectorAll('label.facet-value').length;
+          for (let i = 0; i < Math.min(n, 5); i++) {
+            for (let k = 0; k < 2; k++) {
+              const input = box.querySelectorAll('label.facet-value input')[i];
+              if (!input) continue;
+              samples.push(await frame(() => input.click()));
+              await pause(80);
+            }
+          }
+        }
+        return samples;
+      });
+      await context.close();
+
+      const n = stats(nav), k = stats(typed.samples), c = stats(clicked), p = stats(typed.panels);
+      console.log(`\n${name}: ${manifest.articles} articles${manifest.synthetic ? ' (SYNTHETIC dates)' : ''}, index ${mb(startup)} loaded at start, ${manifest.chunks.length} chunks on demand`);
+      console.log('| measure | runs | median | p95 | max | over one frame (16.7 ms) |\n|---|---:|---:|---:|---:|---:|');
+      console.log(`| navigation to interactive, cold cache | ${n.n} | ${f(n.median)} ms | ${f(n.p95)} ms | ${f(n.max)} ms | |`);
+      console.log(`| keystroke to list painted (${queries.length} queries typed; ${typed.distinctCounts} distinct counts shown) | ${k.n} | ${f(k.median)} ms | ${f(k.p95)} ms | ${f(k.max)} ms | ${k.over} |`);
+      console.log(`| keystroke to facets and timeline painted (the next frame) | ${p.n} | ${f(p.median)} ms | ${f(p.p95)} ms | ${f(p.max)} ms | |`);
+      console.log(`| facet click to list painted | ${c.n} | ${f(c.median)} ms | ${f(c.p95)} ms | ${f(c.max)} ms | ${c.over} |`);
+    } finally {
+      await server.close();
+    }
+  }
+} finally {
+  await browser.close();
+}
