@@ -4,8 +4,9 @@
 #  2. the search engine natively and in wasm in headless Chromium, on the corpus and on the
 #     synthetic 100,000-article set derived from it, with MiniSearch and FlexSearch answering
 #     the same queries on the same articles in the same Chromium run;
-#  3. the release app built on the bundled dataset (or on the inputs given): download sizes
-#     and navigation to a visible list.
+#  3. the release app: download sizes, then on the bundled dataset, the corpus and the
+#     synthetic set: navigation to interactive (cold cache), keystroke to list painted, facet
+#     click to list painted.
 # Steps 1 and 2 need ../shared/corpus (or NIENBIEU_CORPUS); they are skipped with a note
 # without it.
 set -euo pipefail
@@ -43,6 +44,10 @@ else
   echo "engine benchmarks skipped: $corpus not found (set NIENBIEU_CORPUS)"
 fi
 
-./x ingest "$@"
+./x ingest
 ./x build-app
-node bench/app_load.mjs
+if [ -f "$corpus" ]; then
+  node bench/app_bench.mjs corpus="$data/corpus" synth="$data/synth"
+else
+  node bench/app_bench.mjs
+fi

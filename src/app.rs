@@ -1,12 +1,14 @@
 //! The root component: language, dataset loading, and the page layout.
 
 use crate::components::{
-    ActiveFilters, FacetPanel, LoadErrorPanel, Reader, ResultList, SearchBar, Timeline,
+    ActiveFilters, FacetPanel, LoadErrorPanel, OfflineStatus, Reader, ResultList, SearchBar,
+    Timeline,
 };
 use crate::data::load_dataset;
 use crate::explorer::{use_explorer, Explorer, Nav};
 use crate::i18n::Lang;
 use crate::keys;
+use crate::offline::Offline;
 use leptos::prelude::*;
 
 /// The interface language, shared through context.
@@ -39,6 +41,7 @@ pub fn App() -> impl IntoView {
             let _ = s.set_item(LANG_KEY, l.tag());
         }
     });
+    provide_context(Offline::start());
     let dataset = LocalResource::new(load_dataset);
     let t = move || lang.get().t();
 
@@ -48,6 +51,7 @@ pub fn App() -> impl IntoView {
                 <h1>{move || t().app_name}</h1>
                 <p class="tagline">{move || t().tagline}</p>
             </div>
+            <OfflineStatus />
             <button
                 class="lang-switch"
                 data-testid="lang-switch"

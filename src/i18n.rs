@@ -58,6 +58,16 @@ impl Lang {
         out
     }
 
+    /// A size in megabytes, one decimal, with the language's decimal mark: 3,2 MB or 3.2 MB.
+    pub fn megabytes(self, bytes: f64) -> String {
+        let s = format!("{:.1} MB", bytes / 1e6);
+        if self == Lang::Vi {
+            s.replace('.', ",")
+        } else {
+            s
+        }
+    }
+
     /// A date: 08/01/2024 in Vietnamese, 8 Jan 2024 in English.
     pub fn date(self, d: Date) -> String {
         match self {
@@ -321,6 +331,12 @@ pub struct Strings {
     pub empty_dataset: &'static str,
     pub synthetic_note: &'static str,
     pub filter_by: fn(&str) -> String,
+    pub offline_caching: fn(&str, &str) -> String,
+    pub offline_ready: fn(&str) -> String,
+    pub offline_quota: &'static str,
+    pub offline_failed: fn(&str) -> String,
+    pub update_ready: &'static str,
+    pub update_reload: &'static str,
 }
 
 /// Tiếng Việt.
@@ -394,6 +410,12 @@ pub const VI: Strings = Strings {
     empty_dataset: "Bộ dữ liệu chưa có bài nào. Hãy chạy công cụ nhập liệu.",
     synthetic_note: "Bộ dữ liệu tổng hợp để đo hiệu năng: văn bản thật, ngày tháng do máy tạo ra, không phải ngày đăng thật.",
     filter_by: |x| format!("Lọc theo {x}"),
+    offline_caching: |done, total| format!("Đang lưu để dùng ngoại tuyến: {done} / {total}"),
+    offline_ready: |total| format!("Dùng được khi không có mạng ({total})"),
+    offline_quota: "Trình duyệt không cho đủ dung lượng để lưu bộ dữ liệu; ứng dụng vẫn chạy bình thường khi có mạng.",
+    offline_failed: |e| format!("Chưa lưu được để dùng ngoại tuyến ({e}); sẽ thử lại lần sau."),
+    update_ready: "Đã có phiên bản mới của Niên biểu.",
+    update_reload: "Tải lại để cập nhật",
 };
 
 /// English.
@@ -467,6 +489,12 @@ pub const EN: Strings = Strings {
     empty_dataset: "The dataset holds no articles yet. Run the ingest tool.",
     synthetic_note: "A synthetic benchmark dataset: real texts with machine-made dates, not real publication dates.",
     filter_by: |x| format!("Filter by {x}"),
+    offline_caching: |done, total| format!("Saving for offline use: {done} of {total}"),
+    offline_ready: |total| format!("Works offline ({total})"),
+    offline_quota: "The browser does not allow enough storage to keep the dataset; the app works as usual while online.",
+    offline_failed: |e| format!("Not saved for offline use yet ({e}); it will try again next time."),
+    update_ready: "A new version of Niên biểu is ready.",
+    update_reload: "Reload to update",
 };
 
 /// Explains a load failure in the given language.

@@ -21,9 +21,10 @@ export function harness({ base = '/', mounts = {} } = {}) {
     await h.server?.close();
   });
   /** A new context and page (desktop size unless `viewport`), with `setup(page)` run before
-   * the app opens at `query`. `errors` collects page errors and failed requests. */
-  h.openApp = async (t, { query = '', viewport = { width: 1280, height: 900 }, setup, allow = [], wait = true } = {}) => {
-    const context = await h.browser.newContext({ viewport });
+   * the app opens at `query`. `errors` collects page errors and failed requests. Service
+   * workers are blocked unless `serviceWorkers: 'allow'`: only the offline tests want them. */
+  h.openApp = async (t, { query = '', viewport = { width: 1280, height: 900 }, setup, allow = [], wait = true, serviceWorkers = 'block' } = {}) => {
+    const context = await h.browser.newContext({ viewport, serviceWorkers });
     t.after(() => context.close());
     const page = await context.newPage();
     const errors = [];

@@ -19,8 +19,9 @@ const TYPES = {
 };
 
 /** Serves `root` at http://127.0.0.1:<free port><base>; `mounts` maps a path under `base`
- * (such as 'data/') to another directory. Resolves to { url, close, requests }, where
- * `requests` counts the requests served, by path. */
+ * (such as 'data/') to another directory. Resolves to { url, close, requests, setRoot }, where
+ * `requests` counts the requests served, by path, and `setRoot(dir)` switches to another
+ * build, as a new deploy would. */
 export async function serve(root, base = '/', mounts = {}) {
   root = resolve(root);
   const dirs = Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)]);
@@ -53,5 +54,12 @@ export async function serve(root, base = '/', mounts = {}) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${server.address().port}${base}`;
-  return { url, requests, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url,
+    requests,
+    setRoot: (dir) => {
+      root = resolve(dir);
+    },
+    close: () => new Promise((ok) => server.close(ok)),
+  };
 }

@@ -1,0 +1,149 @@
+// Trunk's post-build hook (see Trunk.toml); also runs on its own: `node scripts/postbuild.mjs DIR`.
+// Finishes a build in DIR (Trunk's staging directory):
+//  1. draws the app icons as PNG (192, 512, and a maskable 512) from the geometry of
+//     public/icons/icon.svg, so no image is copied from elsewhere;
+//  2. writes sw.js from public/sw.js, stamped with the list of shell files (found in DIR, with
+//     their hashed names) and a version computed from their bytes and the dataset manifest;
+//  3. puts a Content-Security-Policy into index.html, allowing Trunk's inline start-up
+//     script by its SHA-256 hash and nothing from any other origin.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { deflateSync } from 'node:zlib';
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('usage: node scripts/postbuild.mjs DIR (or run as a Trunk hook)');
+const source = new URL('..', import.meta.url).pathname;
+
+// 1. Icons -----------------------------------------------------------------------------------
+// The SVG's shapes on a 64-unit grid: a rounded square and four bars.
+const RED = [0xa4, 0x16, 0x1a];
+const PAPER = [0xfb, 0xfa, 0xf7];
+const GOLD = [0xff, 0xd1, 0x66];
+const BARS = [[10, 38, 8, 14, PAPER], [22, 26, 8, 26, PAPER], [34, 32, 8, 20, PAPER], [46, 14, 8, 38, GOLD]];
+
+function inRoundRect(x, y, rx, ry, w, h, r) {
+  if (x < rx || y < ry || x > rx + w || y > ry + h) return false;
+  const cx = Math.min(Math.max(x, rx + r), rx + w - r);
+  const cy = Math.min(Math.max(y, ry + r), ry + h - r);
+  return (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+}
+
+/** RGBA pixels of the icon at `size` px; `maskable` fills the square and shrinks the bars
+ * into the 80 % safe zone. Each pixel averages 4×4 samples, for smooth edges. */
+function drawIcon(size, maskable) {
+  const px = new Uint8Array(size * size * 4);
+  const scale = maskable ? 0.8 : 1;
+  const offset = maskable ? 6.4 : 0;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      let [r, g, b, a] = [0, 0, 0, 0];
+      for (let sy = 0; sy < 4; sy++) {
+        for (let sx = 0; sx < 4; sx++) {
+          const u = ((x + (sx + 0.5) / 4) / size) * 64;
+          const v = ((y + (sy + 0.5) / 4) / size) * 64;
+          let colour = null;
+          if (maskable || inRoundRect(u, v, 0, 0, 64, 64, 12)) colour = RED;
+          for (const [bx, by, bw, bh, c] of BARS) {
+            if (inRoundRect(u, v, offset + bx * scale, offset + by * scale, bw * scale, bh * scale, scale)) colour = c;
+          }
+          if (colour) {
+            r += colour[0]; g += colour[1]; b += colour[2]; a += 255;
+          }
+        }
+      }
+      const i = (y * size + x) * 4;
+      const n = a / 255 || 1;
+      px.set([Math.round(r / n), Math.round(g / n), Math.round(b / n), Math.round(a / 16)], i);
+    }
+  }
+  return px;
+}
+
+const CRC = new Int32Array(256).map((_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c;
+});
+function crc32(buf) {
+  let c = -1;
+  for (const b of buf) c = CRC[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+function chunk(type, data) {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, 'ascii');
+  Buffer.from(data).copy(out, 8);
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  return out;
+}
+/** A PNG file (8-bit RGBA) of `px`. */
+export function png(size, px) {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 6, 0, 0, 0], 8);
+  const raw = Buffer.alloc(size * (size * 4 + 1));
+  for (let y = 0; y < size; y++) Buffer.from(px.subarray(y * size * 4, (y + 1) * size * 4)).copy(raw, y * (size * 4 + 1) + 1);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+mkdirSync(join(dir, 'icons'), { recursive: true });
+for (const [name, size, maskable] of [['icon-192.png', 192, false], ['icon-512.png', 512, false], ['maskable-512.png', 512, true]]) {
+  writeFileSync(join(dir, 'icons', name), png(size, drawIcon(size, maskable)));
+}
+
+// 2. The service worker ------------------------------------------------------------------------
+function walk(d) {
+  return readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+}
+// The shell: every file of the build but the dataset (cached from its own manifest) and the
+// service worker itself. Paths are relative, so the app works under any sub-path.
+const shell = walk(dir)
+  .map((f) => relative(dir, f).split(sep).join('/'))
+  .filter((f) => !f.startsWith('data/') && f !== 'sw.js')
+  .sort();
+const hash = createHash('sha256');
+for (const f of shell) hash.update(f).update(readFileSync(join(dir, f)));
+try {
+  hash.update(readFileSync(join(dir, 'data', 'manifest.json')));
+} catch {
+  // A build without a dataset still works; the app reports the missing dataset.
+}
+const version = hash.digest('hex').slice(0, 16);
+const template = readFileSync(join(source, 'public', 'sw.js'), 'utf8');
+writeFileSync(
+  join(dir, 'sw.js'),
+  template
+    .replace('__VERSION__', version)
+    .replace("['__SHELL__']", JSON.stringify(['./', ...shell.filter((f) => f !== 'index.html')], null, 2)),
+);
+
+// 3. Content-Security-Policy ---------------------------------------------------------------------
+const indexFile = join(dir, 'index.html');
+let html = readFileSync(indexFile, 'utf8');
+const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const hashes = inline.map((s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`);
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+writeFileSync(indexFile, html);
+console.error(`postbuild: icons, sw.js (version ${version}, ${shell.length} shell files), CSP with ${hashes.length} script hash(es)`);

@@ -1,0 +1,45 @@
+//! The offline status in the header (how much is saved for use without a network, or why it
+//! could not be) and the offer to switch to a newly deployed version.
+
+use crate::app::use_lang;
+use crate::offline::{Offline, OfflineState};
+use leptos::prelude::*;
+
+/// The offline status line and the update banner.
+#[component]
+pub fn OfflineStatus() -> impl IntoView {
+    let offline = expect_context::<Offline>();
+    let lang = use_lang();
+    let state_code = move || match offline.state.get() {
+        OfflineState::Unavailable => "unavailable",
+        OfflineState::Caching { .. } => "caching",
+        OfflineState::Ready { .. } => "ready",
+        OfflineState::Quota => "quota",
+        OfflineState::Failed(_) => "failed",
+    };
+    let text = move || {
+        let l = lang.get();
+        let t = l.t();
+        let mb = |b: f64| l.megabytes(b);
+        match offline.state.get() {
+            OfflineState::Unavailable => String::new(),
+            OfflineState::Caching { done, total } => (t.offline_caching)(&mb(done), &mb(total)),
+            OfflineState::Ready { total } => (t.offline_ready)(&mb(total)),
+            OfflineState::Quota => t.offline_quota.to_string(),
+            OfflineState::Failed(e) => (t.offline_failed)(&e),
+        }
+    };
+    view! {
+        <p class="offline-status" data-testid="offline-status" data-state=state_code role="status">
+            {text}
+        </p>
+        <Show when=move || offline.update_ready.get()>
+            <div class="update-banner" data-testid="update-banner" role="alert">
+                <span>{move || lang.get().t().update_ready}</span>
+                <button data-testid="update-reload" on:click=move |_| offline.apply_update()>
+                    {move || lang.get().t().update_reload}
+                </button>
+            </div>
+        </Show>
+    }
+}
