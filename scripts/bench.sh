@@ -6,7 +6,8 @@
 #     the same queries on the same articles in the same Chromium run;
 #  3. the release app: download sizes, then on the bundled dataset, the corpus and the
 #     synthetic set: navigation to interactive (cold cache), keystroke to list painted, facet
-#     click to list painted.
+#     click to list painted;
+#  4. Lighthouse's performance, accessibility and best-practices scores for the app.
 # Steps 1 and 2 need ../shared/corpus (or NIENBIEU_CORPUS); they are skipped with a note
 # without it.
 set -euo pipefail
@@ -51,3 +52,4 @@ if [ -f "$corpus" ]; then
 else
   node bench/app_bench.mjs
 fi
+node bench/lighthouse.mjs

@@ -143,7 +143,11 @@ const csp = [
   "base-uri 'self'",
   "form-action 'none'",
 ].join('; ');
-html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
-html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+html = html.replace(/\s*<meta http-equiv="?Content-Security-Policy"?[^>]*>/, '');
+
+// Right after the charset (however the minifier wrote it), before any script.
+const charset = /<meta charset=["']?utf-8["']?\s*\/?>/i;
+if (!charset.test(html)) throw new Error(`${indexFile}: no <meta charset> to put the CSP after`);
+html = html.replace(charset, (m) => `${m}<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 writeFileSync(indexFile, html);
 console.error(`postbuild: icons, sw.js (version ${version}, ${shell.length} shell files), CSP with ${hashes.length} script hash(es)`);
