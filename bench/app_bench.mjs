@@ -6,6 +6,7 @@
 //
 //   node bench/app_bench.mjs [corpus=target/bench-data/corpus] [synth=target/bench-data/synth]
 //
+// Service workers are blocked: a cold visit, without the background caching of the dataset.
 // How a frame is timed: inside a requestAnimationFrame callback (the start of a frame) the
 // input event is dispatched; the app updates the DOM in that event and its microtasks; a
 // setTimeout queued in the same callback runs after that frame's style, layout and paint.
@@ -56,7 +57,7 @@ try {
       // Navigation to interactive, each run in a fresh context: a cold HTTP cache.
       const nav = [];
       for (let i = 0; i < NAV_RUNS; i++) {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
         const page = await context.newPage();
         await page.addInitScript(() => {
           new MutationObserver((_, obs) => {
@@ -72,7 +73,7 @@ try {
         await context.close();
       }
 
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
       const page = await context.newPage();
       page.on('pageerror', (e) => console.error('page error:', e.message));
       await page.goto(server.url);
