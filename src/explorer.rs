@@ -95,7 +95,13 @@ impl Explorer {
             return;
         }
         match nav {
-            Nav::Push => url::write(&next, nav),
+            Nav::Push => {
+                // The entry being left first records what was typed into it this frame.
+                if self.url_pending.get_value() {
+                    url::write(&self.state.get_untracked(), Nav::Replace);
+                }
+                url::write(&next, nav);
+            }
             // Keystrokes replace the URL once per frame, with the latest state.
             Nav::Replace if !self.url_pending.get_value() => {
                 self.url_pending.set_value(true);

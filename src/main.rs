@@ -8,6 +8,7 @@ mod download;
 mod explorer;
 mod i18n;
 mod keys;
+mod measure;
 mod offline;
 mod panic;
 mod url;

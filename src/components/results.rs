@@ -6,6 +6,7 @@ use crate::chunks::ArticleState;
 use crate::components::empty::EmptyState;
 use crate::components::marked::marked;
 use crate::explorer::use_explorer;
+use crate::measure::on_layout;
 use crate::{download, url};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -86,12 +87,7 @@ fn Window() -> impl IntoView {
             }
         }
     };
-    Effect::new(move |_| {
-        scroller.track();
-        measure();
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    on_layout(scroller, measure);
 
     // A new result set starts at the top. Setting scrollTop forces a layout, so only when
     // the list is not at the top already (as the scroll handler last saw it).

@@ -4,6 +4,7 @@
 
 use crate::app::use_lang;
 use crate::explorer::{use_explorer, Nav};
+use crate::measure::on_layout;
 use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -35,12 +36,7 @@ pub fn Timeline() -> impl IntoView {
             }
         }
     };
-    Effect::new(move |_| {
-        box_ref.track();
-        measure();
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    on_layout(box_ref, measure);
 
     // Geometry of the plot.
     let slot = move || {
