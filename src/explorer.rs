@@ -5,8 +5,9 @@ use crate::chunks::Chunks;
 use crate::data::Dataset;
 use crate::url;
 use leptos::prelude::*;
+use nienbieu_model::search::{Hits, Panels};
 use nienbieu_model::state::ViewState;
-use nienbieu_model::{SearchRequest, SearchResult};
+use nienbieu_model::SearchRequest;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -26,11 +27,11 @@ pub struct Explorer {
     pub state: RwSignal<ViewState>,
     /// The search part of the state: opening an article does not search again.
     pub request: Memo<SearchRequest>,
-    /// The results, facet counts and timeline of the request.
-    pub result: Memo<Arc<SearchResult>>,
-    /// The same, one animation frame later: the facet panel and the timeline follow it, so
-    /// that a keystroke's frame paints the list first and the panels in the next frame.
-    pub settled: RwSignal<Arc<SearchResult>>,
+    /// The ordered results of the request.
+    pub result: Memo<Arc<Hits>>,
+    /// Their facet counts and timeline, computed one animation frame later: a keystroke's
+    /// frame searches and paints the list, the next one counts and paints the panels.
+    pub settled: RwSignal<Arc<Panels>>,
     /// The loaded dataset.
     pub data: StoredValue<Rc<Dataset>, LocalStorage>,
     /// The article chunks, fetched on demand.
@@ -50,12 +51,15 @@ impl Explorer {
         let request = Memo::new(move |_| state.with(|s| s.request.clone()));
         // A new result is always a change: comparing 100,000 hits would cost more than it saves.
         let result = Memo::new_with_compare(
-            move |_| Arc::new(data.with_value(|d| d.engine.search(&request.get()))),
+            move |_| Arc::new(data.with_value(|d| d.engine.hits(&request.get()))),
             |_, _| true,
         );
-        // Deliberately a signal set from an effect: a deferred copy of the result (React's
-        // useDeferredValue), never a mirror. Typing faster than frames skips stale results.
-        let settled = RwSignal::new(result.get_untracked());
+        let panels =
+            move || Arc::new(data.with_value(|d| result.with_untracked(|h| d.engine.panels(h))));
+        // Deliberately a signal set from an effect: the panels of the result, deferred by a
+        // frame (as React's useDeferredValue defers), never a mirror. Typing faster than
+        // frames skips the panels of stale results.
+        let settled = RwSignal::new(panels());
         let frame_pending = StoredValue::new(false);
         Effect::new(move |first: Option<()>| {
             result.track();
@@ -65,7 +69,7 @@ impl Explorer {
             frame_pending.set_value(true);
             request_animation_frame(move || {
                 frame_pending.set_value(false);
-                settled.try_set(result.get_untracked());
+                settled.try_set(panels());
             });
         });
         let cursor = RwSignal::new(None);

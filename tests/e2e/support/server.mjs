@@ -30,6 +30,9 @@ export async function serve(root, base = '/', mounts = {}) {
   root = resolve(root);
   const dirs = Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)]);
   const requests = new Map();
+  // Compressed bodies, kept as a host keeps precompressed files (nginx's gzip_static), by path,
+  // size and modification time.
+  const gzipped = new Map();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.set(path, (requests.get(path) ?? 0) + 1);
@@ -45,7 +48,11 @@ export async function serve(root, base = '/', mounts = {}) {
       return;
     }
     try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      let info = await stat(file);
+      if (info.isDirectory()) {
+        file = join(file, 'index.html');
+        info = await stat(file);
+      }
       let body = await readFile(file);
       const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
@@ -53,7 +60,9 @@ export async function serve(root, base = '/', mounts = {}) {
       };
       // Compressed as a static host would serve it, when the browser accepts gzip.
       if (COMPRESSED.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-        body = gzipSync(body, { level: 6 });
+        const key = `${file}:${info.size}:${info.mtimeMs}`;
+        if (!gzipped.has(key)) gzipped.set(key, gzipSync(body, { level: body.length > 1 << 20 ? 1 : 6 }));
+        body = gzipped.get(key);
         headers['content-encoding'] = 'gzip';
         headers.vary = 'Accept-Encoding';
       }

@@ -60,6 +60,7 @@ pub struct FacetCounts {
 const MAX_ACTIVE_FACETS: usize = 30;
 
 /// Filters resolved against an index.
+#[derive(Debug, Clone)]
 pub(crate) struct Resolved {
     /// `(facet, selected value ids)` for every facet with a selection.
     pub active: Vec<(usize, Vec<u32>)>,

@@ -87,6 +87,29 @@ pub struct SearchResult {
     pub timeline: Timeline,
 }
 
+/// The matching articles of a request, ordered, and what their counts need.
+#[derive(Debug, Clone)]
+pub struct Hits {
+    /// The parsed query, for highlighting.
+    pub query: Query,
+    /// Matching documents in display order.
+    pub hits: Vec<u32>,
+    /// Every document matching the query, with the filters it fails (see `Resolved::mask`).
+    masked: Vec<(u32, u32)>,
+    resolved: Resolved,
+    zoom: Option<(Date, Date)>,
+    granularity: Option<Granularity>,
+}
+
+/// The facet counts and the timeline of a set of hits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Panels {
+    /// Every facet's counts, in the index's facet order.
+    pub facets: Vec<FacetCounts>,
+    /// The results over time, with every filter applied but the date range.
+    pub timeline: Timeline,
+}
+
 /// The search engine over one loaded index.
 pub struct Engine {
     index: Index,
@@ -112,31 +135,30 @@ impl Engine {
         &self.index
     }
 
-    /// Runs a request.
+    /// Runs a request: the ordered hits, every facet's counts and the timeline.
     pub fn search(&self, req: &SearchRequest) -> SearchResult {
+        let hits = self.hits(req);
+        let Panels { facets, timeline } = self.panels(&hits);
+        SearchResult {
+            query: hits.query,
+            hits: hits.hits,
+            facets,
+            timeline,
+        }
+    }
+
+    /// The first half of [`Engine::search`]: the matching articles, filtered and ordered,
+    /// with what [`Engine::panels`] needs to count them. A list can show these at once and
+    /// its facet counts and timeline a moment later.
+    pub fn hits(&self, req: &SearchRequest) -> Hits {
         let index = &self.index;
         let query = Query::parse(&req.query);
         let found = matcher::find(index, &query, req.strict, &mut self.scratch.borrow_mut());
         let resolved = Resolved::new(index, &req.filters, req.dates);
-        let date_bit = resolved.date_bit();
         let masked: Vec<(u32, u32)> = found
             .iter()
             .map(|s| (s.doc, resolved.mask(index, s.doc)))
             .collect();
-        let facets = facets::count(index, &resolved, &masked);
-
-        let mut days = Vec::new();
-        let mut undated = 0;
-        for &(doc, mask) in &masked {
-            if mask & !date_bit == 0 {
-                match index.effective_day(doc) {
-                    Some(d) => days.push(d),
-                    None => undated += 1,
-                }
-            }
-        }
-        let timeline = Timeline::build(&days, undated, req.zoom, req.granularity);
-
         let hits: Vec<Scored> = found
             .into_iter()
             .zip(&masked)
@@ -149,12 +171,34 @@ impl Engine {
             } else {
                 req.sort
             };
-        SearchResult {
+        Hits {
             query,
             hits: sorted(index, sort, hits),
-            facets,
-            timeline,
+            masked,
+            resolved,
+            zoom: req.zoom,
+            granularity: req.granularity,
         }
+    }
+
+    /// The second half of [`Engine::search`]: every facet's counts (each with every filter
+    /// but its own) and the timeline (with every filter but the date range) of `hits`.
+    pub fn panels(&self, hits: &Hits) -> Panels {
+        let index = &self.index;
+        let facets = facets::count(index, &hits.resolved, &hits.masked);
+        let date_bit = hits.resolved.date_bit();
+        let mut days = Vec::new();
+        let mut undated = 0;
+        for &(doc, mask) in &hits.masked {
+            if mask & !date_bit == 0 {
+                match index.effective_day(doc) {
+                    Some(d) => days.push(d),
+                    None => undated += 1,
+                }
+            }
+        }
+        let timeline = Timeline::build(&days, undated, hits.zoom, hits.granularity);
+        Panels { facets, timeline }
     }
 
     /// For a request with no results, how many results each single change would bring back:
