@@ -15,14 +15,14 @@ out=$(mktemp -d)
 times=()
 for _ in 1 2 3; do
   start=$(date +%s.%N)
-  "$bin" --quiet --out "$out/dataset.json" "$corpus" 2>"$out/summary"
+  "$bin" --quiet --out "$out/data" "$corpus" 2>"$out/summary"
   end=$(date +%s.%N)
   times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')")
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)
 articles=$(grep -o '^ingest: [0-9]*' "$out/summary" | grep -o '[0-9]*$')
 bytes=$(stat -c %s "$corpus")
-written=$(stat -c %s "$out/dataset.json")
+written=$(du -sb "$out/data" | cut -f1)
 awk -v f="$(basename "$corpus")" -v n="$articles" -v b="$bytes" -v m="$median" -v w="$written" \
   -v runs="$(printf '%.2f ' "${times[@]}")" 'BEGIN {
     printf "\ningest of %s (%d articles, %.1f MB), 3 runs:\n", f, n, b / 1e6

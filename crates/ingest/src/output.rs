@@ -10,9 +10,24 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-/// Builds the dataset files from articles sorted by id, extracting terms on every core.
+/// Articles whose terms are extracted together, on every core.
+const TERM_BATCH: usize = 1024;
+
+/// Builds the dataset files from articles sorted by id. A producer thread extracts the terms
+/// of one batch after another on every core while this thread assembles the index from the
+/// batches already done; at most a few batches wait in between, so memory stays bounded.
 pub fn build_dataset(articles: &[Article]) -> DatasetFiles {
-    DatasetFiles::build(articles, |batch| par_map(batch, doc_terms))
+    std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::sync_channel(2);
+        s.spawn(move || {
+            for batch in articles.chunks(TERM_BATCH) {
+                if tx.send(par_map(batch, doc_terms)).is_err() {
+                    break;
+                }
+            }
+        });
+        DatasetFiles::build(articles, rx.into_iter().flatten())
+    })
 }
 
 /// Writes `files` into `dir` (created if needed). Each file goes through a temporary name and

@@ -20,9 +20,6 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// The manifest's file name, the one fixed name in a dataset directory.
 pub const MANIFEST: &str = "manifest.json";
 
-/// Terms are extracted this many articles at a time.
-const TERM_BATCH: usize = 2048;
-
 /// A chunk is closed once it holds this many bytes of records.
 pub const CHUNK_BYTES: usize = 1 << 20;
 
@@ -155,13 +152,11 @@ pub struct DatasetFiles {
 }
 
 impl DatasetFiles {
-    /// Builds the dataset from articles sorted by id. `extract` gives the [`DocTerms`] of a
-    /// batch of articles (in parallel, if the caller likes); batches keep memory bounded on
-    /// large datasets. The same input gives the same bytes.
-    pub fn build(
-        articles: &[Article],
-        extract: impl Fn(&[Article]) -> Vec<DocTerms>,
-    ) -> DatasetFiles {
+    /// Builds the dataset from articles sorted by id and their [`DocTerms`], in the same
+    /// order. Terms come as an iterator so that a caller can extract them on other threads
+    /// while the index is assembled here, without holding them all in memory at once. The
+    /// same input gives the same bytes.
+    pub fn build(articles: &[Article], terms: impl IntoIterator<Item = DocTerms>) -> DatasetFiles {
         debug_assert!(
             articles.windows(2).all(|w| w[0].id < w[1].id),
             "articles sorted by unique id"
@@ -188,15 +183,9 @@ impl DatasetFiles {
         }
 
         let mut builder = IndexBuilder::new(meta_facet_keys(articles));
-        for (batch, locs) in articles
-            .chunks(TERM_BATCH)
-            .zip(locations.chunks(TERM_BATCH))
-        {
-            let terms = extract(batch);
-            assert_eq!(terms.len(), batch.len(), "one DocTerms per article");
-            for ((a, t), l) in batch.iter().zip(terms).zip(locs) {
-                builder.add(a, t, *l);
-            }
+        let mut terms = terms.into_iter();
+        for (a, l) in articles.iter().zip(locations) {
+            builder.add(a, terms.next().expect("one DocTerms per article"), l);
         }
         let index = builder.finish();
 
@@ -227,7 +216,7 @@ impl DatasetFiles {
 
     /// Builds the dataset, extracting terms on this thread.
     pub fn build_serial(articles: &[Article]) -> DatasetFiles {
-        DatasetFiles::build(articles, |batch| batch.iter().map(doc_terms).collect())
+        DatasetFiles::build(articles, articles.iter().map(doc_terms))
     }
 
     /// The bytes of the index file.
