@@ -206,7 +206,7 @@ impl Engine {
     pub fn relaxations(&self, req: &SearchRequest) -> Vec<(Relaxation, usize)> {
         let mut out = Vec::new();
         let mut try_without = |what: Relaxation, r: SearchRequest| {
-            let n = self.search(&r).hits.len();
+            let n = self.hits(&r).hits.len();
             if n > 0 {
                 out.push((what, n));
             }
