@@ -105,6 +105,8 @@ pub fn run(dir: &Path, queries: &Path) -> Result<(), String> {
         all.last().copied().unwrap_or(f64::NAN)
     );
 
+    typing(&engine, &qs.queries);
+
     // Correctness beside speed: folded queries find what marked ones find.
     let hits = |q: &str| -> HashSet<u32> {
         engine
@@ -130,6 +132,47 @@ pub fn run(dir: &Path, queries: &Path) -> Result<(), String> {
         println!("peak resident memory of this process: {rss:.0} MB");
     }
     Ok(())
+}
+
+/// What a keystroke costs the engine: [`Engine::hits`] alone (the list the app paints in the
+/// keystroke's frame) for every prefix of every query as it is typed, then the slowest.
+fn typing(engine: &Engine, queries: &[SearchRequest]) {
+    let mut all: Vec<(f64, String)> = Vec::new();
+    for req in queries.iter().filter(|r| r.filters.is_empty()) {
+        let chars: Vec<char> = req.query.chars().collect();
+        for n in 1..=chars.len() {
+            let typed = SearchRequest {
+                query: chars[..n].iter().collect(),
+                ..req.clone()
+            };
+            std::hint::black_box(engine.hits(&typed));
+            let mut samples: Vec<f64> = (0..5)
+                .map(|_| {
+                    let t = Instant::now();
+                    std::hint::black_box(engine.hits(&typed));
+                    ms(t)
+                })
+                .collect();
+            samples.sort_by(f64::total_cmp);
+            all.push((quantile(&samples, 0.5), typed.query));
+        }
+    }
+    all.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let times: Vec<f64> = all.iter().map(|x| x.0).collect();
+    let slowest: Vec<String> = all
+        .iter()
+        .rev()
+        .take(5)
+        .map(|(t, q)| format!("`{q}` {t:.2} ms"))
+        .collect();
+    println!(
+        "\ntyping, the list alone (hits, without facets or timeline) for each of {} prefixes typed: median {:.2} ms, p95 {:.2} ms, max {:.2} ms; slowest: {}",
+        times.len(),
+        quantile(&times, 0.5),
+        quantile(&times, 0.95),
+        times.last().copied().unwrap_or(f64::NAN),
+        slowest.join(", ")
+    );
 }
 
 fn peak_rss_mb() -> Option<f64> {

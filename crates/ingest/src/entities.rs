@@ -1,5 +1,6 @@
 //! Named entities: provinces (from a gazetteer), organisations and people with their titles.
 
+use nienbieu_model::tones::canonical;
 use nienbieu_model::Person;
 use regex::Regex;
 use std::collections::HashMap;
@@ -155,6 +156,7 @@ const ORG_STOPS: &[&str] = &[
 
 /// Organisations named in the texts, in order of first mention, each once: a head such as
 /// "Đảng ủy" or "Sở" and the words after it, up to punctuation or a verb or preposition.
+/// Names are spelt with one tone placement ("Đảng uỷ" is given as "Đảng ủy").
 pub fn find_organizations<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for t in texts {
@@ -162,6 +164,8 @@ pub fn find_organizations<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<S
         while let Some(c) = ORG_HEAD_RE.captures_at(t, at) {
             let head = c.get(1).unwrap();
             let (name, end) = org_name(t, head.start(), head.end());
+            // "Tỉnh uỷ" and "Tỉnh ủy" are one organisation.
+            let name = canonical(&name);
             at = end.max(head.end());
             if name.split_whitespace().count() >= 2
                 && !GENERIC_ORGS.contains(&name.as_str())
@@ -306,7 +310,7 @@ pub fn find_people<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<Person> 
     for t in texts {
         let mut prev_end = 0;
         for m in names_in(t) {
-            let name = m.as_str().to_string();
+            let name = canonical(m.as_str());
             let clause_floor = std::mem::replace(&mut prev_end, m.end());
             if name.split_whitespace().count() < 2 {
                 continue;
@@ -337,7 +341,7 @@ pub fn find_people<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<Person> 
                 order.push(name.clone());
             }
             let entry = roles.entry(name).or_default();
-            for r in found {
+            for r in found.iter().map(|r| canonical(r)) {
                 if !entry.contains(&r) {
                     entry.push(r);
                 }
@@ -431,7 +435,8 @@ mod tests {
                 ),
                 (
                     "Nguyễn Văn Được",
-                    "Bí thư Tỉnh uỷ | Chủ tịch HĐND tỉnh Long An".to_string()
+                    // Written "Tỉnh uỷ", given with one tone placement.
+                    "Bí thư Tỉnh ủy | Chủ tịch HĐND tỉnh Long An".to_string()
                 ),
             ]
         );

@@ -38,13 +38,16 @@ pub fn fold(s: &str) -> String {
 }
 
 /// The exact form of a word: lower case, marks kept, combining marks composed with the letter
-/// before them (NFC for every Vietnamese letter), so NFD input gives the same string.
+/// before them (NFC for every Vietnamese letter), so NFD input gives the same string, and the
+/// tone of an open "oa", "oe" or "uy" on its first vowel ([`crate::tones::canonical`]), so
+/// "hoà" and "hòa" are one word.
 ///
 /// ```
 /// use nienbieu_model::fold::exact;
 /// assert_eq!(exact("ĐẢNG"), "đảng");
 /// assert_eq!(exact("\u{0110}a\u{0309}ng"), "đảng");
 /// assert_eq!(exact("Vie\u{0302}\u{0323}t"), "việt"); // circumflex after the dot below
+/// assert_eq!(exact("UỶ"), exact("ủy"));
 /// ```
 pub fn exact(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -63,7 +66,13 @@ pub fn exact(s: &str) -> String {
         }
     }
     out.extend(pending);
-    out
+    // Only an open syllable's last letter can carry a misplaced tone, after an o or a u.
+    let mut tail = out.chars().rev();
+    if tail.next().is_some_and(|c| !c.is_ascii()) && matches!(tail.next(), Some('o' | 'u')) {
+        crate::tones::canonical(&out)
+    } else {
+        out
+    }
 }
 
 /// The precomposed letter for `letter` followed by `mark`, where Vietnamese has one.

@@ -17,6 +17,7 @@ pub mod search;
 pub mod state;
 pub mod time;
 pub mod tokenize;
+pub mod tones;
 
 pub use article::{Article, Diagnostic, DocumentRef, EventKind, Figure, Person, Severity};
 pub use dataset::{DatasetError, DatasetFiles, Manifest, SCHEMA_VERSION};

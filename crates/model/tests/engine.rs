@@ -101,6 +101,29 @@ fn exact_diacritics_rank_first_and_strict_mode_keeps_only_them() {
 }
 
 #[test]
+fn both_tone_placements_are_one_word_even_in_strict_mode() {
+    // "Tỉnh uỷ" and "Tỉnh ủy", "Hoà" and "Hòa": the same words, written two ways.
+    let e = engine(&[
+        article("1", "Tỉnh uỷ Hoà Bình họp", &["Ban Thường vụ Tỉnh uỷ."]),
+        article("2", "Tỉnh ủy Hòa Bình họp", &["Ban Thường vụ Tỉnh ủy."]),
+        article("3", "Tỉnh Hòa Bình", &["Tin khác, không có chữ kia."]),
+    ]);
+    for query in [
+        "tỉnh ủy ",
+        "Tỉnh uỷ ",
+        "hoà bình tỉnh ủy",
+        "\"Hòa Bình\" uỷ",
+    ] {
+        let strict = SearchRequest {
+            query: query.into(),
+            strict: true,
+            ..SearchRequest::default()
+        };
+        assert_eq!(sorted(ids_of(&e, &strict)), ["1", "2"], "{query}");
+    }
+}
+
+#[test]
 fn prefixes_phrases_exclusions_and_all_words_required() {
     let e = engine(&[
         article(
