@@ -15,7 +15,7 @@ use std::fmt;
 ///
 /// Bump it whenever a change to [`Article`], [`Manifest`] or the index layout would make an
 /// older app misread newer files; the app refuses any other version with a clear message.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The manifest's file name, the one fixed name in a dataset directory.
 pub const MANIFEST: &str = "manifest.json";
@@ -280,10 +280,10 @@ mod tests {
         let newer = ds
             .manifest
             .encode()
-            .replace("\"schema_version\": 2", "\"schema_version\": 3");
+            .replace("\"schema_version\": 3", "\"schema_version\": 4");
         assert_eq!(
             Manifest::decode(&newer),
-            Err(DatasetError::NewerSchema { found: 3 })
+            Err(DatasetError::NewerSchema { found: 4 })
         );
         assert_eq!(
             Manifest::decode(r#"{"schema_version":1,"articles":[]}"#),

@@ -313,8 +313,12 @@ impl IndexBuilder {
             }
             let delta = if acc.df == 0 { doc } else { doc - acc.last_doc };
             put_varint(&mut acc.postings, delta);
-            put_varint(&mut acc.postings, title.len() as u32);
-            put_varint(&mut acc.postings, body.len() as u32);
+            // Most postings are body-only: the title's count follows only when there is one.
+            let has_title = u32::from(!title.is_empty());
+            put_varint(&mut acc.postings, (body.len() as u32) << 1 | has_title);
+            if has_title == 1 {
+                put_varint(&mut acc.postings, title.len() as u32);
+            }
             let mut prev = 0;
             for (i, &p) in title.iter().chain(&body).enumerate() {
                 put_varint(&mut acc.positions, if i == 0 { p } else { p - prev });

@@ -121,8 +121,13 @@ impl Iterator for Cursor<'_> {
         }
         self.skip_pending();
         let delta = get_varint(self.postings, &mut self.at);
-        let title_tf = get_varint(self.postings, &mut self.at);
-        let body_tf = get_varint(self.postings, &mut self.at);
+        let body = get_varint(self.postings, &mut self.at);
+        let title_tf = if body & 1 == 1 {
+            get_varint(self.postings, &mut self.at)
+        } else {
+            0
+        };
+        let body_tf = body >> 1;
         let doc = if self.started {
             self.doc.checked_add(delta)?
         } else {
