@@ -221,22 +221,20 @@ impl Index {
             ));
         }
         let as_days = |v: Vec<u32>| v.into_iter().map(|x| x as i32).collect::<Vec<i32>>();
-        let pub_day_raw = r.u32s("publication days")?;
-        per_doc(&pub_day_raw, "publication days")?;
-        let pub_time = r.u32s("publication times")?;
-        per_doc(&pub_time, "publication times")?;
-        let event_raw = r.u32s("event days")?;
-        per_doc(&event_raw, "event days")?;
-        let title_len = r.u32s("title lengths")?;
-        per_doc(&title_len, "title lengths")?;
-        let body_len = r.u32s("body lengths")?;
-        per_doc(&body_len, "body lengths")?;
-        let chunk = r.u32s("chunk numbers")?;
-        per_doc(&chunk, "chunk numbers")?;
-        let chunk_at = r.u32s("chunk offsets")?;
-        per_doc(&chunk_at, "chunk offsets")?;
-        let chunk_len = r.u32s("chunk lengths")?;
-        per_doc(&chunk_len, "chunk lengths")?;
+        // One number per document, or the file is corrupt.
+        let mut per_doc_u32s = |what: &str| -> Result<Vec<u32>, IndexError> {
+            let v = r.u32s(what)?;
+            per_doc(&v, what)?;
+            Ok(v)
+        };
+        let pub_day_raw = per_doc_u32s("publication days")?;
+        let pub_time = per_doc_u32s("publication times")?;
+        let event_raw = per_doc_u32s("event days")?;
+        let title_len = per_doc_u32s("title lengths")?;
+        let body_len = per_doc_u32s("body lengths")?;
+        let chunk = per_doc_u32s("chunk numbers")?;
+        let chunk_at = per_doc_u32s("chunk offsets")?;
+        let chunk_len = per_doc_u32s("chunk lengths")?;
         let (pub_day, event_day) = (as_days(pub_day_raw), as_days(event_raw));
         for &d in pub_day.iter().chain(&event_day) {
             if d != NO_DAY && !(-1_000_000..=1_000_000).contains(&d) {
