@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { harness } from './support/harness.mjs';
+import { eventually } from './support/app_page.mjs';
 
 const h = harness();
 
@@ -47,7 +48,7 @@ test('the interface speaks Vietnamese by default, switches to English and rememb
   await app.switchLanguage();
   assert.equal(await app.count(), '5 articles');
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-  assert.equal(await app.bars().last().getAttribute('aria-label'), 'Jan 2024: 3 articles');
+  await eventually(() => app.bars().last().getAttribute('aria-label'), 'Jan 2024: 3 articles', 'bar labels in English');
   assert.equal((await app.rows())[2].date, '8 Jan 2024');
   await page.reload();
   await app.page.getByTestId('result-count').waitFor();

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { harness } from './support/harness.mjs';
-import { until } from './support/app_page.mjs';
+import { eventually, until } from './support/app_page.mjs';
 import { ingest, pages } from './support/dataset.mjs';
 
 const h = harness({
@@ -44,7 +44,7 @@ test('clicking a bar filters to its month; the keyboard does the same', async (t
   await app.waitForTotal(5);
   await app.timeline().focus();
   await page.keyboard.press('Home');
-  assert.equal(await app.timeline().getAttribute('aria-activedescendant'), 'tl-bar-0');
+  await eventually(() => app.timeline().getAttribute('aria-activedescendant'), 'tl-bar-0', 'the first bar active');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Enter');
@@ -59,14 +59,15 @@ test('zoom in to the chosen period, out, and reset', async (t) => {
   await page.getByTestId('zoom-in').click();
   await until(() => app.params().get('zoom') === '2024-01-01..2024-01-31', 'zoom in URL');
   // A month shown day by day, the three articles on their days.
-  assert.equal(await app.timeline().getAttribute('data-granularity'), 'day');
-  assert.equal(await app.bars().count(), 31);
-  assert.deepEqual((await app.barCounts()).map((c, i) => [i + 1, c]).filter(([, c]) => c > 0), [[8, 1], [9, 1], [12, 1]]);
+  // The chart follows the URL a frame later.
+  await eventually(() => app.timeline().getAttribute('data-granularity'), 'day', 'granularity');
+  await eventually(() => app.bars().count(), 31, 'one bar a day');
+  await eventually(async () => (await app.barCounts()).map((c, i) => [i + 1, c]).filter(([, c]) => c > 0), [[8, 1], [9, 1], [12, 1]], 'days with articles');
   await page.getByTestId('zoom-out').click();
   await until(async () => (await app.bars().count()) > 31, 'a wider window');
   await page.getByTestId('zoom-reset').click();
   await until(() => !app.params().has('zoom'), 'zoom gone');
-  assert.equal(await app.bars().count(), 27);
+  await eventually(() => app.bars().count(), 27, 'the whole span by month');
 });
 
 test('undated articles are counted apart and can be selected', async (t) => {

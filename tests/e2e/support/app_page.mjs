@@ -1,5 +1,6 @@
 // Page object for the Niên biểu app: every test reaches the app through these methods and the
 // data-testid hooks, never through CSS classes.
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,28 @@ export async function until(fn, what = 'condition', ms = 10000) {
       last = e;
     }
     if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${last})`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Polls `fn` until its value deep-equals `expected`, then returns; after `ms` it fails with the
+ * last value seen. For what the page shows a frame or more after the URL changes: the facet
+ * panel and the timeline follow the list one frame later, by design. */
+export async function eventually(fn, expected, what = 'value', ms = 10000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    let last;
+    try {
+      last = await fn();
+    } catch (e) {
+      last = e;
+    }
+    try {
+      assert.deepStrictEqual(last, expected, what);
+      return;
+    } catch (e) {
+      if (Date.now() > end) throw e;
+    }
     await new Promise((r) => setTimeout(r, 25));
   }
 }
