@@ -1,9 +1,14 @@
 //! Loading the dataset over HTTP: the manifest (checking its schema version), then the search
 //! index. Every URL is relative to the page, so any sub-path works.
+//!
+//! index.html starts the same downloads while the wasm is still arriving: it fetches the
+//! manifest into `window.nienbieuManifest` (a promise of its text, taken here once) and
+//! preloads the index, which the request below then picks up from the preload.
 
 use nienbieu_model::dataset::MANIFEST;
 use nienbieu_model::{DatasetError, Engine, IndexError, Manifest};
 use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Where the app finds its dataset, relative to the page.
 pub const DATA_DIR: &str = "data/";
@@ -57,17 +62,37 @@ async fn fetch(file: &str) -> Result<gloo::net::http::Response, LoadError> {
     Ok(response)
 }
 
+/// The manifest's text as fetched by index.html's start-up script, taken once, so that a retry
+/// asks the network again. `None` when the page started no fetch or it failed: the app then
+/// fetches the manifest itself, and reports any failure with the file and the reason.
+async fn early_manifest() -> Option<String> {
+    let window = web_sys::window()?;
+    let key = JsValue::from_str("nienbieuManifest");
+    let promise = js_sys::Reflect::get(&window, &key)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_string()
+}
+
 /// Fetches the manifest and the index, and builds the engine.
 pub async fn load_dataset() -> Result<Rc<Dataset>, LoadError> {
     let network = |file: &str, e: gloo::net::Error| LoadError::Network {
         file: format!("{DATA_DIR}{file}"),
         message: e.to_string(),
     };
-    let text = fetch(MANIFEST)
-        .await?
-        .text()
-        .await
-        .map_err(|e| network(MANIFEST, e))?;
+    let text = match early_manifest().await {
+        Some(text) => text,
+        None => fetch(MANIFEST)
+            .await?
+            .text()
+            .await
+            .map_err(|e| network(MANIFEST, e))?,
+    };
     let manifest = Manifest::decode(&text).map_err(LoadError::Format)?;
     let bytes = fetch(&manifest.index.path)
         .await?

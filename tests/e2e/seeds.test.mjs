@@ -28,6 +28,22 @@ test('lists the five seed articles newest first with their titles, dates and sni
   assert.deepEqual(errors, []);
 });
 
+test('the dataset downloads alongside the wasm, each file once', async (t) => {
+  const requested = [];
+  const { app, page, errors } = await h.openApp(t, { setup: (p) => p.on('request', (r) => requested.push(new URL(r.url()).pathname)) });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result] .snippet:not(.loading)').length === 5);
+  const data = requested.filter((p) => p.startsWith('/data/')).sort();
+  assert.deepEqual(data.map((p) => p.replace(/-[0-9a-f]{16}\./, '-H.')), ['/data/articles-0000-H.jsonl', '/data/index-H.bin', '/data/manifest.json']);
+  // index.html's script fetched the manifest and preloaded the index and the article chunk,
+  // before the app's code ran; the app took them over instead of asking again.
+  const how = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource').map((e) => [e.name.split('/').pop().replace(/-[0-9a-f]{16}\./, '-H.'), e.initiatorType])));
+  assert.equal(how['manifest.json'], 'fetch');
+  assert.equal(how['index-H.bin'], 'link');
+  assert.equal(how['articles-0000-H.jsonl'], 'link');
+  assert.equal(await app.total(), 5);
+  assert.deepEqual(errors, []);
+});
+
 test('the timeline has one bar per month from the first article to the last', async (t) => {
   const { app } = await h.openApp(t);
   // November 2021 to January 2024 is 27 months; the bars hold the five articles, each placed
