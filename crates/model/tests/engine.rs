@@ -45,6 +45,15 @@ fn ids_of(e: &Engine, req: &SearchRequest) -> Vec<String> {
         .collect()
 }
 
+/// A request for `query` with exact marks only.
+fn strict(query: &str) -> SearchRequest {
+    SearchRequest {
+        query: query.into(),
+        strict: true,
+        ..SearchRequest::default()
+    }
+}
+
 fn sorted(mut v: Vec<String>) -> Vec<String> {
     v.sort();
     v
@@ -85,19 +94,9 @@ fn exact_diacritics_rank_first_and_strict_mode_keeps_only_them() {
         "the exact form ranks above folded ones"
     );
     assert_eq!(ids(&e, "đang ")[..2], ["1", "3"]);
-    let strict = SearchRequest {
-        query: "đảng ".into(),
-        strict: true,
-        ..SearchRequest::default()
-    };
-    assert_eq!(ids_of(&e, &strict), ["2"]);
+    assert_eq!(ids_of(&e, &strict("đảng ")), ["2"]);
     // Words that differ only by tone are different words in strict mode.
-    let strict = SearchRequest {
-        query: "Đặng ".into(),
-        strict: true,
-        ..SearchRequest::default()
-    };
-    assert_eq!(ids_of(&e, &strict), ["3"]);
+    assert_eq!(ids_of(&e, &strict("Đặng ")), ["3"]);
 }
 
 #[test]
@@ -114,12 +113,7 @@ fn both_tone_placements_are_one_word_even_in_strict_mode() {
         "hoà bình tỉnh ủy",
         "\"Hòa Bình\" uỷ",
     ] {
-        let strict = SearchRequest {
-            query: query.into(),
-            strict: true,
-            ..SearchRequest::default()
-        };
-        assert_eq!(sorted(ids_of(&e, &strict)), ["1", "2"], "{query}");
+        assert_eq!(sorted(ids_of(&e, &strict(query))), ["1", "2"], "{query}");
     }
 }
 

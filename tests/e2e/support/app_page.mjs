@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 
 export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'artifacts');
 
@@ -27,21 +28,11 @@ export async function until(fn, what = 'condition', ms = 10000) {
  * last value seen. For what the page shows a frame or more after the URL changes: the facet
  * panel and the timeline follow the list one frame later, by design. */
 export async function eventually(fn, expected, what = 'value', ms = 10000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    let last;
-    try {
-      last = await fn();
-    } catch (e) {
-      last = e;
-    }
-    try {
-      assert.deepStrictEqual(last, expected, what);
-      return;
-    } catch (e) {
-      if (Date.now() > end) throw e;
-    }
-    await new Promise((r) => setTimeout(r, 25));
+  let last;
+  try {
+    await until(async () => isDeepStrictEqual((last = await fn()), expected), what, ms);
+  } catch {
+    assert.deepStrictEqual(last, expected, what);
   }
 }
 

@@ -6,42 +6,11 @@ use crate::codec::{put_varint, Writer};
 use crate::dataset::SCHEMA_VERSION;
 use crate::tokenize::{tokenize, TokenKind};
 use crate::Article;
+// Term maps hash with FxHash (rustc's, and already in the app through Leptos): their keys are
+// the articles' words, not input an attacker chooses at run time, and std's SipHash made
+// assembling the index a third slower.
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A hash map with a fast, non-cryptographic hash (FxHash's multiply-rotate): its keys are
-/// the words of the articles being indexed, not input an attacker chooses at run time, and
-/// std's SipHash made assembling the index a third slower.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-/// FxHash, as rustc uses it.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
 
 /// Body positions start this far after the title's, so no phrase spans the two.
 const FIELD_GAP: u32 = 2;
@@ -105,7 +74,7 @@ pub fn doc_terms(article: &Article) -> DocTerms {
     // Keyed by the exact form, which determines the folded one: a repeated word costs a
     // lookup, not two new strings.
     type Postings = (String, Vec<u32>, Vec<u32>);
-    let mut map: FastMap<String, Postings> = FastMap::default();
+    let mut map: FxHashMap<String, Postings> = FxHashMap::default();
     let mut add = |e: &str, f: &str, p: u32, title: bool| {
         let entry = match map.get_mut(e) {
             Some(entry) => entry,
@@ -247,7 +216,7 @@ pub struct IndexBuilder {
     body_len: Vec<u32>,
     locations: Vec<ChunkLocation>,
     facet_docs: Vec<Vec<Vec<String>>>,
-    terms: FastMap<String, TermAcc>,
+    terms: FxHashMap<String, TermAcc>,
 }
 
 impl IndexBuilder {
@@ -265,7 +234,7 @@ impl IndexBuilder {
             body_len: Vec::new(),
             locations: Vec::new(),
             facet_docs: vec![Vec::new(); n_facets],
-            terms: FastMap::default(),
+            terms: FxHashMap::default(),
         }
     }
 

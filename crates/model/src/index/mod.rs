@@ -6,8 +6,9 @@
 //! length-prefixed sections (see [`crate::codec`]): document table, facets, term dictionary,
 //! postings, positions. Postings of a term are varints in document order: the document delta,
 //! `body tf << 1 | (title tf > 0)`, and the title tf when it is not 0 (most postings are
-//! body-only, so they take two varints, not three); its positions are, per posting, `title tf + body tf` position deltas. Every
-//! [`SKIP_EVERY`]th posting has a skip entry (the document before it and both byte offsets).
+//! body-only, so they take two varints, not three); its positions are, per posting,
+//! `title tf + body tf` position deltas. Every [`SKIP_EVERY`]th posting has a skip entry (the
+//! document before it and both byte offsets).
 
 pub mod build;
 mod postings;

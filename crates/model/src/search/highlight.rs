@@ -103,8 +103,7 @@ impl Passages {
             }
         }
         let Some((_, _, p, from, to)) = best else {
-            let texts: Vec<String> = self.paragraphs.iter().map(|(t, _)| t.clone()).collect();
-            return lead(&texts);
+            return lead(self.paragraphs.iter().map(|(t, _)| t.as_str()));
         };
         let (text, tokens) = &self.paragraphs[p];
         // Start a few words before the first match, for context.
@@ -136,13 +135,13 @@ pub fn snippet(query: &Query, strict: bool, paragraphs: &[String]) -> Snippet {
 }
 
 /// The opening of the first non-empty paragraph, cut at a word boundary.
-fn lead(paragraphs: &[String]) -> Snippet {
-    let Some(text) = paragraphs.iter().find(|p| !p.trim().is_empty()) else {
+fn lead<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Snippet {
+    let Some(text) = paragraphs.into_iter().find(|p| !p.trim().is_empty()) else {
         return Snippet::default();
     };
     if text.chars().count() <= LEAD_CHARS {
         return Snippet {
-            text: text.clone(),
+            text: text.to_string(),
             ..Snippet::default()
         };
     }
