@@ -283,7 +283,7 @@ pub fn find(index: &Index, query: &Query, strict: bool, scratch: &mut Scratch) -
                 TermSet::expand(index, &w, strict)
             })
             .collect();
-        if sets.iter().any(|s| s.terms.is_empty()) {
+        if sets.is_empty() || sets.iter().any(|s| s.terms.is_empty()) {
             continue;
         }
         let docs: Vec<u32> = candidates.iter().map(|s| s.doc).collect();
@@ -378,8 +378,11 @@ fn contains(index: &Index, set: &TermSet, docs: &[u32]) -> Vec<u32> {
 }
 
 /// How many times the words of `sets` stand side by side, in order, in each of `docs`
-/// (increasing document numbers).
+/// (increasing document numbers); 0 for every document when `sets` is empty.
 pub fn phrase_tf(index: &Index, sets: &[TermSet], docs: &[u32]) -> Vec<u32> {
+    if sets.is_empty() {
+        return vec![0; docs.len()];
+    }
     struct Walker<'a> {
         cursor: Cursor<'a>,
         current: Option<Posting>,

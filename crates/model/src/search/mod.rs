@@ -10,7 +10,9 @@ mod timeline;
 pub use facets::{DateFilter, FacetCounts, FACET_TOP};
 pub use highlight::{match_ranges, snippet, Passages, Snippet};
 pub use matcher::{Scored, ADJACENCY_TOP, MAX_PREFIX_FORMS};
-pub use query::{Query, QueryWord};
+pub use query::{
+    Query, QueryNote, QueryWord, MAX_EXCLUDED, MAX_PHRASES, MAX_QUERY_BYTES, MAX_WORDS,
+};
 pub use timeline::{Bin, Granularity, Timeline, MAX_BINS};
 
 use crate::index::{Index, IndexError};
