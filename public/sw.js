@@ -4,13 +4,19 @@
 //
 // One cache per version holds the shell (HTML, JS, wasm, CSS, icons, web manifest) and the
 // dataset its manifest names, so a page always gets the JS, wasm and data of one version.
-// Install caches the shell; the dataset is cached when the page asks, with progress
-// messages, so that a storage quota error leaves the app working online. Activate deletes
-// the caches of older versions. A new version waits until the page tells it to take over.
+// Install caches the shell; every dataset file the app fetches is kept as it arrives, so what
+// a visitor has seen stays usable offline; the whole dataset (every file of every layer) is
+// cached when the page asks, with progress messages, so that a storage quota error leaves the
+// app working online. Activate deletes the caches of older versions. A new version waits
+// until the page tells it to take over.
 const VERSION = '__VERSION__';
 const SHELL = ['__SHELL__'];
 const CACHE = `nienbieu-${VERSION}`;
 const MANIFEST = 'data/manifest.json';
+// Marks a cache that holds every file of its dataset.
+const COMPLETE = 'data/.complete';
+// Files fetched at once while caching the whole dataset.
+const PARALLEL = 6;
 const SCOPE = new URL('./', self.location).href;
 
 self.addEventListener('install', (event) => {
@@ -31,7 +37,24 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'skip-waiting') self.skipWaiting();
   if (event.data?.type === 'cache-data') event.waitUntil(cacheData());
+  if (event.data?.type === 'data-status') event.waitUntil(status(event.source));
 });
+
+/** Tells `client` whether the whole dataset is cached. */
+async function status(client) {
+  const cache = await caches.open(CACHE);
+  const complete = Boolean(await cache.match(COMPLETE));
+  client?.postMessage({ type: 'data-status', complete, version: VERSION });
+}
+
+/** Every file of the dataset `m` names, with the size it adds, layer by layer. */
+function datasetFiles(m) {
+  const files = [m.core, m.terms].map((f) => ({ url: `data/${f.path}`, bytes: f.bytes }));
+  for (const l of [m.postings, m.positions, m.fragments, m.catalog, m.ids]) {
+    for (let n = 0; n < l.files; n++) files.push({ url: `data/${l.dir}/${n}.${l.ext}`, bytes: l.bytes / l.files });
+  }
+  return files;
+}
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -41,21 +64,22 @@ self.addEventListener('fetch', (event) => {
   // page of this version.
   const path = url.href.slice(SCOPE.length).split(/[?#]/)[0];
   if (request.mode === 'navigate' && (path === '' || path === 'index.html')) {
-    event.respondWith(fromCache(new Request(SCOPE), request));
+    event.respondWith(fromCache(event, new Request(SCOPE), request));
     return;
   }
-  event.respondWith(fromCache(request, request));
+  event.respondWith(fromCache(event, request, request));
 });
 
-/** The cached response for `key`, else the network's (and dataset files are kept). */
-async function fromCache(key, request) {
+/** The cached response for `key`, else the network's; dataset files are kept as they arrive
+ * (the page gets the response at once, the copy is stored beside it). */
+async function fromCache(event, key, request) {
   const cache = await caches.open(CACHE);
   const hit = await cache.match(key, { ignoreSearch: key.mode === 'navigate' || key.url === SCOPE });
   if (hit) return hit;
   try {
     const response = await fetch(request);
     if (response.ok && new URL(request.url).href.startsWith(`${SCOPE}data/`)) {
-      await cache.put(request, response.clone()).catch(() => {});
+      event.waitUntil(cache.put(request, response.clone()).catch(() => {}));
     }
     return response;
   } catch (e) {
@@ -64,7 +88,7 @@ async function fromCache(key, request) {
 }
 
 let caching = null;
-/** Caches every file of the dataset, telling the pages how far it has got. */
+/** Caches every file of the dataset, a few at a time, telling the pages how far it has got. */
 function cacheData() {
   caching ??= (async () => {
     const tell = async (message) => {
@@ -77,21 +101,30 @@ function cacheData() {
         await cache.add(MANIFEST);
         manifest = await cache.match(MANIFEST);
       }
-      const m = await manifest.json();
-      const files = [m.index, ...m.chunks];
+      const files = datasetFiles(await manifest.json());
       const total = files.reduce((n, f) => n + f.bytes, 0);
       let done = 0;
+      let told = 0;
       await tell({ type: 'data-progress', done, total, version: VERSION });
-      for (const f of files) {
-        const url = `data/${f.path}`;
-        if (!(await cache.match(url))) {
-          const response = await fetch(url);
-          if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-          await cache.put(url, response);
+      let next = 0;
+      const worker = async () => {
+        while (next < files.length) {
+          const f = files[next++];
+          if (!(await cache.match(f.url))) {
+            const response = await fetch(f.url);
+            if (!response.ok) throw new Error(`${f.url}: HTTP ${response.status}`);
+            await cache.put(f.url, response);
+          }
+          done += f.bytes;
+          // Progress at most every 1 % (thousands of files would flood the page).
+          if (done - told >= total / 100 || done === total) {
+            told = done;
+            await tell({ type: 'data-progress', done, total, version: VERSION });
+          }
         }
-        done += f.bytes;
-        await tell({ type: 'data-progress', done, total, version: VERSION });
-      }
+      };
+      await Promise.all(Array.from({ length: PARALLEL }, worker));
+      await cache.put(COMPLETE, new Response('1'));
       await tell({ type: 'data-ready', total, version: VERSION });
     } catch (e) {
       caching = null;

@@ -19,6 +19,9 @@ fi
 log "native tests"
 native cargo test --workspace --quiet 2>&1
 
+log "fuzzing every target for ${NIENBIEU_FUZZ_SECONDS:-60}s each"
+scripts/fuzz.sh "${NIENBIEU_FUZZ_SECONDS:-60}"
+
 ./x ingest
 ./x build-app
 

@@ -69,6 +69,8 @@ pub fn App() -> impl IntoView {
                     .get()
                     .map(|loaded| match loaded {
                         Ok(ds) => {
+                            expect_context::<Offline>()
+                                .dataset_loaded(ds.manifest.total_bytes() as f64);
                             provide_context(Explorer::new(ds));
                             view! { <ExplorerScreen /> }.into_any()
                         }
@@ -100,6 +102,14 @@ fn ExplorerScreen() -> impl IntoView {
             <div class="toolbar">
                 <SearchBar />
                 <ActiveFilters />
+                {(ex.url_cut > 0)
+                    .then(|| {
+                        view! {
+                            <p class="note" role="note" data-testid="filters-cut">
+                                {move || (t().filters_cut)(&lang.get().number(ex.url_cut))}
+                            </p>
+                        }
+                    })}
                 {synthetic
                     .then(|| {
                         view! {

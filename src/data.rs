@@ -1,12 +1,15 @@
-//! Loading the dataset over HTTP: the manifest (checking its schema version), then the search
-//! index. Every URL is relative to the page, so any sub-path works.
+//! Loading the dataset over HTTP: the manifest (checking its schema version), then the core
+//! layer, which is all the first screen needs; the other layers follow on demand
+//! ([`crate::terms`], [`crate::records`]). Every URL is relative to the page, so any sub-path
+//! works.
 //!
 //! index.html starts the same downloads while the wasm is still arriving: it fetches the
 //! manifest into `window.nienbieuManifest` (a promise of its text, taken here once) and
-//! preloads the index, which the request below then picks up from the preload.
+//! preloads the core, which the request below then picks up from the preload.
 
 use nienbieu_model::dataset::MANIFEST;
 use nienbieu_model::{DatasetError, Engine, IndexError, Manifest};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -32,19 +35,21 @@ pub enum LoadError {
     },
     /// The manifest is corrupt or of another schema version.
     Format(DatasetError),
-    /// The index is corrupt or of another schema version.
+    /// The core layer is corrupt or of another schema version.
     Index(IndexError),
 }
 
-/// A loaded dataset: its manifest and the engine over its index.
+/// A loaded dataset: its manifest and the engine, to which term files are added as they
+/// arrive (never while a search borrows it: both happen on the one thread, between events).
 pub struct Dataset {
     /// The table of contents.
     pub manifest: Manifest,
     /// The search engine.
-    pub engine: Engine,
+    pub engine: RefCell<Engine>,
 }
 
-async fn fetch(file: &str) -> Result<gloo::net::http::Response, LoadError> {
+/// Fetches `file` (relative to the dataset directory), failing on an error status.
+pub async fn fetch(file: &str) -> Result<gloo::net::http::Response, LoadError> {
     let url = format!("{DATA_DIR}{file}");
     let response = gloo::net::http::Request::get(&url)
         .send()
@@ -79,7 +84,7 @@ async fn early_manifest() -> Option<String> {
         .as_string()
 }
 
-/// Fetches the manifest and the index, and builds the engine.
+/// Fetches the manifest and the core, and builds the engine.
 pub async fn load_dataset() -> Result<Rc<Dataset>, LoadError> {
     let network = |file: &str, e: gloo::net::Error| LoadError::Network {
         file: format!("{DATA_DIR}{file}"),
@@ -94,11 +99,14 @@ pub async fn load_dataset() -> Result<Rc<Dataset>, LoadError> {
             .map_err(|e| network(MANIFEST, e))?,
     };
     let manifest = Manifest::decode(&text).map_err(LoadError::Format)?;
-    let bytes = fetch(&manifest.index.path)
+    let bytes = fetch(&manifest.core.path)
         .await?
         .binary()
         .await
-        .map_err(|e| network(&manifest.index.path, e))?;
-    let engine = Engine::load(bytes).map_err(LoadError::Index)?;
-    Ok(Rc::new(Dataset { manifest, engine }))
+        .map_err(|e| network(&manifest.core.path, e))?;
+    let engine = Engine::load_core(&bytes).map_err(LoadError::Index)?;
+    Ok(Rc::new(Dataset {
+        manifest,
+        engine: RefCell::new(engine),
+    }))
 }

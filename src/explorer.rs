@@ -1,8 +1,14 @@
-//! The explorer's shared state: the view state (mirrored in the URL), the search result
-//! derived from it, the dataset and the article chunks, and the keyboard cursor in the list.
+//! The explorer's shared state: the view state (mirrored in the URL), the search derived from
+//! it, the dataset with its term files and records, and the keyboard cursor in the list.
+//!
+//! A search may need term files that are not loaded yet: then the engine answers nothing
+//! final, the files are fetched, and the search runs again when they arrive. Meanwhile the
+//! list keeps the last complete result and says it is loading, so that no count is shown as
+//! final before it is.
 
-use crate::chunks::Chunks;
 use crate::data::Dataset;
+use crate::records::Records;
+use crate::terms::TermFiles;
 use crate::url;
 use leptos::prelude::*;
 use nienbieu_model::search::{Hits, Panels};
@@ -27,17 +33,25 @@ pub struct Explorer {
     pub state: RwSignal<ViewState>,
     /// The search part of the state: opening an article does not search again.
     pub request: Memo<SearchRequest>,
-    /// The ordered results of the request.
+    /// The search for the current request, complete or waiting for term files.
+    pub asked: Memo<Arc<Hits>>,
+    /// The results shown: the current request's once complete, else the last complete ones.
     pub result: Memo<Arc<Hits>>,
-    /// Their facet counts and timeline, computed one animation frame later: a keystroke's
-    /// frame searches and paints the list, the next one counts and paints the panels.
+    /// True while the current request waits for term files.
+    pub loading: Memo<bool>,
+    /// The facet counts and timeline of the results shown, computed one animation frame
+    /// later: a keystroke's frame searches and paints the list, the next one the panels.
     pub settled: RwSignal<Arc<Panels>>,
     /// The loaded dataset.
     pub data: StoredValue<Rc<Dataset>, LocalStorage>,
-    /// The article chunks, fetched on demand.
-    pub chunks: Chunks,
+    /// The term files, fetched as searches need them.
+    pub terms: TermFiles,
+    /// The article records, fetched as rows and the reader need them.
+    pub records: Records,
     /// The row chosen with the keyboard, as a position in the results.
     pub cursor: RwSignal<Option<usize>>,
+    /// Filter values of the opening link left out beyond the limits.
+    pub url_cut: usize,
     /// True while a URL replacement waits for the next frame.
     url_pending: StoredValue<bool>,
 }
@@ -45,17 +59,71 @@ pub struct Explorer {
 impl Explorer {
     /// Sets up the explorer over a loaded dataset, starting from the URL's state.
     pub fn new(data: Rc<Dataset>) -> Explorer {
-        let chunks = Chunks::new(&data);
+        let terms = TermFiles::new(&data);
+        let records = Records::new(&data);
         let data = StoredValue::new_local(data);
-        let state = RwSignal::new(url::read());
+        let (start, url_cut) = url::read_noted();
+        let state = RwSignal::new(start);
         let request = Memo::new(move |_| state.with(|s| s.request.clone()));
-        // A new result is always a change: comparing 100,000 hits would cost more than it saves.
-        let result = Memo::new_with_compare(
-            move |_| Arc::new(data.with_value(|d| d.engine.hits(&request.get()))),
+        // A new search is always a change: comparing 100,000 hits would cost more than it
+        // saves.
+        let panic_on = debug_panic();
+        let asked = Memo::new_with_compare(
+            move |_| {
+                let req = request.get();
+                crate::panic::attempt(&req.query);
+                // `?debug=panic` arms a deliberate panic for the query "panic!", so that a
+                // browser test can check the report and its reload (nothing else panics on
+                // demand).
+                if panic_on && req.query == "panic!" {
+                    panic!("deliberate panic (?debug=panic)");
+                }
+                let hits = Arc::new(data.with_value(|d| d.engine.borrow().hits(&req)));
+                crate::panic::good(state.with_untracked(ViewState::to_query));
+                // Only a search waiting for files runs again when one arrives: a complete one
+                // stays as it is (a prefetched file must not reset the list).
+                if !hits.is_complete() {
+                    terms.version.track();
+                }
+                hits
+            },
             |_, _| true,
         );
-        let panels =
-            move || Arc::new(data.with_value(|d| result.with_untracked(|h| d.engine.panels(h))));
+        // What the request needs now, then, once it is answered, what the next keystroke
+        // will likely need.
+        Effect::new(move |_| {
+            asked.with(|h| {
+                if h.is_complete() {
+                    // Speculative: a moment later, so that what is shown comes first.
+                    set_timeout(
+                        move || {
+                            if let Some(req) = request.try_get_untracked() {
+                                let ahead = data.with_value(|d| d.engine.borrow().prefetch(&req));
+                                terms.request(&ahead);
+                            }
+                        },
+                        std::time::Duration::from_millis(250),
+                    );
+                } else {
+                    terms.request(&h.missing);
+                }
+            })
+        });
+        let result = Memo::new_with_compare(
+            move |prev: Option<&Arc<Hits>>| {
+                let now = asked.get();
+                match prev {
+                    Some(p) if !now.is_complete() => p.clone(),
+                    _ => now,
+                }
+            },
+            // Changed unless it is the very same result.
+            |a, b| !a.is_some_and(|a| b.is_some_and(|b| Arc::ptr_eq(a, b))),
+        );
+        let loading = Memo::new(move |_| asked.with(|h| !h.is_complete()));
+        let panels = move || {
+            Arc::new(data.with_value(|d| result.with_untracked(|h| d.engine.borrow().panels(h))))
+        };
         // Deliberately a signal set from an effect: the panels of the result, deferred by a
         // frame (as React's useDeferredValue defers), never a mirror. Typing faster than
         // frames skips the panels of stale results.
@@ -82,11 +150,15 @@ impl Explorer {
         Explorer {
             state,
             request,
+            asked,
             result,
+            loading,
             settled,
             data,
-            chunks,
+            terms,
+            records,
             cursor,
+            url_cut,
             url_pending: StoredValue::new(false),
         }
     }
@@ -132,11 +204,26 @@ impl Explorer {
         self.go(Nav::Push, |s| s.open = Some(id));
     }
 
-    /// The article id of document `doc`.
-    pub fn id(&self, doc: u32) -> String {
-        self.data
-            .with_value(|d| d.engine.index().id(doc).to_string())
+    /// Starts fetching what a search will need first (the term directory), and what the
+    /// current query's next keystroke will: called when the search box gets the focus and
+    /// once the first screen is painted.
+    pub fn prefetch_terms(&self) {
+        let req = self.request.get_untracked();
+        let ahead = self.data.with_value(|d| d.engine.borrow().prefetch(&req));
+        self.terms.request(&ahead);
     }
+
+    /// The article id of document `doc`, if its record is loaded (rows in view and the
+    /// reader's neighbours always are).
+    pub fn id(&self, doc: u32) -> Option<String> {
+        self.records.id_of(doc)
+    }
+}
+
+/// True when the page was opened with `?debug=panic`.
+fn debug_panic() -> bool {
+    let search = window().location().search().unwrap_or_default();
+    search.split(['?', '&']).any(|p| p == "debug=panic")
 }
 
 /// The explorer from context.

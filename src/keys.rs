@@ -92,8 +92,10 @@ pub fn install(ex: Explorer) {
                         .with_untracked(|r| r.hits.get(i).copied())
                         .as_ref()
                     {
-                        e.prevent_default();
-                        ex.open(ex.id(doc));
+                        if let Some(id) = ex.id(doc) {
+                            e.prevent_default();
+                            ex.open(id);
+                        }
                     }
                 }
             }
@@ -117,8 +119,11 @@ pub fn move_cursor(ex: Explorer, step: isize) {
     };
     ex.cursor.set(Some(next));
     if ex.state.with_untracked(|s| s.open.is_some()) {
-        if let Some(doc) = ex.result.with_untracked(|r| r.hits.get(next).copied()) {
-            let id = ex.id(doc);
+        if let Some(id) = ex
+            .result
+            .with_untracked(|r| r.hits.get(next).copied())
+            .and_then(|doc| ex.id(doc))
+        {
             ex.go(Nav::Replace, |s| s.open = Some(id));
         }
     }

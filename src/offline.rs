@@ -1,6 +1,8 @@
-//! Offline use: registers the service worker (`sw.js`, written by the build), asks it to cache
-//! the dataset and follows its progress, and offers a new version when one is deployed. The
-//! page reloads whenever a new worker takes over, so it never runs old code with new data.
+//! Offline use: registers the service worker (`sw.js`, written by the build), which keeps
+//! every dataset file the app fetches; has it cache the whole dataset, in the background for
+//! a dataset up to [`AUTO_SAVE_BYTES`], on request beyond (remembered for later visits), and
+//! follows its progress; and offers a new version when one is deployed. The page reloads
+//! whenever a new worker takes over, so it never runs old code with new data.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -9,11 +11,23 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
 
+/// A dataset up to this size (its files as stored, about a third of it on the wire when a
+/// host compresses) is saved for offline use in the background; a larger one when asked.
+pub const AUTO_SAVE_BYTES: f64 = 24e6;
+
+const SAVE_ALL_KEY: &str = "nienbieu.saveAll";
+
 /// How much of the app is available offline.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OfflineState {
     /// No service worker in this browser or context (or not yet known).
     Unavailable,
+    /// The app and whatever the visitor has viewed work offline; the whole dataset
+    /// (`total` bytes) can be saved on request.
+    Partial {
+        /// Bytes of the whole dataset.
+        total: f64,
+    },
     /// The dataset is being cached: bytes done of the total.
     Caching {
         /// Bytes cached.
@@ -40,6 +54,12 @@ pub struct Offline {
     /// True when a new version is installed and waits for the page to switch to it.
     pub update_ready: RwSignal<bool>,
     registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
+    /// The dataset's size, once loaded.
+    dataset_bytes: RwSignal<Option<f64>>,
+    /// True once a worker controls the page.
+    controlled: RwSignal<bool>,
+    /// The worker's answer: is the whole dataset cached?
+    complete: RwSignal<Option<bool>>,
 }
 
 impl Offline {
@@ -49,7 +69,28 @@ impl Offline {
             state: RwSignal::new(OfflineState::Unavailable),
             update_ready: RwSignal::new(false),
             registration: StoredValue::new_local(None),
+            dataset_bytes: RwSignal::new(None),
+            controlled: RwSignal::new(false),
+            complete: RwSignal::new(None),
         };
+        // Once the worker controls the page, says whether everything is cached, and the
+        // dataset's size is known: save it all, or offer to.
+        Effect::new(move |_| {
+            let (Some(total), true, Some(complete)) = (
+                offline.dataset_bytes.get(),
+                offline.controlled.get(),
+                offline.complete.get(),
+            ) else {
+                return;
+            };
+            let asked = stored_choice();
+            match offline.state.get_untracked() {
+                OfflineState::Caching { .. } | OfflineState::Quota | OfflineState::Failed(_) => {}
+                _ if complete => offline.state.set(OfflineState::Ready { total }),
+                _ if total <= AUTO_SAVE_BYTES || asked => ask_for_data(),
+                _ => offline.state.set(OfflineState::Partial { total }),
+            }
+        });
         let navigator = window().navigator();
         // Browsers without service workers, or contexts that block them, simply stay online.
         let supported =
@@ -83,7 +124,8 @@ impl Offline {
             if had_controller.replace(true) {
                 let _ = window().location().reload();
             } else {
-                ask_for_data();
+                self.controlled.set(true);
+                ask_status();
             }
         });
         container.add_event_listener_with_callback(
@@ -118,7 +160,8 @@ impl Offline {
         registration.set_onupdatefound(Some(on_update.as_ref().unchecked_ref()));
         on_update.forget();
         if container.controller().is_some() {
-            ask_for_data();
+            self.controlled.set(true);
+            ask_status();
         }
         Ok(())
     }
@@ -133,9 +176,15 @@ impl Offline {
                 done: number("done"),
                 total: number("total"),
             }),
-            Some("data-ready") => self.state.set(OfflineState::Ready {
-                total: number("total"),
-            }),
+            Some("data-ready") => {
+                self.complete.set(Some(true));
+                self.state.set(OfflineState::Ready {
+                    total: number("total"),
+                })
+            }
+            Some("data-status") => self
+                .complete
+                .set(Some(get("complete").as_bool() == Some(true))),
             Some("data-error") if get("quota").as_bool() == Some(true) => {
                 self.state.set(OfflineState::Quota)
             }
@@ -144,6 +193,19 @@ impl Offline {
             )),
             _ => {}
         }
+    }
+
+    /// Tells the offline logic the loaded dataset's size (see [`AUTO_SAVE_BYTES`]).
+    pub fn dataset_loaded(&self, bytes: f64) {
+        self.dataset_bytes.set(Some(bytes));
+    }
+
+    /// Saves the whole dataset for offline use, now and (until it is done) on later visits.
+    pub fn save_all(&self) {
+        if let Ok(Some(s)) = window().local_storage() {
+            let _ = s.set_item(SAVE_ALL_KEY, "1");
+        }
+        ask_for_data();
     }
 
     /// Switches to the waiting version: the worker takes over and the page reloads.
@@ -157,10 +219,27 @@ impl Offline {
     }
 }
 
+/// True when the visitor asked to save the whole dataset.
+fn stored_choice() -> bool {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(SAVE_ALL_KEY).ok().flatten())
+        .is_some()
+}
+
 /// Asks the controlling worker to cache the dataset (it reports progress in messages).
 fn ask_for_data() {
     if let Some(worker) = window().navigator().service_worker().controller() {
         post(&worker, "cache-data");
+    }
+}
+
+/// Asks the controlling worker whether the whole dataset is cached.
+fn ask_status() {
+    if let Some(worker) = window().navigator().service_worker().controller() {
+        post(&worker, "data-status");
     }
 }
 

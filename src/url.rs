@@ -8,8 +8,13 @@ use nienbieu_model::state::ViewState;
 
 /// The state in the current URL.
 pub fn read() -> ViewState {
+    read_noted().0
+}
+
+/// The state in the current URL, and how many of its filter values were beyond the limits.
+pub fn read_noted() -> (ViewState, usize) {
     let search = window().location().search().unwrap_or_default();
-    ViewState::from_query(&search)
+    ViewState::parse(&search)
 }
 
 /// The page URL for `state`: this page with the state's query string.

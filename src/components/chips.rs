@@ -23,8 +23,14 @@ pub fn ActiveFilters() -> impl IntoView {
             let r = &s.request;
             // In the facet panel's order; a key the dataset lacks goes last.
             let order = |k: &str| {
-                ex.data
-                    .with_value(|d| d.engine.index().facets().iter().position(|f| f.key == k))
+                ex.data.with_value(|d| {
+                    d.engine
+                        .borrow()
+                        .index()
+                        .facets()
+                        .iter()
+                        .position(|f| f.key == k)
+                })
             };
             let mut keys: Vec<&String> = r.filters.keys().collect();
             keys.sort_by_key(|k| order(k).unwrap_or(usize::MAX));

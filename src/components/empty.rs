@@ -12,10 +12,10 @@ pub fn EmptyState() -> impl IntoView {
     let ex = use_explorer();
     let lang = use_lang();
     let t = move || lang.get().t();
-    let empty_dataset = ex.data.with_value(|d| d.engine.index().is_empty());
+    let empty_dataset = ex.data.with_value(|d| d.engine.borrow().index().is_empty());
     let options = Memo::new(move |_| {
         let req = ex.request.get();
-        ex.data.with_value(|d| d.engine.relaxations(&req))
+        ex.data.with_value(|d| d.engine.borrow().relaxations(&req))
     });
     let label = move |r: &Relaxation| {
         let l = lang.get();

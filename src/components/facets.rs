@@ -15,7 +15,9 @@ const LONG: usize = 100;
 #[component]
 pub fn FacetPanel() -> impl IntoView {
     let ex = use_explorer();
-    let n = ex.data.with_value(|d| d.engine.index().facets().len());
+    let n = ex
+        .data
+        .with_value(|d| d.engine.borrow().index().facets().len());
     view! {
         <div class="facets" data-testid="facets">
             {(0..n).map(|f| view! { <FacetBox facet=f /> }).collect_view()}
@@ -39,7 +41,7 @@ fn FacetBox(facet: usize) -> impl IntoView {
     let lang = use_lang();
     let key = StoredValue::new(
         ex.data
-            .with_value(|d| d.engine.index().facets()[facet].key.clone()),
+            .with_value(|d| d.engine.borrow().index().facets()[facet].key.clone()),
     );
     let expanded = RwSignal::new(false);
     let filter = RwSignal::new(String::new());
@@ -56,7 +58,8 @@ fn FacetBox(facet: usize) -> impl IntoView {
             ex.settled.with(|r| {
                 let fc = &r.facets[facet];
                 ex.data.with_value(|d| {
-                    let index = d.engine.index();
+                    let engine = d.engine.borrow();
+                    let index = engine.index();
                     let f = &index.facets()[facet];
                     let row = |&(v, n): &(u32, u32)| {
                         let raw = index.facet_value(f, v).to_string();

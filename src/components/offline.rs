@@ -12,6 +12,7 @@ pub fn OfflineStatus() -> impl IntoView {
     let lang = use_lang();
     let state_code = move || match offline.state.get() {
         OfflineState::Unavailable => "unavailable",
+        OfflineState::Partial { .. } => "partial",
         OfflineState::Caching { .. } => "caching",
         OfflineState::Ready { .. } => "ready",
         OfflineState::Quota => "quota",
@@ -23,6 +24,7 @@ pub fn OfflineStatus() -> impl IntoView {
         let mb = |b: f64| l.megabytes(b);
         match offline.state.get() {
             OfflineState::Unavailable => String::new(),
+            OfflineState::Partial { .. } => t.offline_partial.to_string(),
             OfflineState::Caching { done, total } => (t.offline_caching)(&mb(done), &mb(total)),
             OfflineState::Ready { total } => (t.offline_ready)(&mb(total)),
             OfflineState::Quota => t.offline_quota.to_string(),
@@ -30,9 +32,19 @@ pub fn OfflineStatus() -> impl IntoView {
         }
     };
     view! {
-        <p class="offline-status" data-testid="offline-status" data-state=state_code role="status">
-            {text}
-        </p>
+        <div class="offline">
+            <p class="offline-status" data-testid="offline-status" data-state=state_code role="status">
+                {text}
+            </p>
+            {move || match offline.state.get() {
+                OfflineState::Partial { total } => Some(view! {
+                    <button class="save-all" data-testid="save-offline" on:click=move |_| offline.save_all()>
+                        {move || (lang.get().t().offline_save_all)(&lang.get().megabytes(total))}
+                    </button>
+                }),
+                _ => None,
+            }}
+        </div>
         <Show when=move || offline.update_ready.get()>
             <div class="update-banner" data-testid="update-banner" role="alert">
                 <span>{move || lang.get().t().update_ready}</span>

@@ -3,13 +3,12 @@
 //! within the results, and a copy-link button. Every text is rendered as text, never as HTML.
 
 use crate::app::use_lang;
-use crate::chunks::ArticleState;
-use crate::chunks::Prepared;
 use crate::explorer::{use_explorer, Explorer, Nav};
+use crate::records::{ArticleState, DocLookup, Prepared};
 use crate::url;
 use leptos::html::H2;
 use leptos::prelude::*;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// The reader panel for the article named in the URL.
 #[component]
@@ -18,9 +17,10 @@ pub fn Reader() -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
     let open_id = Memo::new(move |_| ex.state.with(|s| s.open.clone()));
-    let doc = Memo::new(move |_| {
-        let id = open_id.get()?;
-        ex.data.with_value(|d| d.engine.index().doc_by_id(&id))
+    let lookup = Memo::new(move |_| open_id.get().map(|id| ex.records.doc_of(&id)));
+    let doc = Memo::new(move |_| match lookup.get() {
+        Some(DocLookup::Found(d)) => Some(d),
+        _ => None,
     });
     // Where the article stands in the results, for previous and next.
     let position = Memo::new(move |_| {
@@ -28,6 +28,19 @@ pub fn Reader() -> impl IntoView {
         ex.result.with(|r| r.hits.iter().position(|&h| h == d))
     });
     let total = Memo::new(move |_| ex.result.with(|r| r.hits.len()));
+    // The neighbours' records are fetched ahead, so that previous and next open at once.
+    let neighbour = move |by: isize| {
+        let p = position.get()? as isize + by;
+        ex.result
+            .with(|r| r.hits.get(usize::try_from(p).ok()?).copied())
+    };
+    Effect::new(move |_| {
+        for by in [-1, 1] {
+            if let Some(d) = neighbour(by) {
+                let _ = ex.records.article(d);
+            }
+        }
+    });
     let step = move |by: isize| {
         let Some(p) = position.get_untracked() else {
             return;
@@ -36,12 +49,12 @@ pub fn Reader() -> impl IntoView {
         if next < 0 || next as usize >= total.get_untracked() {
             return;
         }
-        if let Some(d) = ex
+        if let Some(id) = ex
             .result
             .with_untracked(|r| r.hits.get(next as usize).copied())
+            .and_then(|d| ex.id(d))
         {
             ex.cursor.set(Some(next as usize));
-            let id = ex.id(d);
             ex.go(Nav::Push, |s| s.open = Some(id));
         }
     };
@@ -96,12 +109,24 @@ pub fn Reader() -> impl IntoView {
                     {move || if copied.get() { t().copied } else { t().copy_link }}
                 </button>
             </div>
-            {move || match doc.get() {
-                None => {
+            {move || match (lookup.get(), doc.get()) {
+                (Some(DocLookup::Loading), _) => {
+                    view! { <p class="reader-note" role="status">{move || t().loading_article}</p> }.into_any()
+                }
+                (Some(DocLookup::Failed), _) => {
+                    view! {
+                        <div class="reader-note" role="alert">
+                            <p>{move || t().article_failed}</p>
+                            <button on:click=move |_| ex.records.retry()>{move || t().retry}</button>
+                        </div>
+                    }
+                        .into_any()
+                }
+                (_, None) => {
                     let id = open_id.get().unwrap_or_default();
                     view! { <p class="reader-note" role="alert">{move || (t().article_missing)(&id)}</p> }.into_any()
                 }
-                Some(d) => match ex.chunks.article(d) {
+                (_, Some(d)) => match ex.records.article(d) {
                     ArticleState::Loading => {
                         view! { <p class="reader-note" role="status">{move || t().loading_article}</p> }.into_any()
                     }
@@ -109,7 +134,7 @@ pub fn Reader() -> impl IntoView {
                         view! {
                             <div class="reader-note" role="alert">
                                 <p>{move || t().article_failed} ": " {e}</p>
-                                <button on:click=move |_| ex.chunks.retry(d)>{move || t().retry}</button>
+                                <button on:click=move |_| ex.records.retry()>{move || t().retry}</button>
                             </div>
                         }
                             .into_any()
@@ -159,7 +184,7 @@ fn filter_link(ex: Explorer, key: &'static str, value: String, label: String) ->
 
 /// The article itself.
 #[component]
-fn ArticleView(article: Rc<Prepared>, heading: NodeRef<H2>) -> impl IntoView {
+fn ArticleView(article: Arc<Prepared>, heading: NodeRef<H2>) -> impl IntoView {
     let ex = use_explorer();
     let lang = use_lang();
     let t = move || lang.get().t();

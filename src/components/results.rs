@@ -2,11 +2,11 @@
 //! are in the page, so that 100,000 results scroll as smoothly as ten.
 
 use crate::app::use_lang;
-use crate::chunks::ArticleState;
 use crate::components::empty::EmptyState;
 use crate::components::marked::marked;
 use crate::explorer::use_explorer;
 use crate::measure::on_layout;
+use crate::records::ArticleState;
 use crate::{download, url};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -24,16 +24,26 @@ pub fn ResultList() -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
     let count = Memo::new(move |_| ex.result.with(|r| r.hits.len()));
-    let export = move |json: bool| {
-        let text = ex.result.with_untracked(|r| {
-            ex.data.with_value(|d| {
-                let index = d.engine.index();
-                if json {
-                    to_json(index, &r.hits)
-                } else {
-                    to_csv(index, &r.hits)
-                }
-            })
+    // An export waits for the catalog files of its rows: `Some(json)` while it does.
+    let exporting: RwSignal<Option<bool>> = RwSignal::new(None);
+    let progress = Memo::new(move |_| {
+        let json = exporting.get()?;
+        let hits = ex.result.with(|r| r.hits.clone());
+        Some((json, ex.records.catalog(&hits)))
+    });
+    Effect::new(move |_| {
+        let Some((json, Ok(entries))) = progress.get() else {
+            return;
+        };
+        exporting.set(None);
+        let rows: Vec<_> = entries.iter().map(|(d, e)| (*d, e)).collect();
+        let text = ex.data.with_value(|d| {
+            let engine = d.engine.borrow();
+            if json {
+                to_json(engine.index(), &rows)
+            } else {
+                to_csv(engine.index(), &rows)
+            }
         });
         let (name, mime) = if json {
             ("nienbieu.json", "application/json")
@@ -41,23 +51,61 @@ pub fn ResultList() -> impl IntoView {
             ("nienbieu.csv", "text/csv;charset=utf-8")
         };
         download::save(name, mime, &text);
+    });
+    let export = move |json: bool| exporting.set(Some(json));
+    let busy = move || exporting.with(Option::is_some) || ex.loading.get();
+    let count_text = move || {
+        let l = lang.get();
+        if ex.loading.get() {
+            l.t().searching.to_string()
+        } else {
+            (l.t().articles)(&l.number(count.get()))
+        }
+    };
+    let export_note = move || match progress.get() {
+        Some((_, Err((done, total)))) => {
+            let l = lang.get();
+            Some((l.t().export_preparing)(&l.number(done), &l.number(total)))
+        }
+        _ => None,
     };
     view! {
         <section class="results" aria-labelledby="result-count">
             <div class="results-head">
-                <p id="result-count" class="result-count" data-testid="result-count" role="status">
-                    {move || (t().articles)(&lang.get().number(count.get()))}
+                <p
+                    id="result-count"
+                    class="result-count"
+                    class:loading=move || ex.loading.get()
+                    data-testid="result-count"
+                    data-loading=move || ex.loading.get().to_string()
+                    role="status"
+                >
+                    {count_text}
                 </p>
                 <div class="export">
-                    <button data-testid="export-csv" disabled=move || count.get() == 0 on:click=move |_| export(false)>
+                    {move || export_note().map(|n| view! { <span class="export-note" role="status">{n}</span> })}
+                    <button data-testid="export-csv" disabled=move || count.get() == 0 || busy() on:click=move |_| export(false)>
                         {move || t().export_csv}
                     </button>
-                    <button data-testid="export-json" disabled=move || count.get() == 0 on:click=move |_| export(true)>
+                    <button data-testid="export-json" disabled=move || count.get() == 0 || busy() on:click=move |_| export(true)>
                         {move || t().export_json}
                     </button>
                 </div>
             </div>
-            <Show when=move || { count.get() > 0 } fallback=|| view! { <EmptyState /> }>
+            <TermFailures />
+            <Show
+                when=move || { count.get() > 0 }
+                fallback=move || {
+                    view! {
+                        <Show
+                            when=move || ex.loading.get()
+                            fallback=|| view! { <EmptyState /> }
+                        >
+                            <p class="list-loading" role="status">{move || t().searching}</p>
+                        </Show>
+                    }
+                }
+            >
                 <Window />
             </Show>
         </section>
@@ -171,53 +219,85 @@ fn Window() -> impl IntoView {
     }
 }
 
-/// One result. Its position, marks and snippet follow the search; the rest is the document's.
+/// One result. Its position, marks and snippet follow the search; its headline, dates and
+/// text come from its article file, fetched when the row first shows; its organisation,
+/// province and kind from the core.
 #[component]
 fn Row(doc: u32, pos: Signal<usize>, row_h: RwSignal<f64>, total: Memo<usize>) -> impl IntoView {
     let ex = use_explorer();
     let lang = use_lang();
     let t = move || lang.get().t();
-    let (id, title, published, event, kind, org, province) = ex.data.with_value(|d| {
-        let index = d.engine.index();
+    let (kind, org, province) = ex.data.with_value(|d| {
+        let engine = d.engine.borrow();
+        let index = engine.index();
         let first = |key: &str| {
-            index.facet(key).and_then(|f| {
-                f.of(doc)
-                    .first()
-                    .map(|&v| index.facet_value(f, v).to_string())
-            })
+            index
+                .facet(key)
+                .and_then(|f| f.of(doc).first().map(|&v| f.value(v).to_string()))
         };
-        (
-            index.id(doc).to_string(),
-            index.title(doc).map(str::to_string),
-            index.published(doc),
-            index.event_date(doc),
-            index.kind(doc),
-            first("organization"),
-            first("province"),
-        )
+        (index.kind(doc), first("organization"), first("province"))
     });
     let strict = move || ex.request.with(|r| r.strict);
-    let title_view = move || match &title {
-        Some(text) => {
-            let ranges = ex.result.with(|r| match_ranges(&r.query, strict(), text));
-            marked(text, &ranges).into_any()
+    let record = Memo::new_with_compare(
+        move |_| match ex.records.article(doc) {
+            ArticleState::Ready(a) => Some(a),
+            _ => None,
+        },
+        |a, b| match (a, b) {
+            (Some(Some(a)), Some(Some(b))) => !std::sync::Arc::ptr_eq(a, b),
+            (Some(None), Some(None)) => false,
+            _ => true,
+        },
+    );
+    let failed = move || matches!(ex.records.article(doc), ArticleState::Failed(_));
+    let id = Memo::new(move |_| record.with(|r| r.as_ref().map(|a| a.article.id.clone())));
+    let title_view = move || match record.get() {
+        Some(a) => match &a.article.title {
+            Some(text) => {
+                let ranges = ex.result.with(|r| match_ranges(&r.query, strict(), text));
+                marked(text, &ranges).into_any()
+            }
+            None => {
+                // No headline: the lead's first words, set as a lead, not as a headline.
+                let lead = lead_words(&a.article.paragraphs);
+                view! { <span class="untitled">{lead.unwrap_or_else(|| t().untitled.to_string())}</span> }.into_any()
+            }
+        },
+        None if failed() => {
+            view! { <span class="untitled">{move || t().article_failed}</span> }.into_any()
         }
-        None => view! { <span class="untitled">{move || t().untitled}</span> }.into_any(),
+        None => view! { <span class="row-loading" aria-hidden="true">"…"</span> }.into_any(),
+    };
+    let dates = move || {
+        record.with(|r| {
+            r.as_ref().map(|a| {
+                let a = &a.article;
+                (
+                    a.published.map(|p| {
+                        (
+                            p,
+                            a.published_precision
+                                .unwrap_or(nienbieu_model::Precision::Day),
+                        )
+                    }),
+                    a.event_date,
+                )
+            })
+        })
     };
     let date = move || {
         let l = lang.get();
-        match (published, event) {
-            (Some((ts, p)), _) if l == crate::i18n::Lang::Vi => Some(ts.to_vietnamese(p)),
-            (Some((ts, _)), _) => Some(l.date(ts.date())),
-            (None, Some(d)) => Some(l.date(d)),
+        match dates()? {
+            (Some((ts, p)), _) if l == crate::i18n::Lang::Vi => {
+                Some((ts.to_vietnamese(p), ts.to_string()))
+            }
+            (Some((ts, _)), _) => Some((l.date(ts.date()), ts.to_string())),
+            (None, Some(d)) => Some((l.date(d), d.to_string())),
             (None, None) => None,
         }
     };
-    let datetime = published
-        .map(|(ts, _)| ts.to_string())
-        .or(event.map(|d| d.to_string()));
-    let snippet_view = move || match ex.chunks.article(doc) {
-        ArticleState::Ready(a) => {
+    let snippet_view = move || match record.get() {
+        Some(a) => {
             let s = ex.result.with(|r| a.passages.snippet(&r.query, strict()));
             view! {
                 <p class="snippet">
@@ -228,41 +308,32 @@ fn Row(doc: u32, pos: Signal<usize>, row_h: RwSignal<f64>, total: Memo<usize>) -
             }
             .into_any()
         }
-        ArticleState::Loading => {
-            view! { <p class="snippet loading" aria-hidden="true">"…"</p> }.into_any()
-        }
-        ArticleState::Failed(_) => ().into_any(),
+        None => view! { <p class="snippet loading" aria-hidden="true">"…"</p> }.into_any(),
     };
-    let href = {
-        let id = id.clone();
-        move || {
-            let mut s = ex.state.get();
-            s.open = Some(id.clone());
-            url::href(&s)
-        }
+    let href = move || {
+        let mut s = ex.state.get();
+        s.open = Some(id.get()?);
+        Some(url::href(&s))
     };
-    let open = {
-        let id = id.clone();
-        move |e: leptos::ev::MouseEvent| {
-            if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
-                return;
-            }
-            e.prevent_default();
+    let open = move |e: leptos::ev::MouseEvent| {
+        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+            return;
+        }
+        e.prevent_default();
+        if let Some(id) = id.get_untracked() {
             ex.cursor.set(Some(pos.get_untracked()));
-            ex.open(id.clone());
+            ex.open(id);
         }
     };
-    let is_open = {
-        let id = id.clone();
-        move || ex.state.with(|s| s.open.as_deref() == Some(id.as_str()))
-    };
+    let is_open = move || ex.state.with(|s| s.open.is_some() && s.open == id.get());
     view! {
         <li
             class="result"
             class:cursor=move || ex.cursor.get() == Some(pos.get())
             class:open=is_open
             data-testid="result"
-            data-id=id
+            data-id=move || id.get()
+            aria-busy=move || record.with(Option::is_none).to_string()
             data-pos=move || pos.get()
             aria-setsize=move || total.get()
             aria-posinset=move || pos.get() + 1
@@ -273,7 +344,8 @@ fn Row(doc: u32, pos: Signal<usize>, row_h: RwSignal<f64>, total: Memo<usize>) -
             </h3>
             <p class="result-meta">
                 {move || match date() {
-                    Some(text) => view! { <time datetime=datetime.clone()>{text}</time> }.into_any(),
+                    Some((text, datetime)) => view! { <time datetime=datetime>{text}</time> }.into_any(),
+                    None if record.with(Option::is_none) => ().into_any(),
                     None => view! { <span class="undated">{move || t().undated}</span> }.into_any(),
                 }}
                 {org.map(|o| view! { <span class="org">{o}</span> })}
@@ -282,5 +354,46 @@ fn Row(doc: u32, pos: Signal<usize>, row_h: RwSignal<f64>, total: Memo<usize>) -
             </p>
             {snippet_view}
         </li>
+    }
+}
+
+/// The first words of the lead, for a row whose article has no headline.
+fn lead_words(paragraphs: &[String]) -> Option<String> {
+    let first = paragraphs.iter().find(|p| !p.trim().is_empty())?;
+    let words: Vec<&str> = first.split_whitespace().take(14).collect();
+    let more = first.split_whitespace().count() > words.len();
+    Some(format!(
+        "{}{}",
+        words.join(" "),
+        if more { " …" } else { "" }
+    ))
+}
+
+/// Term files that could not be fetched: which, why, and what to do (retry, or connect when
+/// offline and the file was never stored).
+#[component]
+fn TermFailures() -> impl IntoView {
+    let ex = use_explorer();
+    let lang = use_lang();
+    let failures = move || ex.terms.failed.get();
+    view! {
+        <Show when=move || !ex.terms.failed.with(|f| f.is_empty())>
+            <div class="term-failure" role="alert" data-testid="term-failure">
+                {move || {
+                    let t = lang.get().t();
+                    let f = failures();
+                    let offline = f.values().any(|x| x.offline);
+                    let first = f.values().next().cloned();
+                    view! {
+                        <p>{if offline { t.offline_not_stored } else { t.terms_failed }}</p>
+                        {first.map(|x| view! { <p class="detail">{x.file} ": " {x.message}</p> })}
+                    }
+                }}
+                <button on:click=move |_| {
+                    let needs = ex.asked.with_untracked(|h| h.missing.clone());
+                    ex.terms.retry(&needs);
+                }>{move || lang.get().t().retry}</button>
+            </div>
+        </Show>
     }
 }

@@ -4,7 +4,7 @@ use crate::app::use_lang;
 use crate::explorer::{use_explorer, Nav};
 use crate::keys::SEARCH_ID;
 use leptos::prelude::*;
-use nienbieu_model::search::Sort;
+use nienbieu_model::search::{QueryNote, Sort};
 
 /// The search form. Each keystroke searches at once and replaces the URL's query; the other
 /// controls add history entries.
@@ -14,6 +14,40 @@ pub fn SearchBar() -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
     let query = move || ex.state.with(|s| s.request.query.clone());
+    // How the query was understood, when that differs from what was typed: an unclosed
+    // quote, a stray minus, words beyond the limits.
+    let understood = Memo::new(move |_| {
+        let typed = ex.state.with(|s| s.request.query.clone());
+        ex.asked.with(|h| {
+            h.query
+                .differs_from(&typed)
+                .then(|| (h.query.understood(), h.query.notes.clone()))
+        })
+    });
+    let note = move || {
+        let (text, notes) = understood.get()?;
+        let l = lang.get();
+        let t = l.t();
+        let reasons: Vec<String> = notes
+            .iter()
+            .map(|n| match n {
+                QueryNote::UnclosedQuote => t.query_unclosed.to_string(),
+                QueryNote::Truncated { dropped: 0 } => t.query_cut.to_string(),
+                QueryNote::Truncated { dropped } => (t.query_truncated)(&l.number(*dropped)),
+            })
+            .collect();
+        let shown = if text.is_empty() {
+            t.nothing_to_search.to_string()
+        } else {
+            text
+        };
+        Some(view! {
+            <p class="understood" data-testid="understood" role="status">
+                {t.understood} " " <q>{shown}</q>
+                {(!reasons.is_empty()).then(|| format!(" ({})", reasons.join("; ")))}
+            </p>
+        })
+    };
     view! {
         <form class="search-bar" role="search" on:submit=|e| e.prevent_default()>
             <label class="visually-hidden" for=SEARCH_ID>
@@ -31,6 +65,7 @@ pub fn SearchBar() -> impl IntoView {
                     let q = event_target_value(&e);
                     ex.go(Nav::Replace, |s| s.request.query = q);
                 }
+                on:focus=move |_| ex.prefetch_terms()
             />
             <label class="strict" title=move || t().strict_hint>
                 <input
@@ -74,5 +109,6 @@ pub fn SearchBar() -> impl IntoView {
                 </select>
             </label>
         </form>
+        {note}
     }
 }

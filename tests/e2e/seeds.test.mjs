@@ -28,18 +28,44 @@ test('lists the five seed articles newest first with their titles, dates and sni
   assert.deepEqual(errors, []);
 });
 
-test('the dataset downloads alongside the wasm, each file once', async (t) => {
+test('the first screen downloads alongside the wasm, each file once, before any term file', async (t) => {
   const requested = [];
-  const { app, page, errors } = await h.openApp(t, { setup: (p) => p.on('request', (r) => requested.push(new URL(r.url()).pathname)) });
+  const { app, page, errors } = await h.openApp(t, {
+    setup: async (p) => {
+      p.on('request', (r) => requested.push(new URL(r.url()).pathname));
+      // When the first row shows its headline, by the page's clock.
+      await p.addInitScript(() => {
+        const look = () => {
+          if (document.querySelector('[data-testid=result] h3 a')?.textContent.trim()) window.firstRowAt = performance.now();
+          else requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      });
+    },
+  });
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=result] .snippet:not(.loading)').length === 5);
-  const data = requested.filter((p) => p.startsWith('/data/')).sort();
-  assert.deepEqual(data.map((p) => p.replace(/-[0-9a-f]{16}\./, '-H.')), ['/data/articles-0000-H.jsonl', '/data/index-H.bin', '/data/manifest.json']);
-  // index.html's script fetched the manifest and preloaded the index and the article chunk,
-  // before the app's code ran; the app took them over instead of asking again.
-  const how = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource').map((e) => [e.name.split('/').pop().replace(/-[0-9a-f]{16}\./, '-H.'), e.initiatorType])));
-  assert.equal(how['manifest.json'], 'fetch');
-  assert.equal(how['index-H.bin'], 'link');
-  assert.equal(how['articles-0000-H.jsonl'], 'link');
+  const name = (p) => p.replace(/^\/data\//, '').replace(/-[0-9a-f]{16}/, '-H');
+  const data = requested.filter((p) => p.startsWith('/data/')).map(name);
+  assert.deepEqual(
+    data.filter((p) => !p.startsWith('terms-')).sort(),
+    ['articles-H/0.jsonl', 'articles-H/1.jsonl', 'core-H.bin', 'manifest.json'],
+  );
+  assert.equal(new Set(data).size, data.length, 'no file twice');
+  // index.html's script fetched the manifest and preloaded the core and the first screen's
+  // article files before the app's code ran; the app took them over instead of asking again.
+  const how = await page.evaluate(() =>
+    performance.getEntriesByType('resource').filter((e) => e.name.includes('/data/')).map((e) => ({ name: e.name, initiator: e.initiatorType, start: e.startTime })),
+  );
+  const by = (re) => how.find((e) => re.test(e.name));
+  assert.equal(by(/manifest\.json$/).initiator, 'fetch');
+  assert.equal(by(/core-[0-9a-f]+\.bin$/).initiator, 'link');
+  assert.equal(by(/articles-[0-9a-f]+\/0\.jsonl$/).initiator, 'link');
+  // No term file is asked for before the first row is painted: the first screen needs none.
+  const firstRowAt = await page.evaluate(() => window.firstRowAt);
+  assert.ok(firstRowAt > 0);
+  for (const e of how.filter((e) => /\/(terms|postings|positions)-/.test(e.name))) {
+    assert.ok(e.start >= firstRowAt, `${e.name} started at ${e.start} ms, before the first row at ${firstRowAt} ms`);
+  }
   assert.equal(await app.total(), 5);
   assert.deepEqual(errors, []);
 });
@@ -91,8 +117,8 @@ test('a missing dataset shows a clear message and a retry that recovers', async 
 test('a newer schema, a corrupt manifest or a corrupt index is refused with a message', async (t) => {
   for (const [pattern, body, expected] of [
     ['**/data/manifest.json', '{"schema_version": 999, "articles": 0}', /phiên bản định dạng 999, mới hơn/],
-    ['**/data/manifest.json', '{"schema_version": 3, "articles": [{"id": ', /Tệp dữ liệu bị hỏng/],
-    ['**/data/index-*.bin', 'NBIX garbage', /Tệp chỉ mục bị hỏng/],
+    ['**/data/manifest.json', '{"schema_version": 4, "articles": [{"id": ', /Tệp dữ liệu bị hỏng/],
+    ['**/data/core-*.bin', 'NBCO garbage', /Tệp chỉ mục bị hỏng/],
   ]) {
     const { app } = await h.openApp(t, { setup: (page) => page.route(pattern, (route) => route.fulfill({ status: 200, body })) });
     await app.loadError().waitFor();
@@ -101,13 +127,24 @@ test('a newer schema, a corrupt manifest or a corrupt index is refused with a me
   }
 });
 
-test('a panic is reported on the page, not only in the console', async (t) => {
-  // ?debug=panic makes the app panic on purpose once it has started (a documented switch for
-  // this test: every bad input is handled as an error, so nothing else panics on demand).
-  const { page, errors } = await h.openApp(t, { query: '?debug=panic', wait: false });
+test('a panic is reported on the page with the query, and reloads into the last good view', async (t) => {
+  // ?debug=panic arms a deliberate panic for the query "panic!" (a documented switch for this
+  // test: every bad input is handled as an error, so nothing else panics on demand).
+  const { app, page, errors } = await h.openApp(t, { query: '?debug=panic&q=hung+yen' });
+  await app.waitForTotal(2);
+  await app.searchBox().fill('panic!');
   const panel = page.getByTestId('panic');
   await panel.waitFor();
   assert.match(await panel.textContent(), /Ứng dụng gặp lỗi và đã dừng.*deliberate panic/s);
   assert.equal(await panel.getAttribute('role'), 'alert');
+  assert.equal(await page.getByTestId('panic-query').textContent(), 'panic!');
   assert.ok(errors.some((e) => /unreachable|RuntimeError/.test(e)), `${errors}`);
+  // The reload restores the last view that searched without trouble, not the one that failed.
+  const reload = page.getByTestId('panic-reload');
+  assert.equal(new URL(await reload.getAttribute('href'), app.url).search, '?q=hung+yen');
+  await reload.click();
+  await page.waitForURL(/\?q=hung\+yen$/);
+  await app.page.getByTestId('result-count').waitFor();
+  await app.waitForTotal(2);
+  assert.equal(await page.getByTestId('panic').count(), 0);
 });

@@ -1,8 +1,10 @@
 //! `nienbieu-bench`: the engine benchmark (native) and the synthetic 100,000-article set.
 //!
 //!     nienbieu-bench engine DATASET_DIR [QUERIES_JSON]
+//!     nienbieu-bench cost DATASET_DIR QUERY...
 //!     nienbieu-bench synth CORPUS_JSONL OUT_JSONL [COUNT]
 
+mod cost;
 mod engine;
 mod synth;
 
@@ -16,12 +18,13 @@ fn main() -> ExitCode {
             &PathBuf::from(&args[1]),
             &PathBuf::from(args.get(2).map_or("bench/queries.json", String::as_str)),
         ),
+        Some("cost") if args.len() >= 2 => cost::run(&PathBuf::from(&args[1]), &args[2..]),
         Some("synth") if args.len() >= 3 => synth::run(
             &PathBuf::from(&args[1]),
             &PathBuf::from(&args[2]),
             args.get(3).map_or(Ok(100_000), |n| n.parse()).unwrap_or(100_000),
         ),
-        _ => Err("usage: nienbieu-bench engine DATASET_DIR [QUERIES_JSON]\n       nienbieu-bench synth CORPUS_JSONL OUT_JSONL [COUNT]".into()),
+        _ => Err("usage: nienbieu-bench engine DATASET_DIR [QUERIES_JSON]\n       nienbieu-bench cost DATASET_DIR QUERY...\n       nienbieu-bench synth CORPUS_JSONL OUT_JSONL [COUNT]".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -23,8 +23,8 @@ record per line (id, title, date, body; other fields are kept as metadata); any 
 is one raw page (UTF-8 with or without BOM, or UTF-16 with BOM).
 
 OPTIONS:
-    -o, --out <DIR>     write the dataset to DIR: manifest.json, the search index and
-                        the article chunks (files of an earlier dataset there are removed)
+    -o, --out <DIR>     write the dataset to DIR: manifest.json and its layers (core,
+                        term shards, articles; those of an earlier dataset are removed)
         --json-lines    print one JSON object per article on standard output
     -q, --quiet         print only the summary and failures
     -h, --help          print this help
@@ -135,19 +135,25 @@ fn write_json_lines(outcome: &Outcome) -> io::Result<()> {
     out.flush()
 }
 
-/// Builds the dataset (search index and chunks) and writes it to `dir`, reporting its size.
+/// Builds the dataset (its layers) and writes it to `dir`, reporting its size.
 fn write_dataset(dir: &Path, articles: &[nienbieu_model::Article]) -> io::Result<()> {
     let started = std::time::Instant::now();
     let files = build_dataset(articles);
     write_dataset_dir(dir, &files)?;
     let m = &files.manifest;
+    let mb = |b: u64| b as f64 / 1e6;
     eprintln!(
-        "dataset: {} ({} articles, index {:.1} MB, {} chunk(s), {:.1} MB in all) built in {:.2} s",
+        "dataset: {} ({} articles; core {:.2} MB, terms {:.1} MB in {} + {} shards, articles \
+         {:.1} MB in {} files; {:.1} MB in all) built in {:.2} s",
         dir.display(),
         m.articles,
-        m.index.bytes as f64 / 1e6,
-        m.chunks.len(),
-        m.total_bytes() as f64 / 1e6,
+        mb(m.core.bytes),
+        mb(m.terms.bytes + m.postings.bytes + m.positions.bytes),
+        m.postings.files,
+        m.positions.files,
+        mb(m.fragments.bytes),
+        m.fragments.files,
+        mb(m.total_bytes()),
         started.elapsed().as_secs_f64()
     );
     Ok(())

@@ -2,6 +2,7 @@
 //! 20,000-article corpus when ../shared/corpus is present (skipped with a note otherwise).
 
 use nienbieu_ingest::{build_dataset, ingest_paths};
+use nienbieu_model::dataset::doc_order;
 use nienbieu_model::tokenize::{tokenize, TokenKind};
 use nienbieu_model::{Article, Engine, SearchRequest};
 use std::collections::HashSet;
@@ -9,8 +10,20 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 struct Fixture {
+    /// The articles in document order (newest first), as the engine numbers them.
     articles: Vec<Article>,
     engine: Engine,
+}
+
+/// Builds the dataset of `articles` and loads every layer of it.
+fn fixture(articles: Vec<Article>) -> Fixture {
+    let files = build_dataset(&articles);
+    let engine = Engine::from_files(&files).expect("the dataset loads");
+    let articles = doc_order(&articles)
+        .into_iter()
+        .map(|i| articles[i as usize].clone())
+        .collect();
+    Fixture { articles, engine }
 }
 
 // The engine is not `Sync` (its scratch space is per thread), so each test builds its own
@@ -20,9 +33,7 @@ static SEEDS: LazyLock<Vec<Article>> = LazyLock::new(|| {
 });
 
 fn seeds() -> Fixture {
-    let articles = SEEDS.clone();
-    let engine = Engine::load(build_dataset(&articles).index_bytes().to_vec()).expect("index");
-    Fixture { articles, engine }
+    fixture(SEEDS.clone())
 }
 
 impl Fixture {
@@ -109,7 +120,7 @@ fn seeds_highlight_what_matched() {
         query: "hung yen".into(),
         ..SearchRequest::default()
     });
-    let title = s.engine.index().title(r.hits[0]).unwrap();
+    let title = s.articles[r.hits[0] as usize].title.as_deref().unwrap();
     let marked: Vec<&str> = nienbieu_model::search::match_ranges(&r.query, false, title)
         .into_iter()
         .map(|x| &title[x])
@@ -138,9 +149,7 @@ static CORPUS: LazyLock<Option<Vec<Article>>> = LazyLock::new(|| {
 });
 
 fn corpus() -> Option<Fixture> {
-    let articles = CORPUS.as_ref()?.clone();
-    let engine = Engine::load(build_dataset(&articles).index_bytes().to_vec()).expect("index");
-    Some(Fixture { articles, engine })
+    Some(fixture(CORPUS.as_ref()?.clone()))
 }
 
 #[test]

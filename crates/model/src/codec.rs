@@ -42,6 +42,19 @@ impl Writer {
         self.out.extend_from_slice(b);
     }
 
+    /// Writes a length-prefixed array of numbers as LEB128 varints (most are small: counts,
+    /// ids of frequent values, differences between sorted numbers).
+    pub fn varints(&mut self, vs: impl IntoIterator<Item = u32>) {
+        let mut blob = Vec::new();
+        let mut n = 0usize;
+        for v in vs {
+            put_varint(&mut blob, v);
+            n += 1;
+        }
+        self.u32(len32(n));
+        self.bytes(&blob);
+    }
+
     /// Writes a table of strings: their end offsets, then their bytes.
     pub fn strs<'a>(&mut self, items: impl IntoIterator<Item = &'a str>) {
         let mut blob = Vec::new();
@@ -108,6 +121,31 @@ impl<'a> Reader<'a> {
     pub fn bytes(&mut self, what: &str) -> Result<Range<usize>, CodecError> {
         let n = self.u32(what)? as usize;
         self.take(n, what)
+    }
+
+    /// Reads an array written by [`Writer::varints`], checking that it holds exactly the
+    /// numbers it announces.
+    pub fn varints(&mut self, what: &str) -> Result<Vec<u32>, CodecError> {
+        let n = self.u32(what)? as usize;
+        let blob = &self.buf[self.bytes(what)?];
+        // Every varint takes at least one byte: a larger count is a corrupt file.
+        if n > blob.len() {
+            return Err(CodecError(format!(
+                "{what} announces more numbers than it holds"
+            )));
+        }
+        let mut out = Vec::with_capacity(n);
+        let mut pos = 0;
+        for _ in 0..n {
+            out.push(
+                read_varint(blob, &mut pos)
+                    .ok_or_else(|| CodecError(format!("{what} has a broken number")))?,
+            );
+        }
+        if pos != blob.len() {
+            return Err(CodecError(format!("{what} has bytes after its numbers")));
+        }
+        Ok(out)
     }
 
     /// Reads a string table, checking that every string is valid UTF-8.
@@ -214,6 +252,33 @@ pub fn get_varint(buf: &[u8], pos: &mut usize) -> u32 {
     v
 }
 
+/// Reads a LEB128 varint at `*pos` strictly: `None` when it runs past the end or past 32 bits.
+pub fn read_varint(buf: &[u8], pos: &mut usize) -> Option<u32> {
+    let mut v = 0u32;
+    for shift in (0..35).step_by(7) {
+        let b = *buf.get(*pos)?;
+        *pos += 1;
+        if shift == 28 && b > 0x0f {
+            return None;
+        }
+        v |= u32::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Maps a signed number to an unsigned one with small magnitudes staying small.
+pub fn zigzag(v: i32) -> u32 {
+    ((v << 1) ^ (v >> 31)) as u32
+}
+
+/// The inverse of [`zigzag`].
+pub fn unzigzag(v: u32) -> i32 {
+    ((v >> 1) as i32) ^ -((v & 1) as i32)
+}
+
 /// Checks that `offsets` never decrease and end within `len`, as offsets into a blob must.
 pub fn check_offsets(offsets: &[u32], len: usize, what: &str) -> Result<(), CodecError> {
     if offsets.windows(2).any(|w| w[0] > w[1]) || offsets.last().is_some_and(|&e| e as usize > len)
@@ -261,6 +326,25 @@ mod tests {
         bad.u32s(&[1]);
         bad.bytes("Đ".as_bytes());
         assert!(Reader::new(&bad.out).strs("t").is_err());
+    }
+
+    #[test]
+    fn varint_arrays_and_zigzag_round_trip() {
+        let mut w = Writer::default();
+        w.varints([0, 5, 300, u32::MAX]);
+        let mut r = Reader::new(&w.out);
+        assert_eq!(r.varints("v").unwrap(), [0, 5, 300, u32::MAX]);
+        for cut in 0..w.out.len() {
+            assert!(
+                Reader::new(&w.out[..cut]).varints("v").is_err(),
+                "cut at {cut}"
+            );
+        }
+        for v in [0, 1, -1, 19_000, -719_000, i32::MAX, i32::MIN] {
+            assert_eq!(unzigzag(zigzag(v)), v);
+        }
+        assert!(zigzag(-3) < 8);
+        assert_eq!(read_varint(&[0xff, 0xff, 0xff, 0xff, 0x7f], &mut 0), None);
     }
 
     #[test]

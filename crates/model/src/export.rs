@@ -1,6 +1,7 @@
-//! Exporting results as CSV or JSON: one row per article with what the index knows of it
-//! (ids, title, dates, kind and every facet's values), in the order shown.
+//! Exporting results as CSV or JSON: one row per article with its catalog entry (id, title,
+//! dates) and every facet's values from the core, in the order shown.
 
+use crate::dataset::records::CatalogEntry;
 use crate::index::Index;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -20,14 +21,14 @@ pub struct ExportRow<'a> {
     pub facets: BTreeMap<&'a str, Vec<&'a str>>,
 }
 
-/// The rows of `hits`, in order.
-pub fn rows<'a>(index: &'a Index, hits: &[u32]) -> Vec<ExportRow<'a>> {
+/// The rows of `hits` (documents with their catalog entries), in order.
+pub fn rows<'a>(index: &'a Index, hits: &[(u32, &'a CatalogEntry)]) -> Vec<ExportRow<'a>> {
     hits.iter()
-        .map(|&d| ExportRow {
-            id: index.id(d),
-            title: index.title(d),
-            published: index.published(d).map(|(t, _)| t.to_string()),
-            event_date: index.event_date(d).map(|x| x.to_string()),
+        .map(|&(d, e)| ExportRow {
+            id: &e.id,
+            title: e.title.as_deref(),
+            published: e.published.map(|t| t.to_string()),
+            event_date: e.event_date.map(|x| x.to_string()),
             facets: index
                 .facets()
                 .iter()
@@ -41,13 +42,13 @@ pub fn rows<'a>(index: &'a Index, hits: &[u32]) -> Vec<ExportRow<'a>> {
 }
 
 /// The results as a JSON array.
-pub fn to_json(index: &Index, hits: &[u32]) -> String {
+pub fn to_json(index: &Index, hits: &[(u32, &CatalogEntry)]) -> String {
     serde_json::to_string_pretty(&rows(index, hits)).expect("rows serialise")
 }
 
 /// The results as CSV (RFC 4180, with a header row; several values of a facet are joined
 /// with "; "). A cell that a spreadsheet would run as a formula gets a leading apostrophe.
-pub fn to_csv(index: &Index, hits: &[u32]) -> String {
+pub fn to_csv(index: &Index, hits: &[(u32, &CatalogEntry)]) -> String {
     let keys: Vec<&str> = index.facets().iter().map(|f| f.key.as_str()).collect();
     let mut out = String::new();
     let header: Vec<&str> = ["id", "title", "published", "event_date"]
@@ -100,9 +101,10 @@ mod tests {
             ..Article::default()
         };
         a.provinces = vec!["Hưng Yên".into(), "Nam Định".into()];
+        let entry = CatalogEntry::of(&a);
         let files = DatasetFiles::build_serial(&[a]);
-        let index = Index::load(files.index_bytes().to_vec()).unwrap();
-        let csv = to_csv(&index, &[0]);
+        let index = Index::load_core(files.file(&files.manifest.core.path).unwrap()).unwrap();
+        let csv = to_csv(&index, &[(0, &entry)]);
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(
             lines[0],
@@ -112,7 +114,8 @@ mod tests {
             lines[1],
             "a,\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\"\",,,Hưng Yên; Nam Định,,other,,,"
         );
-        let json: serde_json::Value = serde_json::from_str(&to_json(&index, &[0])).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_str(&to_json(&index, &[(0, &entry)])).unwrap();
         assert_eq!(json[0]["facets"]["province"][1], "Nam Định");
     }
 }

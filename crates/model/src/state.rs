@@ -7,6 +7,15 @@
 use crate::search::{DateFilter, Granularity, SearchRequest, Sort};
 use crate::time::Date;
 
+/// The most values of one facet a link selects; more are left out, with a note.
+pub const MAX_URL_VALUES: usize = 32;
+/// The most facets a link filters on; more are left out, with a note.
+pub const MAX_URL_FACETS: usize = 16;
+/// The most bytes of a query a link carries (the engine reads fewer still).
+pub const MAX_URL_QUERY: usize = 4096;
+/// The most bytes of an article id.
+pub const MAX_URL_ID: usize = 512;
+
 /// Everything a view shows, as the URL holds it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewState {
@@ -65,6 +74,21 @@ impl ViewState {
     /// Reads a query string (with or without the leading `?`). Unknown keys and unreadable
     /// values are ignored: a hand-edited or truncated link still opens a sensible view.
     pub fn from_query(query: &str) -> ViewState {
+        ViewState::parse(query).0
+    }
+
+    /// Reads a query string like [`ViewState::from_query`], and says how many filter values
+    /// were left out beyond [`MAX_URL_VALUES`] per facet and [`MAX_URL_FACETS`] facets.
+    pub fn parse(query: &str) -> (ViewState, usize) {
+        let clean = ViewState::parse_raw(query).cleaned();
+        let values = |s: &ViewState| s.request.filters.values().map(Vec::len).sum::<usize>();
+        let before = values(&clean);
+        let s = clean.normalized();
+        let cut = before - values(&s);
+        (s, cut)
+    }
+
+    fn parse_raw(query: &str) -> ViewState {
         let mut s = ViewState::default();
         let r = &mut s.request;
         for pair in query
@@ -89,16 +113,50 @@ impl ViewState {
                 "g" => r.granularity = Granularity::from_code(&v),
                 "a" if !v.is_empty() => s.open = Some(v),
                 _ => {
-                    if let Some(facet) = k.strip_prefix("f.").filter(|f| !f.is_empty()) {
-                        let values = r.filters.entry(facet.to_string()).or_default();
-                        if !v.is_empty() && !values.contains(&v) {
-                            values.push(v);
-                        }
+                    if let Some(facet) = k.strip_prefix("f.") {
+                        r.filters.entry(facet.to_string()).or_default().push(v);
                     }
                 }
             }
         }
-        s.request.filters.retain(|_, v| !v.is_empty());
+        s
+    }
+
+    /// The state as a link can carry it: dates within years 0 to 9999, no empty facet key or
+    /// value, each value once, at most [`MAX_URL_VALUES`] values per facet and
+    /// [`MAX_URL_FACETS`] facets, a query of at most [`MAX_URL_QUERY`] bytes, no empty article
+    /// id. `from_query(to_query(s)) == s.normalized()` for every state.
+    pub fn normalized(&self) -> ViewState {
+        let mut s = self.cleaned();
+        let r = &mut s.request;
+        for values in r.filters.values_mut() {
+            values.truncate(MAX_URL_VALUES);
+        }
+        while r.filters.len() > MAX_URL_FACETS {
+            r.filters.pop_last();
+        }
+        s
+    }
+
+    /// The state without what a link cannot carry, but with every filter value.
+    fn cleaned(&self) -> ViewState {
+        let mut s = self.clone();
+        let r = &mut s.request;
+        let date_ok = |d: &Date| (0..=9999).contains(&d.year());
+        r.dates.from = r.dates.from.filter(date_ok);
+        r.dates.to = r.dates.to.filter(date_ok);
+        r.zoom = r.zoom.filter(|(a, b)| date_ok(a) && date_ok(b));
+        cut(&mut r.query, MAX_URL_QUERY);
+        r.filters.retain(|k, _| !k.is_empty());
+        for values in r.filters.values_mut() {
+            let mut seen = std::collections::BTreeSet::new();
+            values.retain(|v| !v.is_empty() && seen.insert(v.clone()));
+        }
+        r.filters.retain(|_, v| !v.is_empty());
+        if let Some(id) = &mut s.open {
+            cut(id, MAX_URL_ID);
+        }
+        s.open = s.open.filter(|id| !id.is_empty());
         s
     }
 
@@ -117,6 +175,17 @@ impl ViewState {
     pub fn is_filtered(&self) -> bool {
         let r = &self.request;
         !r.query.trim().is_empty() || !r.filters.is_empty() || r.dates != DateFilter::default()
+    }
+}
+
+/// Cuts `s` to at most `max` bytes, at a character boundary.
+fn cut(s: &mut String, max: usize) {
+    if s.len() > max {
+        let mut at = max;
+        while !s.is_char_boundary(at) {
+            at -= 1;
+        }
+        s.truncate(at);
     }
 }
 

@@ -19,15 +19,37 @@ fn article(id: &str, title: &str, body: &[&str]) -> Article {
     }
 }
 
-fn engine(articles: &[Article]) -> Engine {
+/// An engine with every layer loaded, and the article id of each document.
+struct Loaded {
+    engine: Engine,
+    ids: Vec<String>,
+}
+
+impl std::ops::Deref for Loaded {
+    type Target = Engine;
+    fn deref(&self) -> &Engine {
+        &self.engine
+    }
+}
+
+impl Loaded {
+    fn id(&self, doc: u32) -> &str {
+        &self.ids[doc as usize]
+    }
+}
+
+fn engine(articles: &[Article]) -> Loaded {
     let mut articles = articles.to_vec();
     articles.sort_by(|a, b| a.id.cmp(&b.id));
     let files = DatasetFiles::build_serial(&articles);
-    Engine::load(files.index_bytes().to_vec()).expect("the index loads")
+    Loaded {
+        engine: Engine::from_files(&files).expect("the dataset loads"),
+        ids: files.doc_ids,
+    }
 }
 
 /// Ids of the results of `query`, in order.
-fn ids(e: &Engine, query: &str) -> Vec<String> {
+fn ids(e: &Loaded, query: &str) -> Vec<String> {
     ids_of(
         e,
         &SearchRequest {
@@ -37,11 +59,11 @@ fn ids(e: &Engine, query: &str) -> Vec<String> {
     )
 }
 
-fn ids_of(e: &Engine, req: &SearchRequest) -> Vec<String> {
+fn ids_of(e: &Loaded, req: &SearchRequest) -> Vec<String> {
     e.search(req)
         .hits
         .iter()
-        .map(|&d| e.index().id(d).to_string())
+        .map(|&d| e.id(d).to_string())
         .collect()
 }
 
@@ -393,7 +415,7 @@ fn facet_counts_and_hits_match_a_brute_force_reference() {
             .collect();
         with_hits += usize::from(!expected.is_empty());
         filtered_with_hits += usize::from(!expected.is_empty() && !filters.is_empty());
-        let got: BTreeSet<&str> = result.hits.iter().map(|&d| e.index().id(d)).collect();
+        let got: BTreeSet<&str> = result.hits.iter().map(|&d| e.id(d)).collect();
         assert_eq!(got, expected, "round {round}: hits of {req:?}");
 
         for fc in &result.facets {
@@ -480,36 +502,123 @@ fn relaxations_name_what_brings_results_back() {
 }
 
 #[test]
-fn a_corrupt_index_is_refused_not_misread() {
+fn a_corrupt_layer_is_refused_not_misread() {
+    use nienbieu_model::index::Need;
     let files = DatasetFiles::build_serial(&random_articles(&mut Rng(9), 50));
-    let bytes = files.index_bytes().to_vec();
-    assert!(Engine::load(bytes[..bytes.len() / 2].to_vec()).is_err());
-    assert!(Engine::load(b"not an index".to_vec()).is_err());
+    let m = &files.manifest;
+    let file = |p: &str| files.file(p).unwrap().to_vec();
+    let core = file(&m.core.path);
+    assert!(Engine::load_core(&core[..core.len() / 2]).is_err());
+    assert!(Engine::load_core(b"not an index").is_err());
+    let layers: Vec<(Need, Vec<u8>)> = std::iter::once((Need::Directory, file(&m.terms.path)))
+        .chain((0..m.postings.files).map(|n| (Need::Postings(n), file(&m.postings.path(n)))))
+        .chain((0..m.positions.files).map(|n| (Need::Positions(n), file(&m.positions.path(n)))))
+        .collect();
+    // A truncated file of any layer is refused.
+    for (need, bytes) in &layers {
+        let mut e = Engine::load_core(&core).unwrap();
+        if *need != Need::Directory {
+            e.add(Need::Directory, layers[0].1.clone()).unwrap();
+        }
+        assert!(
+            e.add(*need, bytes[..bytes.len() - 1].to_vec()).is_err(),
+            "{need:?}"
+        );
+    }
+    // A shard given for another number is refused.
+    if m.postings.files > 1 {
+        let mut e = Engine::load_core(&core).unwrap();
+        e.add(Need::Directory, layers[0].1.clone()).unwrap();
+        assert!(e.add(Need::Postings(1), file(&m.postings.path(0))).is_err());
+    }
     // Flipping bytes either fails to load or loads and still answers without panicking.
     let mut rng = Rng(3);
-    for _ in 0..200 {
-        let mut b = bytes.clone();
-        for _ in 0..4 {
-            let i = rng.below(b.len());
-            b[i] ^= 1 << rng.below(8);
-        }
-        if let Ok(e) = Engine::load(b) {
-            for q in ["đảng", "dang vi", "\"hội nghị\"", ""] {
-                let _ = e.search(&SearchRequest {
-                    query: q.into(),
-                    ..SearchRequest::default()
-                });
+    for round in 0..300 {
+        let mut e = match Engine::load_core(&core) {
+            Ok(e) => e,
+            Err(_) => continue,
+        };
+        let target = round % layers.len();
+        let mut damaged_core = core.clone();
+        for (k, (need, bytes)) in layers.iter().enumerate() {
+            let mut b = bytes.clone();
+            if k == target {
+                for _ in 0..4 {
+                    let i = rng.below(b.len());
+                    b[i] ^= 1 << rng.below(8);
+                }
             }
+            let _ = e.add(*need, b);
+        }
+        for q in ["đảng", "dang vi", "\"hội nghị\"", "", "-\"", "a b c"] {
+            let _ = e.search(&SearchRequest {
+                query: q.into(),
+                ..SearchRequest::default()
+            });
+        }
+        let i = rng.below(damaged_core.len());
+        damaged_core[i] ^= 1 << rng.below(8);
+        if let Ok(e) = Engine::load_core(&damaged_core) {
+            let _ = e.search(&SearchRequest::default());
         }
     }
 }
 
 #[test]
 fn a_damaged_header_is_corruption_not_a_newer_version() {
-    let mut bytes = b"NBIX".to_vec();
+    let mut bytes = b"NBCO".to_vec();
     bytes.extend_from_slice(b" garbage");
     assert!(matches!(
-        Engine::load(bytes),
+        Engine::load_core(&bytes),
         Err(nienbieu_model::IndexError::Corrupt(_))
     ));
+}
+
+#[test]
+fn a_query_answers_only_once_its_shards_are_in() {
+    use nienbieu_model::index::Need;
+    let articles: Vec<Article> = (0..400)
+        .map(|i| {
+            article(
+                &format!("{i:04}"),
+                &format!("Bài {i}"),
+                &["Đảng viên mới được kết nạp."],
+            )
+        })
+        .collect();
+    let files = DatasetFiles::build_serial(&articles);
+    let m = &files.manifest;
+    let mut e = Engine::load_core(files.file(&m.core.path).unwrap()).unwrap();
+    let req = SearchRequest {
+        query: "đảng viên".into(),
+        ..SearchRequest::default()
+    };
+    let empty = e.hits(&SearchRequest::default());
+    assert!(
+        empty.is_complete() && empty.hits.len() == 400,
+        "the core alone lists everything"
+    );
+    assert_eq!(e.needs(&req), [Need::Directory]);
+    let mut rounds = 0;
+    loop {
+        let needs = e.needs(&req);
+        let hits = e.hits(&req);
+        assert_eq!(hits.missing, needs);
+        if needs.is_empty() {
+            assert_eq!(hits.hits.len(), 400);
+            break;
+        }
+        assert!(hits.hits.is_empty(), "no partial answer is given as final");
+        for n in needs {
+            let path = match n {
+                Need::Directory => m.terms.path.clone(),
+                Need::Postings(k) => m.postings.path(k),
+                Need::Positions(k) => m.positions.path(k),
+            };
+            e.add(n, files.file(&path).unwrap().to_vec()).unwrap();
+        }
+        rounds += 1;
+    }
+    // Directory, postings, positions (for the side-by-side bonus).
+    assert_eq!(rounds, 3);
 }

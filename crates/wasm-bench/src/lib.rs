@@ -2,6 +2,7 @@
 //! can time it in Chromium beside MiniSearch and FlexSearch on the same articles and queries.
 //! The app links the same engine; this crate adds nothing but the bindings.
 
+use nienbieu_model::index::Need;
 use nienbieu_model::{Engine, SearchRequest};
 use wasm_bindgen::prelude::*;
 
@@ -9,15 +10,39 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub struct Bench {
     engine: Engine,
+    ids: Vec<String>,
 }
 
 #[wasm_bindgen]
 impl Bench {
-    /// Loads an index from its bytes (copied into wasm memory).
+    /// Loads the core layer from its bytes (copied into wasm memory).
     #[wasm_bindgen(constructor)]
-    pub fn new(bytes: &[u8]) -> Result<Bench, JsError> {
-        let engine = Engine::load(bytes.to_vec()).map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(Bench { engine })
+    pub fn new(core: &[u8]) -> Result<Bench, JsError> {
+        let engine = Engine::load_core(core).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(Bench {
+            engine,
+            ids: Vec::new(),
+        })
+    }
+
+    /// Adds a file of the term layers: `kind` is `directory`, `postings` or `positions`,
+    /// `n` the shard's number.
+    pub fn add(&mut self, kind: &str, n: u32, bytes: &[u8]) -> Result<(), JsError> {
+        let need = match kind {
+            "directory" => Need::Directory,
+            "postings" => Need::Postings(n),
+            "positions" => Need::Positions(n),
+            _ => return Err(JsError::new(&format!("unknown layer {kind}"))),
+        };
+        self.engine
+            .add(need, bytes.to_vec())
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Sets the article ids, in document order (from the catalog), as a JSON array.
+    pub fn set_ids(&mut self, json: &str) -> Result<(), JsError> {
+        self.ids = serde_json::from_str(json).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(())
     }
 
     /// Runs a request given as JSON (`{"query": "...", "filters": {...}}`) and returns the
@@ -38,7 +63,7 @@ impl Bench {
             .hits
             .iter()
             .take(n)
-            .map(|&d| self.engine.index().id(d))
+            .map(|&d| self.ids.get(d as usize).map_or("", String::as_str))
             .collect();
         Ok(serde_json::to_string(&ids).expect("strings serialise"))
     }

@@ -1,16 +1,22 @@
-//! Building the index file from articles, at ingest. [`doc_terms`] is pure and independent per
-//! article, so the caller may run it in parallel; [`IndexBuilder`] then assembles in order.
+//! Building the term layers from articles, at ingest. [`doc_terms`] is pure and independent
+//! per article, so the caller may run it in parallel; [`TermsBuilder`] then assembles them in
+//! document order.
 
-use super::{ChunkLocation, CORE_FACETS, MAGIC, NO_DAY, SKIP_EVERY};
-use crate::codec::{put_varint, Writer};
-use crate::dataset::SCHEMA_VERSION;
+use super::CORE_FACETS;
+use crate::codec::{get_varint, put_varint};
+use crate::dataset::terms::{impact_code, TermData, SKIP_EVERY};
 use crate::tokenize::{tokenize, TokenKind};
 use crate::Article;
 // Term maps hash with FxHash (rustc's, and already in the app through Leptos): their keys are
 // the articles' words, not input an attacker chooses at run time, and std's SipHash made
 // assembling the index a third slower.
 use rustc_hash::FxHashMap;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// BM25's length normalisation, applied at ingest into each posting's impact.
+pub const BM25_B: f32 = 0.75;
+/// A title occurrence counts this many body occurrences.
+pub const TITLE_WEIGHT: f32 = 3.0;
 
 /// Body positions start this far after the title's, so no phrase spans the two.
 const FIELD_GAP: u32 = 2;
@@ -122,7 +128,7 @@ pub fn doc_terms(article: &Article) -> DocTerms {
 }
 
 /// The facet values of an article, keyed like the index's facets.
-fn facet_values(a: &Article, meta_keys: &[String]) -> Vec<Vec<String>> {
+pub(crate) fn facet_values(a: &Article, meta_keys: &[String]) -> Vec<Vec<String>> {
     let year = a
         .event_date
         .or(a.published.map(|p| p.date()))
@@ -194,100 +200,53 @@ pub fn meta_facet_keys(articles: &[Article]) -> Vec<String> {
     keys.into_iter().map(String::from).collect()
 }
 
+/// One term's postings while the dataset is built: document distances with the raw term
+/// frequencies (impacts need every document's length, known only at the end), and the
+/// positions in their final form.
 struct TermAcc {
     folded: String,
     df: u32,
     last_doc: u32,
-    postings: Vec<u8>,
+    /// Per posting: document distance, `body tf << 1 | (title tf > 0)`, the title tf if any.
+    raw: Vec<u8>,
     positions: Vec<u8>,
-    /// `(document before, postings offset, positions offset)` of every [`SKIP_EVERY`]th posting.
-    skips: Vec<u32>,
+    pos_skips: Vec<u32>,
 }
 
-/// Assembles the index file from articles added in document order.
-pub struct IndexBuilder {
-    meta_keys: Vec<String>,
-    ids: Vec<String>,
-    titles: Vec<String>,
-    pub_day: Vec<u32>,
-    pub_time: Vec<u32>,
-    event_day: Vec<u32>,
+/// Assembles the term layers from documents added in document order.
+#[derive(Default)]
+pub struct TermsBuilder {
     title_len: Vec<u32>,
     body_len: Vec<u32>,
-    locations: Vec<ChunkLocation>,
-    facet_docs: Vec<Vec<Vec<String>>>,
     terms: FxHashMap<String, TermAcc>,
 }
 
-impl IndexBuilder {
-    /// A builder whose metadata facets are `meta_keys` (see [`meta_facet_keys`]).
-    pub fn new(meta_keys: Vec<String>) -> IndexBuilder {
-        let n_facets = CORE_FACETS.len() + meta_keys.len();
-        IndexBuilder {
-            meta_keys,
-            ids: Vec::new(),
-            titles: Vec::new(),
-            pub_day: Vec::new(),
-            pub_time: Vec::new(),
-            event_day: Vec::new(),
-            title_len: Vec::new(),
-            body_len: Vec::new(),
-            locations: Vec::new(),
-            facet_docs: vec![Vec::new(); n_facets],
-            terms: FxHashMap::default(),
-        }
-    }
-
-    /// Adds the next document. Articles must come sorted by id, as in the dataset.
-    pub fn add(&mut self, a: &Article, terms: DocTerms, location: ChunkLocation) {
-        let doc = self.ids.len() as u32;
-        debug_assert!(self
-            .ids
-            .last()
-            .is_none_or(|last| last.as_str() < a.id.as_str()));
-        self.ids.push(a.id.clone());
-        self.titles.push(a.title.clone().unwrap_or_default());
-        let day = |d: Option<crate::Date>| d.map_or(NO_DAY, |d| d.to_days()) as u32;
-        self.pub_day.push(day(a.published.map(|p| p.date())));
-        let (h, m, s) = a.published.map_or((0, 0, 0), |p| p.hms());
-        let precision = match a.published_precision {
-            Some(crate::Precision::Second) => 2,
-            Some(crate::Precision::Minute) => 1,
-            _ => 0,
-        };
-        self.pub_time
-            .push((h * 3600 + m * 60 + s) | (precision << 24));
-        self.event_day.push(day(a.event_date));
+impl TermsBuilder {
+    /// Adds the next document's terms.
+    pub fn add(&mut self, terms: DocTerms) {
+        let doc = self.title_len.len() as u32;
         self.title_len.push(terms.title_len);
         self.body_len.push(terms.body_len);
-        self.locations.push(location);
-        for (f, values) in facet_values(a, &self.meta_keys).into_iter().enumerate() {
-            self.facet_docs[f].push(values);
-        }
         for (exact, folded, title, body) in terms.terms {
             let acc = self.terms.entry(exact).or_insert_with(|| TermAcc {
                 folded,
                 df: 0,
                 last_doc: 0,
-                postings: Vec::new(),
+                raw: Vec::new(),
                 positions: Vec::new(),
-                skips: Vec::new(),
+                pos_skips: Vec::new(),
             });
             if acc.df > 0 && acc.df % SKIP_EVERY == 0 {
-                acc.skips.extend([
-                    acc.last_doc,
-                    acc.postings.len() as u32,
-                    acc.positions.len() as u32,
-                ]);
+                acc.pos_skips.push(acc.positions.len() as u32);
             }
             let delta = if acc.df == 0 { doc } else { doc - acc.last_doc };
-            put_varint(&mut acc.postings, delta);
-            // Most postings are body-only: the title's count follows only when there is one.
+            put_varint(&mut acc.raw, delta);
             let has_title = u32::from(!title.is_empty());
-            put_varint(&mut acc.postings, (body.len() as u32) << 1 | has_title);
+            put_varint(&mut acc.raw, (body.len() as u32) << 1 | has_title);
             if has_title == 1 {
-                put_varint(&mut acc.postings, title.len() as u32);
+                put_varint(&mut acc.raw, title.len() as u32);
             }
+            put_varint(&mut acc.positions, (title.len() + body.len()) as u32);
             let mut prev = 0;
             for (i, &p) in title.iter().chain(&body).enumerate() {
                 put_varint(&mut acc.positions, if i == 0 { p } else { p - prev });
@@ -298,87 +257,52 @@ impl IndexBuilder {
         }
     }
 
-    /// Writes the index file.
-    pub fn finish(self) -> Vec<u8> {
-        let mut w = Writer::default();
-        w.out.extend_from_slice(MAGIC);
-        w.u32(SCHEMA_VERSION);
-        w.u32(self.ids.len() as u32);
-        w.strs(self.ids.iter().map(String::as_str));
-        w.strs(self.titles.iter().map(String::as_str));
-        w.u32s(&self.pub_day);
-        w.u32s(&self.pub_time);
-        w.u32s(&self.event_day);
-        w.u32s(&self.title_len);
-        w.u32s(&self.body_len);
-        w.u32s(&self.locations.iter().map(|l| l.chunk).collect::<Vec<_>>());
-        w.u32s(&self.locations.iter().map(|l| l.offset).collect::<Vec<_>>());
-        w.u32s(&self.locations.iter().map(|l| l.len).collect::<Vec<_>>());
-
-        let keys = CORE_FACETS
-            .iter()
-            .map(|k| k.to_string())
-            .chain(self.meta_keys.iter().map(|k| format!("meta:{k}")));
-        w.u32((CORE_FACETS.len() + self.meta_keys.len()) as u32);
-        for (key, docs) in keys.zip(&self.facet_docs) {
-            let distinct: BTreeSet<&str> = docs.iter().flatten().map(String::as_str).collect();
-            let distinct: Vec<&str> = distinct.into_iter().collect();
-            let id_of: HashMap<&str, u32> = distinct
-                .iter()
-                .enumerate()
-                .map(|(i, v)| (*v, i as u32))
-                .collect();
-            let mut ends = Vec::with_capacity(docs.len());
-            let mut ids = Vec::new();
-            for values in docs {
-                ids.extend(values.iter().map(|v| id_of[v.as_str()]));
-                ends.push(ids.len() as u32);
-            }
-            w.bytes(key.as_bytes());
-            w.strs(distinct.iter().copied());
-            w.u32s(&ends);
-            w.u32s(&ids);
-        }
-
-        // Terms sorted by (folded, exact): each folded form owns a contiguous run of terms.
+    /// The terms sorted by folded, then exact form, with their postings in final form: each
+    /// posting's raw frequencies become one impact byte (BM25F's weighted, length-normalised
+    /// term frequency).
+    pub fn finish(self) -> Vec<TermData> {
+        let n = self.title_len.len().max(1) as f64;
+        let mean = |v: &[u32]| (v.iter().map(|&x| f64::from(x)).sum::<f64>() / n).max(1.0) as f32;
+        let (avg_t, avg_b) = (mean(&self.title_len), mean(&self.body_len));
+        let norm = |len: u32, avg: f32| 1.0 - BM25_B + BM25_B * len as f32 / avg;
         let mut terms: Vec<(String, TermAcc)> = self.terms.into_iter().collect();
         terms.sort_unstable_by(|a, b| (&a.1.folded, &a.0).cmp(&(&b.1.folded, &b.0)));
-        let mut folded: Vec<&str> = Vec::new();
-        let mut folded_ends: Vec<u32> = Vec::new();
-        for (i, (_, acc)) in terms.iter().enumerate() {
-            if folded.last() != Some(&acc.folded.as_str()) {
-                folded.push(&acc.folded);
-                folded_ends.push(i as u32);
-            }
-            *folded_ends.last_mut().expect("pushed") = i as u32 + 1;
-        }
-        w.strs(folded.iter().copied());
-        w.u32s(&folded_ends);
-        w.strs(terms.iter().map(|(e, _)| e.as_str()));
-        w.u32s(&terms.iter().map(|(_, a)| a.df).collect::<Vec<_>>());
-        let mut postings = Vec::new();
-        let mut positions = Vec::new();
-        let mut post_ends = Vec::with_capacity(terms.len());
-        let mut pos_ends = Vec::with_capacity(terms.len());
-        for (_, acc) in &terms {
-            postings.extend_from_slice(&acc.postings);
-            positions.extend_from_slice(&acc.positions);
-            post_ends.push(postings.len() as u32);
-            pos_ends.push(positions.len() as u32);
-        }
-        let mut skips = Vec::new();
-        let mut skip_ends = Vec::with_capacity(terms.len());
-        for (_, acc) in &terms {
-            skips.extend_from_slice(&acc.skips);
-            skip_ends.push(skips.len() as u32);
-        }
-        w.u32s(&post_ends);
-        w.u32s(&pos_ends);
-        w.u32s(&skip_ends);
-        w.u32s(&skips);
-        w.bytes(&postings);
-        w.bytes(&positions);
-        w.out
+        terms
+            .into_iter()
+            .map(|(exact, acc)| {
+                let mut postings = Vec::with_capacity(acc.raw.len());
+                let mut post_skips = Vec::new();
+                let (mut at, mut doc, mut k) = (0, 0u32, 0u32);
+                while at < acc.raw.len() {
+                    let delta = get_varint(&acc.raw, &mut at);
+                    let body = get_varint(&acc.raw, &mut at);
+                    let title = if body & 1 == 1 {
+                        get_varint(&acc.raw, &mut at)
+                    } else {
+                        0
+                    };
+                    if k > 0 && k % SKIP_EVERY == 0 {
+                        post_skips.extend([doc, postings.len() as u32]);
+                    }
+                    doc = if k == 0 { delta } else { doc + delta };
+                    let d = doc as usize;
+                    let tf = TITLE_WEIGHT * title as f32 / norm(self.title_len[d], avg_t)
+                        + (body >> 1) as f32 / norm(self.body_len[d], avg_b);
+                    put_varint(&mut postings, delta);
+                    postings.push(impact_code(tf));
+                    k += 1;
+                }
+                TermData {
+                    exact,
+                    folded: acc.folded,
+                    df: acc.df,
+                    postings,
+                    post_skips,
+                    positions: acc.positions,
+                    pos_skips: acc.pos_skips,
+                }
+            })
+            .collect()
     }
 }
 

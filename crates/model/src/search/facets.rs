@@ -49,8 +49,8 @@ pub struct FacetCounts {
     /// The facet's position in [`Index::facets`].
     pub facet: usize,
     /// `(value id, count)` for every value with a count and every selected value: the
-    /// [`FACET_TOP`] most frequent first, sorted (ties by value id, which is alphabetical),
-    /// then the rest alphabetically.
+    /// [`FACET_TOP`] most frequent first, sorted (ties alphabetical), then the rest
+    /// alphabetically.
     pub counts: Vec<(u32, u32)>,
     /// The selected value ids.
     pub selected: Vec<u32>,
@@ -175,11 +175,13 @@ pub(crate) fn count(index: &Index, resolved: &Resolved, docs: &[(u32, u32)]) -> 
                 .filter(|(v, &n)| n > 0 || selected.binary_search(&(*v as u32)).is_ok())
                 .map(|(v, &n)| (v as u32, n))
                 .collect();
-            let by_count = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+            let alpha = |v: u32| facet.alpha_rank(v);
+            let by_count =
+                |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(alpha(a.0).cmp(&alpha(b.0)));
             if values.len() > FACET_TOP {
                 values.select_nth_unstable_by(FACET_TOP, by_count);
                 values[..FACET_TOP].sort_unstable_by(by_count);
-                values[FACET_TOP..].sort_unstable_by_key(|v| v.0);
+                values[FACET_TOP..].sort_unstable_by_key(|v| alpha(v.0));
             } else {
                 values.sort_unstable_by(by_count);
             }

@@ -3,26 +3,16 @@
 //! quoted phrases and words typed side by side are checked on positions.
 
 use super::query::{Query, QueryWord};
-use crate::index::{Cursor, Index, Posting};
+use crate::dataset::terms::{expansion, MIN_PREFIX_FORMS};
+use crate::index::{Cursor, Index, Need, Posting};
+use std::collections::BTreeSet;
 
 /// BM25 saturation.
 const K1: f32 = 1.2;
-/// BM25 length normalisation.
-const B: f32 = 0.75;
-/// A title occurrence counts this many body occurrences.
-const TITLE_WEIGHT: f32 = 3.0;
 /// A term that only completes a prefix counts this much of a whole-word match.
 const PREFIX_WEIGHT: f32 = 0.7;
 /// A term that matches a marked word only once folded ("đang" for "đảng") counts this much.
 const FOLDED_WEIGHT: f32 = 0.5;
-/// A prefix expands to its most frequent completions, at most this many folded forms...
-pub const MAX_PREFIX_FORMS: usize = 64;
-/// ...and, beyond the first [`MIN_PREFIX_FORMS`], only while their postings stay within this
-/// many times the number of documents: a one- or two-letter prefix would otherwise read a
-/// large part of the index on every keystroke, to rank results nobody has finished asking for.
-const PREFIX_POSTINGS_BUDGET: u64 = 4;
-/// Completions always kept, however frequent.
-const MIN_PREFIX_FORMS: usize = 8;
 /// Weight of the bonus for query words found side by side.
 const ADJACENCY_WEIGHT: f32 = 1.0;
 /// The side-by-side bonus is computed for this many best candidates (by BM25F), as search
@@ -39,33 +29,18 @@ pub struct TermSet {
 impl TermSet {
     /// Expands `word` against the dictionary.
     pub fn expand(index: &Index, word: &QueryWord, strict: bool) -> TermSet {
-        let mut forms: Vec<usize> = index.folded_forms(&word.folded, word.prefix).collect();
+        let mut forms = index.folded_forms(&word.folded, word.prefix);
         if forms.len() > MIN_PREFIX_FORMS {
             let weight =
-                |f: usize| -> u64 { index.terms_of_form(f).map(|t| u64::from(index.df(t))).sum() };
+                |f: u32| -> u64 { index.terms_of_form(f).map(|t| u64::from(index.df(t))).sum() };
             // The whole word first, then completions from the most frequent.
-            let mut ranked: Vec<(bool, std::cmp::Reverse<u64>, usize)> = forms
-                .iter()
-                .map(|&f| {
-                    (
-                        index.folded_form(f) != word.folded,
-                        std::cmp::Reverse(weight(f)),
-                        f,
-                    )
-                })
-                .collect();
-            ranked.sort_unstable();
-            let budget = PREFIX_POSTINGS_BUDGET * index.len() as u64;
-            let mut spent = 0;
-            forms = ranked
-                .into_iter()
-                .enumerate()
-                .take_while(|(i, (_, w, _))| {
-                    spent += w.0;
-                    *i < MIN_PREFIX_FORMS || (*i < MAX_PREFIX_FORMS && spent <= budget)
-                })
-                .map(|(_, (_, _, f))| f)
-                .collect();
+            forms = expansion(
+                &word.folded,
+                forms,
+                |f| index.folded_form(f),
+                weight,
+                index.len(),
+            );
             forms.sort_unstable();
         }
         let mut terms = Vec::new();
@@ -98,6 +73,7 @@ impl TermSet {
         let whole: Vec<u32> = if word.prefix {
             index
                 .folded_forms(&word.folded, false)
+                .into_iter()
                 .flat_map(|f| index.terms_of_form(f))
                 .collect()
         } else {
@@ -130,8 +106,7 @@ pub struct Scratch {
     score: Vec<f32>,
     hits: Vec<u8>,
     tier: Vec<u8>,
-    acc_title: Vec<f32>,
-    acc_body: Vec<f32>,
+    acc: Vec<f32>,
     flags: Vec<u8>,
     touched: Vec<u32>,
 }
@@ -152,7 +127,7 @@ pub struct Scored {
 
 impl Scratch {
     fn reset(&mut self, n: usize) {
-        for v in [&mut self.score, &mut self.acc_title, &mut self.acc_body] {
+        for v in [&mut self.score, &mut self.acc] {
             v.clear();
             v.resize(n, 0.0);
         }
@@ -163,8 +138,95 @@ impl Scratch {
     }
 }
 
+/// The files of the term layers that [`find`] would read for `query` and the index does not
+/// have yet: the directory first; then the postings shards of every word; then, once those
+/// are in, the positions shards of the terms that phrases and the side-by-side bonus read.
+pub fn needs(index: &Index, query: &Query, strict: bool) -> Vec<Need> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    if index.directory().is_none() {
+        return vec![Need::Directory];
+    }
+    let mut out = BTreeSet::new();
+    let every_word = query
+        .words
+        .iter()
+        .chain(query.phrases.iter().flatten())
+        .chain(query.excluded.iter().flatten());
+    for w in every_word {
+        for s in index.shards_for(&w.folded, w.prefix) {
+            if !index.has(Need::Postings(s)) {
+                out.insert(Need::Postings(s));
+            }
+        }
+    }
+    if !out.is_empty() {
+        return out.into_iter().collect();
+    }
+    let expand = |w: &QueryWord| TermSet::expand(index, w, strict);
+    // A required word that matches nothing: no results, and no positions to read.
+    if query.positive_words().any(|w| expand(w).terms.is_empty()) {
+        return Vec::new();
+    }
+    let mut terms: Vec<u32> = Vec::new();
+    for w in query.phrases.iter().flatten() {
+        terms.extend(expand(w).terms.iter().map(|t| t.0));
+    }
+    for w in query.excluded.iter().filter(|e| e.len() > 1).flatten() {
+        let quoted = QueryWord {
+            quoted: true,
+            ..w.clone()
+        };
+        terms.extend(expand(&quoted).terms.iter().map(|t| t.0));
+    }
+    if query.words.len() > 1 {
+        for w in &query.words {
+            terms.extend(expand(w).typed_forms(index, w).terms.iter().map(|t| t.0));
+        }
+    }
+    for t in terms {
+        if let Some(p) = index.positions_shard_of(t) {
+            if !index.has(Need::Positions(p)) {
+                out.insert(Need::Positions(p));
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// Files the next keystroke is likely to need, beyond [`needs`]: the directory; the shard of
+/// the word being typed taken as a whole word (typing a space makes it one); and the
+/// positions of every whole word, which the side-by-side bonus reads once another word
+/// follows.
+pub fn prefetch(index: &Index, query: &Query, strict: bool) -> Vec<Need> {
+    if index.directory().is_none() {
+        return vec![Need::Directory];
+    }
+    let mut out = BTreeSet::new();
+    for w in &query.words {
+        for s in index.shards_for(&w.folded, false) {
+            if !index.has(Need::Postings(s)) {
+                out.insert(Need::Postings(s));
+            }
+        }
+    }
+    for w in query.words.iter().filter(|w| !w.prefix) {
+        let set = TermSet::expand(index, w, strict).typed_forms(index, w);
+        for &(t, ..) in &set.terms {
+            if let Some(p) = index.positions_shard_of(t) {
+                if !index.has(Need::Positions(p)) {
+                    out.insert(Need::Positions(p));
+                }
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
 /// Finds the documents matching every required word and phrase and no excluded one, with
-/// their scores, in increasing document order.
+/// their scores, in increasing document order. Reads only loaded shards: call [`needs`]
+/// first.
 pub fn find(index: &Index, query: &Query, strict: bool, scratch: &mut Scratch) -> Vec<Scored> {
     let n = index.len();
     // Phrase words are required too; a word typed twice is scored once.
@@ -321,12 +383,7 @@ fn mean_idf(index: &Index, sets: &[TermSet]) -> f32 {
 fn score_word(index: &Index, set: &TermSet, tiered: bool, s: &mut Scratch) {
     s.touched.clear();
     for &(t, w, exact) in &set.terms {
-        for Posting {
-            doc,
-            title_tf,
-            body_tf,
-        } in index.doc_cursor(t)
-        {
+        for Posting { doc, impact } in index.doc_cursor(t) {
             let d = doc as usize;
             if s.flags[d] & TOUCHED == 0 {
                 s.flags[d] |= TOUCHED;
@@ -335,24 +392,20 @@ fn score_word(index: &Index, set: &TermSet, tiered: bool, s: &mut Scratch) {
             if exact {
                 s.flags[d] |= EXACT;
             }
-            s.acc_title[d] += w * title_tf as f32;
-            s.acc_body[d] += w * body_tf as f32;
+            s.acc[d] += w * impact;
         }
     }
     let idf = idf(index.len(), s.touched.len());
-    let (avg_t, avg_b) = (index.avg_title_len, index.avg_body_len);
     for &doc in &s.touched {
         let d = doc as usize;
-        let norm_t = 1.0 - B + B * index.title_len[d] as f32 / avg_t;
-        let norm_b = 1.0 - B + B * index.body_len[d] as f32 / avg_b;
-        let tf = TITLE_WEIGHT * s.acc_title[d] / norm_t + s.acc_body[d] / norm_b;
+        // Impacts already weigh the title and normalise lengths (BM25F, at ingest).
+        let tf = s.acc[d];
         s.score[d] += idf * tf * (K1 + 1.0) / (tf + K1);
         s.hits[d] = s.hits[d].saturating_add(1);
         if tiered && s.flags[d] & EXACT != 0 {
             s.tier[d] += 1;
         }
-        s.acc_title[d] = 0.0;
-        s.acc_body[d] = 0.0;
+        s.acc[d] = 0.0;
         s.flags[d] = 0;
     }
 }

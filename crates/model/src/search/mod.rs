@@ -7,15 +7,17 @@ mod matcher;
 mod query;
 mod timeline;
 
+pub use crate::dataset::terms::MAX_PREFIX_FORMS;
 pub use facets::{DateFilter, FacetCounts, FACET_TOP};
 pub use highlight::{match_ranges, snippet, Passages, Snippet};
-pub use matcher::{Scored, ADJACENCY_TOP, MAX_PREFIX_FORMS};
+pub use matcher::{Scored, ADJACENCY_TOP};
 pub use query::{
     Query, QueryNote, QueryWord, MAX_EXCLUDED, MAX_PHRASES, MAX_QUERY_BYTES, MAX_WORDS,
 };
 pub use timeline::{Bin, Granularity, Timeline, MAX_BINS};
 
-use crate::index::{Index, IndexError};
+use crate::dataset::DatasetFiles;
+use crate::index::{Index, IndexError, Need};
 use crate::time::Date;
 use facets::Resolved;
 use matcher::Scratch;
@@ -94,8 +96,11 @@ pub struct SearchResult {
 pub struct Hits {
     /// The parsed query, for highlighting.
     pub query: Query,
-    /// Matching documents in display order.
+    /// Matching documents in display order; empty while [`Hits::missing`] is not.
     pub hits: Vec<u32>,
+    /// Files of the term layers the request needs and the index does not have yet. While
+    /// any is missing, the hits are not known: nothing here is a result.
+    pub missing: Vec<Need>,
     /// Every document matching the query, with the filters it fails (see `Resolved::mask`).
     masked: Vec<(u32, u32)>,
     resolved: Resolved,
@@ -118,10 +123,56 @@ pub struct Engine {
     scratch: RefCell<Scratch>,
 }
 
+impl Hits {
+    /// True when every file the request needs was loaded: the hits are final.
+    pub fn is_complete(&self) -> bool {
+        self.missing.is_empty()
+    }
+}
+
 impl Engine {
-    /// Loads an index from its bytes.
-    pub fn load(bytes: Vec<u8>) -> Result<Engine, IndexError> {
-        Ok(Engine::new(Index::load(bytes)?))
+    /// An engine over a core file, with no term layer yet.
+    pub fn load_core(bytes: &[u8]) -> Result<Engine, IndexError> {
+        Ok(Engine::new(Index::load_core(bytes)?))
+    }
+
+    /// An engine with every layer of `files` loaded (for tests, benchmarks and tools).
+    pub fn from_files(files: &DatasetFiles) -> Result<Engine, IndexError> {
+        let m = &files.manifest;
+        let get = |path: &str| {
+            files
+                .file(path)
+                .ok_or_else(|| IndexError::Corrupt(format!("{path} is missing")))
+        };
+        let mut engine = Engine::load_core(get(&m.core.path)?)?;
+        engine.add(Need::Directory, get(&m.terms.path)?.to_vec())?;
+        for n in 0..m.postings.files {
+            engine.add(Need::Postings(n), get(&m.postings.path(n))?.to_vec())?;
+        }
+        for n in 0..m.positions.files {
+            engine.add(Need::Positions(n), get(&m.positions.path(n))?.to_vec())?;
+        }
+        Ok(engine)
+    }
+
+    /// Adds a file of the term layers, as named by `need`.
+    pub fn add(&mut self, need: Need, bytes: Vec<u8>) -> Result<(), IndexError> {
+        match need {
+            Need::Directory => self.index.add_directory(&bytes),
+            Need::Postings(n) => self.index.add_postings(n, bytes),
+            Need::Positions(n) => self.index.add_positions(n, bytes),
+        }
+    }
+
+    /// Files of the term layers worth fetching ahead for the keystroke after `req` (see
+    /// [`matcher::prefetch`]).
+    pub fn prefetch(&self, req: &SearchRequest) -> Vec<Need> {
+        matcher::prefetch(&self.index, &Query::parse(&req.query), req.strict)
+    }
+
+    /// The files of the term layers that `req` needs and the index does not have yet.
+    pub fn needs(&self, req: &SearchRequest) -> Vec<Need> {
+        matcher::needs(&self.index, &Query::parse(&req.query), req.strict)
     }
 
     /// An engine over `index`.
@@ -137,7 +188,8 @@ impl Engine {
         &self.index
     }
 
-    /// Runs a request: the ordered hits, every facet's counts and the timeline.
+    /// Runs a request: the ordered hits, every facet's counts and the timeline. Answers
+    /// nothing for a request whose files are not loaded (see [`Hits::missing`]).
     pub fn search(&self, req: &SearchRequest) -> SearchResult {
         let hits = self.hits(req);
         let Panels { facets, timeline } = self.panels(&hits);
@@ -155,8 +207,20 @@ impl Engine {
     pub fn hits(&self, req: &SearchRequest) -> Hits {
         let index = &self.index;
         let query = Query::parse(&req.query);
-        let found = matcher::find(index, &query, req.strict, &mut self.scratch.borrow_mut());
         let resolved = Resolved::new(index, &req.filters, req.dates);
+        let missing = matcher::needs(index, &query, req.strict);
+        if !missing.is_empty() {
+            return Hits {
+                query,
+                hits: Vec::new(),
+                missing,
+                masked: Vec::new(),
+                resolved,
+                zoom: req.zoom,
+                granularity: req.granularity,
+            };
+        }
+        let found = matcher::find(index, &query, req.strict, &mut self.scratch.borrow_mut());
         let masked: Vec<(u32, u32)> = found
             .iter()
             .map(|s| (s.doc, resolved.mask(index, s.doc)))
@@ -176,6 +240,7 @@ impl Engine {
         Hits {
             query,
             hits: sorted(index, sort, hits),
+            missing: Vec::new(),
             masked,
             resolved,
             zoom: req.zoom,

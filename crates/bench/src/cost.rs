@@ -1,0 +1,133 @@
+//! What a cold visit costs in files and bytes, natively and without a browser: the first
+//! screen (the core, then the rows' article files), and each query as a visitor types it (the
+//! term files it needs round after round, then its first screen of rows), counted raw and
+//! gzipped as a static host would send them.
+
+use crate::engine::manifest;
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use nienbieu_model::dataset::records::fragment_of;
+use nienbieu_model::index::Need;
+use nienbieu_model::{Engine, Manifest, SearchRequest};
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+/// Rows on the first screen of results.
+const SCREEN_ROWS: usize = 7;
+
+struct Visit<'a> {
+    dir: &'a Path,
+    m: Manifest,
+    engine: Engine,
+    fetched: BTreeSet<String>,
+    raw: u64,
+    gz: u64,
+}
+
+impl Visit<'_> {
+    fn fetch(&mut self, path: &str) -> Result<Vec<u8>, String> {
+        let bytes = fs::read(self.dir.join(path)).map_err(|e| format!("{path}: {e}"))?;
+        if self.fetched.insert(path.to_string()) {
+            self.raw += bytes.len() as u64;
+            let mut z = GzEncoder::new(Vec::new(), Compression::new(6));
+            z.write_all(&bytes).map_err(|e| e.to_string())?;
+            let gz = z.finish().map_err(|e| e.to_string())?.len() as u64;
+            self.gz += gz;
+            if std::env::var_os("NIENBIEU_COST_FILES").is_some() {
+                eprintln!("  {path}: {} B, {gz} B gzipped", bytes.len());
+            }
+        }
+        Ok(bytes)
+    }
+
+    fn rows(&mut self, hits: &[u32]) -> Result<usize, String> {
+        let files: BTreeSet<u32> = hits
+            .iter()
+            .take(SCREEN_ROWS)
+            .map(|&d| fragment_of(d).0)
+            .collect();
+        for f in &files {
+            let path = self.m.fragments.path(*f);
+            self.fetch(&path)?;
+        }
+        Ok(files.len())
+    }
+
+    /// Runs `req` as the app does: fetch what it needs, round after round.
+    fn query(&mut self, req: &SearchRequest) -> Result<(usize, usize), String> {
+        let mut rounds = 0;
+        loop {
+            let needs = self.engine.needs(req);
+            if needs.is_empty() {
+                break;
+            }
+            rounds += 1;
+            for n in needs {
+                let path = match n {
+                    Need::Directory => self.m.terms.path.clone(),
+                    Need::Postings(k) => self.m.postings.path(k),
+                    Need::Positions(k) => self.m.positions.path(k),
+                };
+                let bytes = self.fetch(&path)?;
+                self.engine.add(n, bytes).map_err(|e| e.to_string())?;
+            }
+            if rounds > 5 {
+                return Err("more than 5 rounds of fetches".into());
+            }
+        }
+        let hits = self.engine.hits(req).hits;
+        let files = self.rows(&hits)?;
+        Ok((rounds, files))
+    }
+}
+
+/// Prints the cost of the first screen and of each query typed on a fresh visit each.
+pub fn run(dir: &Path, queries: &[String]) -> Result<(), String> {
+    let start = |dir| -> Result<Visit, String> {
+        let m = manifest(dir)?;
+        let core = fs::read(dir.join(&m.core.path)).map_err(|e| e.to_string())?;
+        let engine = Engine::load_core(&core).map_err(|e| e.to_string())?;
+        let mut v = Visit {
+            dir,
+            m,
+            engine,
+            fetched: BTreeSet::new(),
+            raw: 0,
+            gz: 0,
+        };
+        let core_path = v.m.core.path.clone();
+        v.fetch(&core_path)?;
+        Ok(v)
+    };
+    let mut v = start(dir)?;
+    let first = v.engine.hits(&SearchRequest::default()).hits;
+    let files = v.rows(&first)?;
+    println!(
+        "\nfirst screen: core + {files} article files: {} files, {:.0} kB raw, {:.0} kB gzipped",
+        v.fetched.len(),
+        v.raw as f64 / 1e3,
+        v.gz as f64 / 1e3
+    );
+    println!("\n| query (typed on a fresh first screen) | hits | fetch rounds | files | kB gzipped | kB raw |\n|---|---:|---:|---:|---:|---:|");
+    for q in queries {
+        let mut v = start(dir)?;
+        let base = v.engine.hits(&SearchRequest::default()).hits;
+        v.rows(&base)?;
+        let (raw0, gz0, n0) = (v.raw, v.gz, v.fetched.len());
+        let req = SearchRequest {
+            query: q.clone(),
+            ..SearchRequest::default()
+        };
+        let (rounds, _) = v.query(&req)?;
+        let hits = v.engine.hits(&req).hits.len();
+        println!(
+            "| `{q}` | {hits} | {rounds} | {} | {:.0} | {:.0} |",
+            v.fetched.len() - n0,
+            (v.gz - gz0) as f64 / 1e3,
+            (v.raw - raw0) as f64 / 1e3
+        );
+    }
+    Ok(())
+}

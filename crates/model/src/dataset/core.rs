@@ -1,0 +1,368 @@
+//! The core layer: what paints the first screen for the whole archive and counts any set of
+//! hits. One file per dataset, loaded at start: each document's effective day, and each
+//! facet's values with every document's value ids, in compact varint columns.
+//!
+//! Documents are numbered newest first (effective day, then publication moment, then id;
+//! undated last), so the newest-first order is the document order and needs no table.
+//!
+//! Layout: magic `NBCO`, [`SCHEMA_VERSION`], documents, dated documents; the days of the dated
+//! documents (the first zigzag-coded, then each one's distance back from the one before);
+//! then the facets, each with its key, a shape byte (0: at most one value per document,
+//! stored as `value + 1` or 0; 1: several, stored as counts then ids), its values most
+//! frequent first, and its columns.
+
+use crate::codec::{unzigzag, zigzag, Reader, Writer};
+use crate::dataset::SCHEMA_VERSION;
+use crate::index::IndexError;
+use crate::index::NO_DAY;
+use std::collections::HashMap;
+
+/// The first bytes of a core file.
+pub const MAGIC: &[u8; 4] = b"NBCO";
+
+/// The most documents a dataset holds: ranks must fit in 24 bits of a sort key.
+pub const MAX_DOCS: usize = (1 << 24) - 1;
+
+/// Marks a document without a value in [`Facet::single`].
+pub const NO_VALUE: u32 = u32::MAX;
+
+/// One facet: its values, and the values of each document.
+#[derive(Debug, Clone)]
+pub struct Facet {
+    /// The key: one of [`crate::index::CORE_FACETS`] or `meta:<field>`.
+    pub key: String,
+    /// Distinct values, most frequent first (ties alphabetical).
+    values: Vec<String>,
+    /// Value ids in alphabetical order of their text.
+    alphabetical: Vec<u32>,
+    /// Each value id's place in `alphabetical`.
+    alpha_rank: Vec<u32>,
+    /// Value text to id.
+    by_text: HashMap<String, u32>,
+    /// `doc_ends[d]` is where document `d`'s value ids end in `ids`.
+    doc_ends: Vec<u32>,
+    /// Value ids of every document, in the order the article gives them.
+    ids: Vec<u32>,
+    /// When no document has more than one value: each document's value, or [`NO_VALUE`].
+    single: Option<Vec<u32>>,
+}
+
+impl Facet {
+    /// The number of distinct values.
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// True when the facet has no value at all.
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// The text of value `v`.
+    pub fn value(&self, v: u32) -> &str {
+        self.values.get(v as usize).map_or("", String::as_str)
+    }
+
+    /// The id of the value `text`, if the facet has it.
+    pub fn value_id(&self, text: &str) -> Option<u32> {
+        self.by_text.get(text).copied()
+    }
+
+    /// Value `v`'s place in alphabetical order.
+    pub fn alpha_rank(&self, v: u32) -> u32 {
+        self.alpha_rank.get(v as usize).copied().unwrap_or(u32::MAX)
+    }
+
+    /// The value ids in alphabetical order of their text.
+    pub fn alphabetical(&self) -> &[u32] {
+        &self.alphabetical
+    }
+
+    /// Each document's only value ([`NO_VALUE`] for none), when no document has two.
+    #[inline]
+    pub fn single(&self) -> Option<&[u32]> {
+        self.single.as_deref()
+    }
+
+    /// The value ids of document `doc`.
+    #[inline]
+    pub fn of(&self, doc: u32) -> &[u32] {
+        let d = doc as usize;
+        let start = if d == 0 {
+            0
+        } else {
+            self.doc_ends[d - 1] as usize
+        };
+        &self.ids[start..self.doc_ends[d] as usize]
+    }
+
+    fn new(key: String, values: Vec<String>, doc_ends: Vec<u32>, ids: Vec<u32>) -> Facet {
+        let mut alphabetical: Vec<u32> = (0..values.len() as u32).collect();
+        alphabetical.sort_by(|&a, &b| values[a as usize].cmp(&values[b as usize]));
+        let mut alpha_rank = vec![0; values.len()];
+        for (rank, &v) in alphabetical.iter().enumerate() {
+            alpha_rank[v as usize] = rank as u32;
+        }
+        let by_text = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.clone(), i as u32))
+            .collect();
+        let mut single = Some(Vec::with_capacity(doc_ends.len()));
+        let mut start = 0;
+        for &end in &doc_ends {
+            match (&ids[start as usize..end as usize], single.as_mut()) {
+                ([], Some(s)) => s.push(NO_VALUE),
+                ([v], Some(s)) => s.push(*v),
+                _ => single = None,
+            }
+            start = end;
+        }
+        Facet {
+            key,
+            values,
+            alphabetical,
+            alpha_rank,
+            by_text,
+            doc_ends,
+            ids,
+            single,
+        }
+    }
+}
+
+/// The loaded core layer.
+#[derive(Debug, Clone)]
+pub struct Core {
+    /// Each document's effective day (event date, else publication date), [`NO_DAY`] when
+    /// undated; dated documents come first, newest first.
+    days: Vec<i32>,
+    dated: usize,
+    facets: Vec<Facet>,
+}
+
+/// What a core is built from: per document (in document order) its effective day, and per
+/// facet its key and each document's values.
+pub struct CoreInput<'a> {
+    /// Effective day of each document, newest first, `None` (undated) last.
+    pub days: Vec<Option<i32>>,
+    /// `(key, values of each document)` per facet.
+    pub facets: Vec<(String, Vec<Vec<&'a str>>)>,
+}
+
+impl Core {
+    /// Writes a core file.
+    pub fn build(input: &CoreInput) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.out.extend_from_slice(MAGIC);
+        w.u32(SCHEMA_VERSION);
+        w.u32(input.days.len() as u32);
+        let dated: Vec<i32> = input.days.iter().map_while(|d| *d).collect();
+        debug_assert!(input.days[dated.len()..].iter().all(Option::is_none));
+        debug_assert!(dated.windows(2).all(|w| w[0] >= w[1]), "newest first");
+        w.u32(dated.len() as u32);
+        w.varints(dated.iter().enumerate().map(|(i, &d)| {
+            if i == 0 {
+                zigzag(d)
+            } else {
+                (dated[i - 1] - d) as u32
+            }
+        }));
+        w.u32(input.facets.len() as u32);
+        for (key, docs) in &input.facets {
+            let mut freq: HashMap<&str, u32> = HashMap::new();
+            for v in docs.iter().flatten() {
+                *freq.entry(v).or_default() += 1;
+            }
+            let mut values: Vec<(&str, u32)> = freq.into_iter().collect();
+            values.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            let id_of: HashMap<&str, u32> = values
+                .iter()
+                .enumerate()
+                .map(|(i, (v, _))| (*v, i as u32))
+                .collect();
+            let single = docs.iter().all(|v| v.len() <= 1);
+            w.bytes(key.as_bytes());
+            w.u32(u32::from(!single));
+            w.strs(values.iter().map(|(v, _)| *v));
+            if single {
+                w.varints(docs.iter().map(|v| v.first().map_or(0, |x| id_of[x] + 1)));
+            } else {
+                w.varints(docs.iter().map(|v| v.len() as u32));
+                w.varints(docs.iter().flatten().map(|x| id_of[x]));
+            }
+        }
+        w.out
+    }
+
+    /// Loads a core file, checking every number against the document count.
+    pub fn load(buf: &[u8]) -> Result<Core, IndexError> {
+        let bad = |m: &str| IndexError::Corrupt(m.to_string());
+        let mut r = Reader::new(buf);
+        if r.raw(4, "the header").ok() != Some(MAGIC.as_slice()) {
+            return Err(bad("not a core file"));
+        }
+        let version = r.u32("the header")?;
+        // Versions are small numbers; anything else is a damaged header, not a newer format.
+        if version == 0 || version > 10_000 {
+            return Err(bad("the header gives an impossible version"));
+        }
+        if version != SCHEMA_VERSION {
+            return Err(IndexError::Version { found: version });
+        }
+        let n = r.u32("the header")? as usize;
+        let dated = r.u32("the header")? as usize;
+        if n > MAX_DOCS || dated > n {
+            return Err(bad("impossible document counts"));
+        }
+        let steps = r.varints("days")?;
+        if steps.len() != dated {
+            return Err(bad("the days do not match the dated documents"));
+        }
+        let mut days = Vec::with_capacity(n);
+        for (i, &s) in steps.iter().enumerate() {
+            let d = if i == 0 {
+                i64::from(unzigzag(s))
+            } else {
+                i64::from(days[i - 1]) - i64::from(s)
+            };
+            if !(-1_000_000..=1_000_000).contains(&d) {
+                return Err(bad("a day number is out of range"));
+            }
+            days.push(d as i32);
+        }
+        days.resize(n, NO_DAY);
+        let n_facets = r.u32("facets")? as usize;
+        let mut facets = Vec::with_capacity(n_facets.min(64));
+        for _ in 0..n_facets {
+            let key = std::str::from_utf8(&buf[r.bytes("a facet key")?])
+                .map_err(|_| bad("a facet key is not UTF-8"))?
+                .to_string();
+            let multi = r.u32("a facet")? == 1;
+            let table = r.strs("facet values")?;
+            let values: Vec<String> = (0..table.len())
+                .map(|i| table.get(buf, i).to_string())
+                .collect();
+            let (mut doc_ends, mut ids) = (Vec::with_capacity(n), Vec::new());
+            if multi {
+                let counts = r.varints("facet counts")?;
+                ids = r.varints("facet value ids")?;
+                if counts.len() != n {
+                    return Err(bad("a facet does not match the document count"));
+                }
+                let mut end = 0u64;
+                for c in counts {
+                    end += u64::from(c);
+                    doc_ends.push(end.min(u64::from(u32::MAX)) as u32);
+                }
+                if end != ids.len() as u64 {
+                    return Err(bad("a facet's counts do not add up"));
+                }
+            } else {
+                let column = r.varints("facet values of documents")?;
+                if column.len() != n {
+                    return Err(bad("a facet does not match the document count"));
+                }
+                for v in column {
+                    if v > 0 {
+                        ids.push(v - 1);
+                    }
+                    doc_ends.push(ids.len() as u32);
+                }
+            }
+            if ids.iter().any(|&v| v as usize >= values.len()) {
+                return Err(bad("a facet value id is out of range"));
+            }
+            facets.push(Facet::new(key, values, doc_ends, ids));
+        }
+        if !r.at_end() {
+            return Err(bad("bytes after the last section"));
+        }
+        Ok(Core {
+            days,
+            dated,
+            facets,
+        })
+    }
+
+    /// The number of documents.
+    pub fn len(&self) -> usize {
+        self.days.len()
+    }
+
+    /// True when the dataset holds no document.
+    pub fn is_empty(&self) -> bool {
+        self.days.is_empty()
+    }
+
+    /// How many documents have an effective day (they come first).
+    pub fn dated(&self) -> usize {
+        self.dated
+    }
+
+    /// The effective day of `doc`, if it has one.
+    #[inline]
+    pub fn day(&self, doc: u32) -> Option<i32> {
+        let d = *self.days.get(doc as usize)?;
+        (d != NO_DAY).then_some(d)
+    }
+
+    /// Every facet, in display order.
+    pub fn facets(&self) -> &[Facet] {
+        &self.facets
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_core_reads_back_and_refuses_damage() {
+        let input = CoreInput {
+            days: vec![Some(19_000), Some(19_000), Some(-3), None],
+            facets: vec![
+                (
+                    "province".into(),
+                    vec![
+                        vec!["Hưng Yên", "Hà Nội"],
+                        vec!["Hà Nội"],
+                        vec![],
+                        vec!["Hà Nội"],
+                    ],
+                ),
+                (
+                    "kind".into(),
+                    vec![vec!["other"], vec![], vec!["congress"], vec!["other"]],
+                ),
+            ],
+        };
+        let bytes = Core::build(&input);
+        let core = Core::load(&bytes).unwrap();
+        assert_eq!(core.len(), 4);
+        assert_eq!(core.dated(), 3);
+        assert_eq!(
+            (0..4).map(|d| core.day(d)).collect::<Vec<_>>(),
+            [Some(19_000), Some(19_000), Some(-3), None]
+        );
+        let p = &core.facets()[0];
+        assert_eq!(p.value(0), "Hà Nội", "most frequent first");
+        assert_eq!(
+            p.of(0).iter().map(|&v| p.value(v)).collect::<Vec<_>>(),
+            ["Hưng Yên", "Hà Nội"]
+        );
+        assert!(p.single().is_none());
+        assert_eq!(p.value_id("Hưng Yên"), Some(1));
+        let k = &core.facets()[1];
+        assert_eq!(k.single().unwrap(), [0, NO_VALUE, 1, 0]);
+        for cut in 0..bytes.len() {
+            assert!(Core::load(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut flipped = bytes.clone();
+        for i in (0..flipped.len()).step_by(3) {
+            flipped[i] ^= 0x5a;
+            let _ = Core::load(&flipped);
+            flipped[i] ^= 0x5a;
+        }
+    }
+}
