@@ -7,9 +7,15 @@
 #  3. the release app: download sizes, then on the bundled dataset, the corpus and the
 #     synthetic set: navigation to interactive (cold cache), keystroke to list painted, facet
 #     click to list painted;
-#  4. Lighthouse's performance, accessibility and best-practices scores for the app.
-# Steps 1 and 2 need ../shared/corpus (or NIENBIEU_CORPUS); they are skipped with a note
-# without it.
+#  4. cold start on a throttled network (DevTools Fast 4G and Lighthouse's slow 4G, cache and
+#     service worker off): time and bytes to the first row, to a query's first results and to
+#     the reader, on the corpus and the synthetic set, beside Pagefind indexing the same
+#     articles; and what each query costs in files and bytes, natively;
+#  5. Lighthouse's performance, accessibility and best-practices scores for the app, on the
+#     bundled dataset and on the corpus.
+# Steps that need ../shared/corpus (or NIENBIEU_CORPUS) are skipped with a note without it.
+# NIENBIEU_BENCH_MILLION=1 also builds a synthetic 1,000,000-article dataset (about 3 GB of
+# records, a few minutes) and prints its layer sizes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -30,6 +36,19 @@ if [ -f "$corpus" ]; then
   target/native/nienbieu-ingest --quiet --out "$data/synth" "$data/synth.jsonl"
   target/native/nienbieu-bench engine "$data/corpus"
   target/native/nienbieu-bench engine "$data/synth"
+  for d in corpus synth; do
+    log "what a query costs on a cold visit, $d"
+    target/native/nienbieu-bench cost "$data/$d" "đảng viên" "45/2006/QĐ-TTg" "th" "ng" \
+      "\"ban chấp hành\"" "bóng đá" "hà nội"
+  done
+  if [ "${NIENBIEU_BENCH_MILLION:-0}" = 1 ]; then
+    log "the synthetic 1,000,000-article dataset"
+    target/native/nienbieu-bench synth "$corpus" "$data/million.jsonl" 1000000
+    /usr/bin/time -v target/native/nienbieu-ingest --quiet --out "$data/million" "$data/million.jsonl" 2>&1 |
+      grep -E "^(dataset|ingest)|Maximum resident|Elapsed"
+    target/native/nienbieu-bench cost "$data/million" "đảng viên" "45/2006/QĐ-TTg" "th"
+    rm -f "$data/million.jsonl"
+  fi
 
   log "build the engine for wasm (the app's release profile and wasm-opt settings)"
   cargo build --quiet --release --target wasm32-unknown-unknown -p nienbieu-wasm-bench
@@ -49,7 +68,14 @@ fi
 ./x build-app
 if [ -f "$corpus" ]; then
   node bench/app_bench.mjs corpus="$data/corpus" synth="$data/synth"
+  if [ ! -f "$data/pagefind/pagefind/pagefind-entry.json" ]; then
+    log "Pagefind indexes the corpus as HTML pages (the peer for cold start)"
+    node bench/pagefind_site.mjs "$corpus" "$data/pagefind"
+  fi
+  log "cold start on a throttled network, beside Pagefind"
+  node bench/coldstart.mjs corpus="$data/corpus" synth="$data/synth" pagefind="$data/pagefind"
 else
   node bench/app_bench.mjs
 fi
 node bench/lighthouse.mjs
+if [ -f "$corpus" ]; then node bench/lighthouse.mjs "$data/corpus"; fi

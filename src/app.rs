@@ -6,7 +6,7 @@ use crate::components::{
 };
 use crate::data::load_dataset;
 use crate::explorer::{use_explorer, Explorer, Nav};
-use crate::i18n::Lang;
+use crate::i18n::{tr, Lang};
 use crate::keys;
 use crate::offline::Offline;
 use leptos::prelude::*;
@@ -43,13 +43,12 @@ pub fn App() -> impl IntoView {
     });
     provide_context(Offline::start());
     let dataset = LocalResource::new(load_dataset);
-    let t = move || lang.get().t();
 
     view! {
         <header class="app-header">
             <div class="brand">
-                <h1>{move || t().app_name}</h1>
-                <p class="tagline">{move || t().tagline}</p>
+                <h1>{tr(|s| s.app_name)}</h1>
+                <p class="tagline">{tr(|s| s.tagline)}</p>
             </div>
             <OfflineStatus />
             <button
@@ -58,11 +57,11 @@ pub fn App() -> impl IntoView {
                 lang=move || lang.get().other().tag()
                 on:click=move |_| lang.update(|l| *l = l.other())
             >
-                {move || t().switch_language}
+                {tr(|s| s.switch_language)}
             </button>
         </header>
         <Suspense fallback=move || {
-            view! { <p class="status" role="status">{move || t().loading}</p> }
+            view! { <p class="status" role="status">{tr(|s| s.loading)}</p> }
         }>
             {move || {
                 dataset
@@ -114,20 +113,20 @@ fn ExplorerScreen() -> impl IntoView {
                     .then(|| {
                         view! {
                             <p class="synthetic-note" role="note">
-                                {move || t().synthetic_note}
+                                {tr(|s| s.synthetic_note)}
                             </p>
                         }
                     })}
             </div>
             // Open beside the results on a wide screen; folded away above them on a phone.
             <details class="filters-panel" open=window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 820.0)>
-                <summary>{move || t().filters}</summary>
+                <summary>{tr(|s| s.filters)}</summary>
                 <FacetPanel />
             </details>
             <main class="main-column">
                 <Timeline />
                 <ResultList />
-                <p class="shortcuts">{move || t().shortcuts}</p>
+                <p class="shortcuts">{tr(|s| s.shortcuts)}</p>
             </main>
             <Show when=reading>
                 <Reader />

@@ -260,6 +260,15 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+/// An interface string that follows the language. Every label is this one reactive type, not
+/// a closure of its own: each distinct closure would bring its own rendering code into the
+/// wasm.
+pub fn tr(field: fn(&'static Strings) -> &'static str) -> leptos::prelude::Signal<&'static str> {
+    use leptos::prelude::*;
+    let lang = crate::app::use_lang();
+    Signal::derive(move || field(lang.get().t()))
+}
+
 /// The interface strings of one language.
 pub struct Strings {
     pub app_name: &'static str,

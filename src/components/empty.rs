@@ -3,6 +3,7 @@
 
 use crate::app::use_lang;
 use crate::explorer::{use_explorer, Nav};
+use crate::i18n::tr;
 use leptos::prelude::*;
 use nienbieu_model::search::{DateFilter, Relaxation};
 
@@ -11,7 +12,6 @@ use nienbieu_model::search::{DateFilter, Relaxation};
 pub fn EmptyState() -> impl IntoView {
     let ex = use_explorer();
     let lang = use_lang();
-    let t = move || lang.get().t();
     let empty_dataset = ex.data.with_value(|d| d.engine.borrow().index().is_empty());
     let options = Memo::new(move |_| {
         let req = ex.request.get();
@@ -42,12 +42,12 @@ pub fn EmptyState() -> impl IntoView {
     view! {
         <div class="empty-state" data-testid="empty-state">
             {if empty_dataset {
-                view! { <p>{move || t().empty_dataset}</p> }.into_any()
+                view! { <p>{tr(|s| s.empty_dataset)}</p> }.into_any()
             } else {
                 view! {
-                    <p class="empty-title">{move || t().empty_title}</p>
+                    <p class="empty-title">{tr(|s| s.empty_title)}</p>
                     <Show when=move || options.with(|o| !o.is_empty())>
-                        <p>{move || t().empty_hint}</p>
+                        <p>{tr(|s| s.empty_hint)}</p>
                         <ul class="relaxations">
                             {move || {
                                 options

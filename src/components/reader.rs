@@ -4,6 +4,7 @@
 
 use crate::app::use_lang;
 use crate::explorer::{use_explorer, Explorer, Nav};
+use crate::i18n::tr;
 use crate::records::{ArticleState, DocLookup, Prepared};
 use crate::url;
 use leptos::html::H2;
@@ -83,10 +84,10 @@ pub fn Reader() -> impl IntoView {
         <aside class="reader" data-testid="reader" aria-labelledby="reader-title">
             <div class="reader-bar">
                 <button class="close" data-testid="reader-close" on:click=close>
-                    {move || t().close}
+                    {tr(|s| s.close)}
                 </button>
                 <button data-testid="reader-prev" disabled=move || position.get().is_none_or(|p| p == 0) on:click=move |_| step(-1)>
-                    {move || t().previous}
+                    {tr(|s| s.previous)}
                 </button>
                 <span class="position">
                     {move || {
@@ -103,7 +104,7 @@ pub fn Reader() -> impl IntoView {
                     disabled=move || position.get().is_none_or(|p| p + 1 >= total.get())
                     on:click=move |_| step(1)
                 >
-                    {move || t().next}
+                    {tr(|s| s.next)}
                 </button>
                 <button data-testid="copy-link" on:click=copy>
                     {move || if copied.get() { t().copied } else { t().copy_link }}
@@ -111,13 +112,13 @@ pub fn Reader() -> impl IntoView {
             </div>
             {move || match (lookup.get(), doc.get()) {
                 (Some(DocLookup::Loading), _) => {
-                    view! { <p class="reader-note" role="status">{move || t().loading_article}</p> }.into_any()
+                    view! { <p class="reader-note" role="status">{tr(|s| s.loading_article)}</p> }.into_any()
                 }
                 (Some(DocLookup::Failed), _) => {
                     view! {
                         <div class="reader-note" role="alert">
-                            <p>{move || t().article_failed}</p>
-                            <button on:click=move |_| ex.records.retry()>{move || t().retry}</button>
+                            <p>{tr(|s| s.article_failed)}</p>
+                            <button on:click=move |_| ex.records.retry()>{tr(|s| s.retry)}</button>
                         </div>
                     }
                         .into_any()
@@ -128,13 +129,13 @@ pub fn Reader() -> impl IntoView {
                 }
                 (_, Some(d)) => match ex.records.article(d) {
                     ArticleState::Loading => {
-                        view! { <p class="reader-note" role="status">{move || t().loading_article}</p> }.into_any()
+                        view! { <p class="reader-note" role="status">{tr(|s| s.loading_article)}</p> }.into_any()
                     }
                     ArticleState::Failed(e) => {
                         view! {
                             <div class="reader-note" role="alert">
-                                <p>{move || t().article_failed} ": " {e}</p>
-                                <button on:click=move |_| ex.records.retry()>{move || t().retry}</button>
+                                <p>{tr(|s| s.article_failed)} ": " {e}</p>
+                                <button on:click=move |_| ex.records.retry()>{tr(|s| s.retry)}</button>
                             </div>
                         }
                             .into_any()
@@ -187,7 +188,6 @@ fn filter_link(ex: Explorer, key: &'static str, value: String, label: String) ->
 fn ArticleView(article: Arc<Prepared>, heading: NodeRef<H2>) -> impl IntoView {
     let ex = use_explorer();
     let lang = use_lang();
-    let t = move || lang.get().t();
     let a = &article.article;
     let title = a.title.clone();
     let published = a.published.map(|p| {
@@ -215,22 +215,22 @@ fn ArticleView(article: Arc<Prepared>, heading: NodeRef<H2>) -> impl IntoView {
             <h2 id="reader-title" tabindex="-1" node_ref=heading>
                 {match title {
                     Some(t) => t.into_any(),
-                    None => view! { <span class="untitled">{move || t().untitled}</span> }.into_any(),
+                    None => view! { <span class="untitled">{tr(|s| s.untitled)}</span> }.into_any(),
                 }}
             </h2>
             <dl class="meta">
                 {published.map(|(p, precision)| view! {
-                    <dt>{move || t().published}</dt>
+                    <dt>{tr(|s| s.published)}</dt>
                     <dd><time datetime=p.to_string()>{move || if lang.get() == crate::i18n::Lang::Vi { p.to_vietnamese(precision) } else { lang.get().date(p.date()) }}</time></dd>
                 })}
                 {event.map(|(d, end)| view! {
-                    <dt>{move || t().event_date}</dt>
+                    <dt>{tr(|s| s.event_date)}</dt>
                     <dd>
                         <time datetime=d.to_string()>{move || lang.get().date(d)}</time>
                         {end.map(|e| view! { " – " <time datetime=e.to_string()>{move || lang.get().date(e)}</time> })}
                     </dd>
                 })}
-                <dt>{move || t().kind}</dt>
+                <dt>{tr(|s| s.kind)}</dt>
                 <dd>{filter_link(ex, "kind", kind.code().to_string(), lang.get_untracked().kind(kind).to_string())}</dd>
                 {(!a.provinces.is_empty()).then(|| view! {
                     <dt>{move || lang.get().facet("province")}</dt>
@@ -241,15 +241,15 @@ fn ArticleView(article: Arc<Prepared>, heading: NodeRef<H2>) -> impl IntoView {
                     <dd><ul class="inline">{links("organization", &a.organizations)}</ul></dd>
                 })}
                 {a.byline.clone().map(|b| view! {
-                    <dt>{move || t().byline}</dt>
+                    <dt>{tr(|s| s.byline)}</dt>
                     <dd>{b}</dd>
                 })}
-                <dt>{move || t().source}</dt>
+                <dt>{tr(|s| s.source)}</dt>
                 <dd>{source}</dd>
             </dl>
             {(!a.people.is_empty()).then(|| view! {
                 <section class="people">
-                    <h3>{move || t().people}</h3>
+                    <h3>{tr(|s| s.people)}</h3>
                     <ul>
                         {a.people.iter().map(|p| view! {
                             <li>
@@ -262,7 +262,7 @@ fn ArticleView(article: Arc<Prepared>, heading: NodeRef<H2>) -> impl IntoView {
             })}
             {(!a.documents.is_empty()).then(|| view! {
                 <section class="documents">
-                    <h3>{move || t().documents}</h3>
+                    <h3>{tr(|s| s.documents)}</h3>
                     <ul>
                         {a.documents.iter().map(|d| {
                             let reference = d.reference();
@@ -280,7 +280,7 @@ fn ArticleView(article: Arc<Prepared>, heading: NodeRef<H2>) -> impl IntoView {
             })}
             {(!a.figures.is_empty()).then(|| view! {
                 <section class="figures">
-                    <h3>{move || t().figures}</h3>
+                    <h3>{tr(|s| s.figures)}</h3>
                     <ul>
                         {a.figures.iter().map(|f| view! {
                             <li><strong>{f.text.clone()}</strong><span class="sentence">{f.sentence.clone()}</span></li>
@@ -294,7 +294,7 @@ fn ArticleView(article: Arc<Prepared>, heading: NodeRef<H2>) -> impl IntoView {
             {(!a.captions.is_empty()).then(|| view! {
                 <section class="captions">
                     {a.captions.iter().map(|c| view! {
-                        <figure><figcaption><span class="photo-label">{move || t().photo} ": "</span>{c.clone()}</figcaption></figure>
+                        <figure><figcaption><span class="photo-label">{tr(|s| s.photo)} ": "</span>{c.clone()}</figcaption></figure>
                     }).collect_view()}
                 </section>
             })}

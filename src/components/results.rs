@@ -5,6 +5,7 @@ use crate::app::use_lang;
 use crate::components::empty::EmptyState;
 use crate::components::marked::marked;
 use crate::explorer::use_explorer;
+use crate::i18n::tr;
 use crate::measure::on_layout;
 use crate::records::ArticleState;
 use crate::{download, url};
@@ -22,7 +23,6 @@ const OVERSCAN: usize = 3;
 pub fn ResultList() -> impl IntoView {
     let ex = use_explorer();
     let lang = use_lang();
-    let t = move || lang.get().t();
     let count = Memo::new(move |_| ex.result.with(|r| r.hits.len()));
     // An export waits for the catalog files of its rows: `Some(json)` while it does.
     let exporting: RwSignal<Option<bool>> = RwSignal::new(None);
@@ -85,10 +85,10 @@ pub fn ResultList() -> impl IntoView {
                 <div class="export">
                     {move || export_note().map(|n| view! { <span class="export-note" role="status">{n}</span> })}
                     <button data-testid="export-csv" disabled=move || count.get() == 0 || busy() on:click=move |_| export(false)>
-                        {move || t().export_csv}
+                        {tr(|s| s.export_csv)}
                     </button>
                     <button data-testid="export-json" disabled=move || count.get() == 0 || busy() on:click=move |_| export(true)>
-                        {move || t().export_json}
+                        {tr(|s| s.export_json)}
                     </button>
                 </div>
             </div>
@@ -101,7 +101,7 @@ pub fn ResultList() -> impl IntoView {
                             when=move || ex.loading.get()
                             fallback=|| view! { <EmptyState /> }
                         >
-                            <p class="list-loading" role="status">{move || t().searching}</p>
+                            <p class="list-loading" role="status">{tr(|s| s.searching)}</p>
                         </Show>
                     }
                 }
@@ -264,7 +264,7 @@ fn Row(doc: u32, pos: Signal<usize>, row_h: RwSignal<f64>, total: Memo<usize>) -
             }
         },
         None if failed() => {
-            view! { <span class="untitled">{move || t().article_failed}</span> }.into_any()
+            view! { <span class="untitled">{tr(|s| s.article_failed)}</span> }.into_any()
         }
         None => view! { <span class="row-loading" aria-hidden="true">"…"</span> }.into_any(),
     };
@@ -346,7 +346,7 @@ fn Row(doc: u32, pos: Signal<usize>, row_h: RwSignal<f64>, total: Memo<usize>) -
                 {move || match date() {
                     Some((text, datetime)) => view! { <time datetime=datetime>{text}</time> }.into_any(),
                     None if record.with(Option::is_none) => ().into_any(),
-                    None => view! { <span class="undated">{move || t().undated}</span> }.into_any(),
+                    None => view! { <span class="undated">{tr(|s| s.undated)}</span> }.into_any(),
                 }}
                 {org.map(|o| view! { <span class="org">{o}</span> })}
                 {province.map(|p| view! { <span class="province">{p}</span> })}

@@ -2,6 +2,7 @@
 
 use crate::app::use_lang;
 use crate::explorer::{use_explorer, Nav};
+use crate::i18n::tr;
 use crate::keys::SEARCH_ID;
 use leptos::prelude::*;
 use nienbieu_model::search::{QueryNote, Sort};
@@ -51,7 +52,7 @@ pub fn SearchBar() -> impl IntoView {
     view! {
         <form class="search-bar" role="search" on:submit=|e| e.prevent_default()>
             <label class="visually-hidden" for=SEARCH_ID>
-                {move || t().search_label}
+                {tr(|s| s.search_label)}
             </label>
             <input
                 id=SEARCH_ID
@@ -59,7 +60,7 @@ pub fn SearchBar() -> impl IntoView {
                 type="search"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder=move || t().search_placeholder
+                placeholder=tr(|s| s.search_placeholder)
                 prop:value=query
                 on:input=move |e| {
                     let q = event_target_value(&e);
@@ -67,7 +68,7 @@ pub fn SearchBar() -> impl IntoView {
                 }
                 on:focus=move |_| ex.prefetch_terms()
             />
-            <label class="strict" title=move || t().strict_hint>
+            <label class="strict" title=tr(|s| s.strict_hint)>
                 <input
                     type="checkbox"
                     data-testid="strict"
@@ -77,10 +78,10 @@ pub fn SearchBar() -> impl IntoView {
                         ex.go(Nav::Push, |s| s.request.strict = on);
                     }
                 />
-                {move || t().strict_label}
+                {tr(|s| s.strict_label)}
             </label>
             <label class="sort">
-                <span>{move || t().sort_label}</span>
+                <span>{tr(|s| s.sort_label)}</span>
                 <select
                     data-testid="sort"
                     on:change=move |e| {

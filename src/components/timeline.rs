@@ -4,6 +4,7 @@
 
 use crate::app::use_lang;
 use crate::explorer::{use_explorer, Nav};
+use crate::i18n::tr;
 use crate::measure::on_layout;
 use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::html::Div;
@@ -273,17 +274,17 @@ pub fn Timeline() -> impl IntoView {
     view! {
         <section class="timeline" aria-labelledby="timeline-heading">
             <div class="timeline-head">
-                <h2 id="timeline-heading">{move || t().timeline}</h2>
+                <h2 id="timeline-heading">{tr(|s| s.timeline)}</h2>
                 <div class="timeline-tools">
-                    <button on:click=zoom_in data-testid="zoom-in">{move || t().zoom_in}</button>
+                    <button on:click=zoom_in data-testid="zoom-in">{tr(|s| s.zoom_in)}</button>
                     <button on:click=zoom_out data-testid="zoom-out" disabled=move || ex.state.with(|s| s.request.zoom.is_none())>
-                        {move || t().zoom_out}
+                        {tr(|s| s.zoom_out)}
                     </button>
                     <button on:click=reset data-testid="zoom-reset" disabled=move || ex.state.with(|s| s.request.zoom.is_none())>
-                        {move || t().zoom_reset}
+                        {tr(|s| s.zoom_reset)}
                     </button>
                     <Show when=move || outside() != (0, 0)>
-                        <button data-testid="timeline-outside" on:click=show_all title=move || t().show_all_time>
+                        <button data-testid="timeline-outside" on:click=show_all title=tr(|s| s.show_all_time)>
                             {move || {
                                 let (l, (b, a)) = (lang.get(), outside());
                                 (l.t().outside)(&l.number(b as usize), &l.number(a as usize))
@@ -301,11 +302,11 @@ pub fn Timeline() -> impl IntoView {
                     </button>
                 </div>
             </div>
-            <p id="timeline-help" class="visually-hidden">{move || t().timeline_help}</p>
+            <p id="timeline-help" class="visually-hidden">{tr(|s| s.timeline_help)}</p>
             <div class="timeline-plot" node_ref=box_ref>
                 <Show
                     when=move || timeline.with(|tl| !tl.bins.is_empty())
-                    fallback=move || view! { <p class="empty">{move || t().no_dates}</p> }
+                    fallback=move || view! { <p class="empty">{tr(|s| s.no_dates)}</p> }
                 >
                     <svg
                         node_ref=svg_ref
@@ -314,7 +315,7 @@ pub fn Timeline() -> impl IntoView {
                         data-granularity=move || timeline.with(|tl| tl.granularity.code())
                         tabindex="0"
                         role="listbox"
-                        aria-label=move || t().timeline_label
+                        aria-label=tr(|s| s.timeline_label)
                         aria-describedby="timeline-help"
                         aria-activedescendant=move || active.get().map(|i| format!("tl-bar-{i}"))
                         width=move || format!("{:.0}", width.get())
@@ -326,7 +327,7 @@ pub fn Timeline() -> impl IntoView {
                         on:pointercancel=move |_| drag.set(None)
                         on:keydown=on_key
                     >
-                        <text class="axis-title" x="0" y="11">{move || t().y_axis}</text>
+                        <text class="axis-title" x="0" y="11">{tr(|s| s.y_axis)}</text>
                         <text class="tick" x=format!("{}", LEFT - 6.0) y=format!("{}", TOP + 8.0) text-anchor="end">
                             {move || lang.get().number(max() as usize)}
                         </text>
@@ -336,7 +337,7 @@ pub fn Timeline() -> impl IntoView {
                         {bars}
                         {ticks}
                         <text class="axis-title" x=move || format!("{:.0}", width.get() - RIGHT) y=format!("{}", HEIGHT - 3.0) text-anchor="end">
-                            {move || t().x_axis}
+                            {tr(|s| s.x_axis)}
                         </text>
                     </svg>
                 </Show>

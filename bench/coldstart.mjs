@@ -1,0 +1,188 @@
+// Cold start as a first-time visitor meets it: the built app (dist/) serving a dataset,
+// compressed as a static host serves it, in Chromium with the HTTP cache and the service
+// worker off and the network throttled through the DevTools protocol
+// (Network.emulateNetworkConditions). For each dataset and network: time and bytes on the
+// wire to the first result row; then, on the same visit, to the first results of a query
+// ("đảng viên", a document code, a two-letter prefix), each on a fresh visit; then to the
+// reader of the first result. Pagefind, indexing the same articles as HTML pages, in the same
+// run on the same networks: time and bytes to its first ten results for "đảng viên".
+//
+//   node bench/coldstart.mjs corpus=DIR [synth=DIR] [pagefind=SITE_DIR]
+//
+// Bytes are the response sizes on the wire (compressed bodies and headers) of the requests
+// that finished in each phase, a dedicated worker's included (Pagefind searches in one), as
+// Playwright reports them; times are the page's own clock (median of runs).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from '../tests/e2e/support/server.mjs';
+import { launch } from '../tests/e2e/support/browser.mjs';
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=')));
+const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 3);
+const NETWORKS = [
+  ['Fast 4G (9 Mbit/s, 40 ms)', { latency: 40, downloadThroughput: (9e6 / 8), uploadThroughput: (1.5e6 / 8) }],
+  ['slow 4G (1.6 Mbit/s, 150 ms)', { latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (0.75e6 / 8) }],
+];
+const CODE = process.env.BENCH_CODE ?? '45/2006/QĐ-TTg';
+const QUERIES = ['đảng viên', CODE, 'th'];
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kB = (b) => `${Math.round(b / 1000)} kB`;
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+const browser = await launch();
+
+async function visit(url, network) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
+  // Every response's size and when it finished, by the page's clock.
+  const origin = await page.evaluate(() => performance.timeOrigin).catch(() => 0);
+  page.finished = [];
+  page.on('requestfinished', async (r) => {
+    const at = Date.now();
+    const sizes = await r.sizes().catch(() => null);
+    if (sizes) page.finished.push({ at, bytes: sizes.responseBodySize + sizes.responseHeadersSize });
+  });
+  void origin;
+  await page.addInitScript(() => {
+    // The first row: a result with its headline painted, from a final (not loading) list.
+    const look = () => {
+      const count = document.querySelector('[data-testid=result-count]');
+      const row = document.querySelector('[data-testid=result][data-pos="0"]');
+      if (count?.dataset.loading === 'false' && row?.getAttribute('aria-busy') === 'false') {
+        setTimeout(() => { window.firstRowAt = performance.now(); }, 0);
+      } else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await page.goto(url);
+  return { context, page };
+}
+
+/** Bytes of the responses that finished after `from` and by `to` (the page's clock). */
+async function bytes(page, from, to) {
+  // Let the last events arrive, then map the page's clock to the wall clock.
+  await page.waitForTimeout(50);
+  const origin = await page.evaluate(() => performance.timeOrigin);
+  return page.finished
+    .filter((f) => f.at - origin > from && f.at - origin <= to + 20)
+    .reduce((n, f) => n + f.bytes, 0);
+}
+
+/** Types `q` at once (as a paste) and waits for its final first row. */
+async function query(page, q) {
+  const t0 = await page.evaluate((q) => new Promise((done) => {
+    const count = () => document.querySelector('[data-testid=result-count]');
+    const before = count().textContent + '|' + document.querySelector('[data-testid=result][data-pos="0"]')?.dataset.id;
+    let saw = false;
+    const box = document.querySelector('[data-testid=search]');
+    const t0 = performance.now();
+    box.value = q;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    const look = () => {
+      const c = count();
+      const row = document.querySelector('[data-testid=result][data-pos="0"]');
+      const now = c.textContent + '|' + row?.dataset.id;
+      saw ||= c.dataset.loading === 'true' || now !== before;
+      const ready = c.dataset.loading === 'false' && (row ? row.getAttribute('aria-busy') === 'false' : document.querySelector('[data-testid=empty-state]'));
+      if (saw && ready) setTimeout(() => { window.queryAt = performance.now(); }, 0);
+      else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+    done(t0);
+  }), q);
+  await page.waitForFunction(() => window.queryAt !== undefined, null, { timeout: 180000 });
+  const t1 = await page.evaluate(() => window.queryAt);
+  const hits = await page.getByTestId('result-count').textContent();
+  return { t0, t1, hits };
+}
+
+async function ours(name, dir, network) {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const server = await serve('dist', '/', { 'data/': dir });
+  const rows = { first: [], firstBytes: [] };
+  const perQuery = Object.fromEntries(QUERIES.map((q) => [q, { time: [], bytes: [], hits: '' }]));
+  const reader = { time: [], bytes: [] };
+  try {
+    // Warm the server's compressed copies (a host keeps precompressed files).
+    {
+      const { context, page } = await visit(server.url, { latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await page.waitForFunction(() => window.firstRowAt !== undefined, null, { timeout: 180000 });
+      for (const q of QUERIES) await query(page, q);
+      await context.close();
+    }
+    for (let run = 0; run < RUNS; run++) {
+      for (const q of QUERIES) {
+        const { context, page } = await visit(server.url, network);
+        await page.waitForFunction(() => window.firstRowAt !== undefined, null, { timeout: 180000 });
+        const first = await page.evaluate(() => window.firstRowAt);
+        if (q === QUERIES[0]) {
+          rows.first.push(first);
+          rows.firstBytes.push(await bytes(page, -1, first));
+        }
+        // A visitor looks at the first screen for a moment before typing.
+        await page.waitForTimeout(1000);
+        const { t0, t1, hits } = await query(page, q);
+        perQuery[q].time.push(t1 - t0);
+        perQuery[q].bytes.push(await bytes(page, first, t1));
+        perQuery[q].hits = hits;
+        if (q === QUERIES[0]) {
+          const r0 = await page.evaluate(() => performance.now());
+          await page.locator('[data-testid=result][data-pos="0"] h3 a').click();
+          await page.waitForFunction(() => document.querySelector('[data-testid=reader] article h2')?.textContent.trim(), null, { timeout: 120000 });
+          const r1 = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0))));
+          reader.time.push(r1 - r0);
+          reader.bytes.push(await bytes(page, t1, r1));
+        }
+        await context.close();
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  console.log(`\n${name}: ${manifest.articles} articles${manifest.synthetic ? ' (SYNTHETIC dates)' : ''}, ${network.label}`);
+  console.log('| step | time (median) | bytes on the wire (median) |\n|---|---:|---:|');
+  console.log(`| first result row, with every facet count and the timeline | ${s(median(rows.first))} | ${kB(median(rows.firstBytes))} |`);
+  for (const q of QUERIES) {
+    const r = perQuery[q];
+    console.log(`| then the first results of \`${q}\` (${r.hits}) | +${s(median(r.time))} | +${kB(median(r.bytes))} |`);
+  }
+  console.log(`| then the reader of the first result of \`${QUERIES[0]}\` | +${s(median(reader.time))} | +${kB(median(reader.bytes))} |`);
+}
+
+async function pagefind(dir, network) {
+  const server = await serve(dir, '/', {});
+  const time = [], got = [];
+  let hits = 0;
+  try {
+    for (let run = 0; run <= RUNS; run++) {
+      const { context, page } = await visit(`${server.url}search.html#${encodeURIComponent(QUERIES[0])}`, run === 0 ? { latency: 0, downloadThroughput: -1, uploadThroughput: -1 } : network);
+      await page.waitForFunction(() => window.done !== undefined, null, { timeout: 180000 });
+      const done = await page.evaluate(() => window.done);
+      if (run > 0) {
+        time.push(done.at);
+        got.push(await bytes(page, -1, done.at));
+      }
+      hits = done.hits;
+      await context.close();
+    }
+  } finally {
+    await server.close();
+  }
+  console.log(`\nPagefind 1.6.0, the same articles as HTML pages, ${network.label}: first ten results of \`${QUERIES[0]}\` (${hits} hits, no facet counts, no timeline) after ${s(median(time))}, ${kB(median(got))} on the wire`);
+}
+
+try {
+  for (const [label, network] of NETWORKS) {
+    network.label = label;
+    for (const k of ['corpus', 'synth']) if (args[k]) await ours(k, args[k], network);
+    if (args.pagefind) await pagefind(args.pagefind, network);
+  }
+} finally {
+  await browser.close();
+}
