@@ -7,6 +7,7 @@ pub mod byline;
 pub mod clutter;
 pub mod dates;
 pub mod documents;
+pub mod encoding;
 pub mod entities;
 pub mod event;
 pub mod extract;
