@@ -12,6 +12,7 @@ pub mod entities;
 pub mod event;
 pub mod extract;
 pub mod figures;
+pub mod html;
 pub mod input;
 pub mod output;
 pub mod page;
@@ -21,4 +22,7 @@ pub mod text;
 pub use input::{decode_bytes, Decoded};
 pub use output::{build_dataset, write_dataset_dir};
 pub use page::parse_page;
-pub use run::{ingest_paths, ingest_paths_with_progress, Failure, Outcome};
+pub use run::{
+    ingest_paths, ingest_paths_with_options, ingest_paths_with_progress, Failure, IngestOptions,
+    Outcome,
+};
