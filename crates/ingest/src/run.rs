@@ -294,7 +294,11 @@ fn page_job(path: &Path, source: &str, options: IngestOptions) -> Result<Article
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let sniffed = looks_like_html(&decoded.text[..decoded.text.len().min(4096)]);
+    let mut head_end = decoded.text.len().min(4096);
+    while !decoded.text.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let sniffed = looks_like_html(&decoded.text[..head_end]);
     let mut article = if html_name || sniffed {
         let mut a = parse_html_page(&id, source, &decoded.text);
         let why = if html_name {

@@ -41,10 +41,23 @@ pub struct Time {
     pub published: bool,
 }
 
-/// Lines of text of the page's body, in page order, and the main content's `<time>`s.
-pub fn lines(doc: &Html, content: &Content) -> (Vec<Block>, Vec<Time>) {
+/// What the page's body says, line by line.
+pub struct Lines {
+    /// Lines of text, in page order.
+    pub blocks: Vec<Block>,
+    /// The main content's `<time datetime>`s.
+    pub times: Vec<Time>,
+    /// The text of elements marked as the author, in the main content (inline ones too:
+    /// `<span class="author">`).
+    pub authors: Vec<String>,
+}
+
+/// Lines of text of the page's body, in page order, the main content's `<time>`s and the
+/// elements marked as its author.
+pub fn lines(doc: &Html, content: &Content) -> Lines {
     let mut out = Vec::new();
     let mut times = Vec::new();
+    let mut authors = Vec::new();
     let mut line = String::new();
     let mut kinds: Vec<(ego_tree::NodeId, Kind)> = Vec::new();
     let mut skipping: Option<ego_tree::NodeId> = None;
@@ -117,7 +130,18 @@ pub fn lines(doc: &Html, content: &Content) -> (Vec<Block>, Vec<Time>) {
                     flush(&mut line, &kinds, main_depth > 0, &mut out);
                 }
                 if kinds.last().is_some_and(|k| k.0 == n.id()) {
-                    kinds.pop();
+                    let (_, kind) = kinds.pop().expect("checked");
+                    // The outermost author element only: each node's text is read once.
+                    let outermost = !kinds.iter().any(|k| k.1 == Kind::Author);
+                    if kind == Kind::Author && outermost && main_depth > 0 {
+                        let text: String = scraper::ElementRef::wrap(n)
+                            .map(|e| e.text().flat_map(str::chars).take(200).collect())
+                            .unwrap_or_default();
+                        let text = clean_line(&text);
+                        if !text.is_empty() {
+                            authors.push(text);
+                        }
+                    }
                 }
                 if n.id() == content.main {
                     main_depth -= 1;
@@ -126,7 +150,11 @@ pub fn lines(doc: &Html, content: &Content) -> (Vec<Block>, Vec<Time>) {
         }
     }
     flush(&mut line, &kinds, main_depth > 0, &mut out);
-    (out, times)
+    Lines {
+        blocks: out,
+        times,
+        authors,
+    }
 }
 
 fn kind_of(e: &scraper::node::Element) -> Option<Kind> {

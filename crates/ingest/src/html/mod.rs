@@ -90,7 +90,11 @@ pub fn parse_html_page(id: &str, source: &str, text: &str) -> Article {
     let doc = Html::parse_document(text);
     let mut m = meta::read(&doc);
     let content = content::choose(&doc);
-    let (lines, times) = blocks::lines(&doc, &content);
+    let blocks::Lines {
+        blocks: lines,
+        times,
+        authors,
+    } = blocks::lines(&doc, &content);
     let mut notes = Vec::new();
     let mut problems = std::mem::take(&mut m.problems);
 
@@ -190,7 +194,7 @@ pub fn parse_html_page(id: &str, source: &str, text: &str) -> Article {
     };
 
     date(&mut a, &m, &times, above, &mut notes, &mut problems);
-    author(&mut a, &m, region, &mut notes);
+    author(&mut a, &m, &authors, &mut notes);
     let captions: Vec<String> = region
         .iter()
         .filter(|b| b.kind == Kind::Caption)
@@ -282,11 +286,11 @@ fn date(
 
 /// The author: the page's metadata, then an element marked as the author, then the text
 /// rules' byline (the article's last line).
-fn author(a: &mut Article, m: &meta::Meta, region: &[Block], notes: &mut Vec<Diagnostic>) {
-    let marked = region
+fn author(a: &mut Article, m: &meta::Meta, marked: &[String], notes: &mut Vec<Diagnostic>) {
+    let marked = marked
         .iter()
-        .filter(|b| b.kind == Kind::Author && word_count(&b.text) <= 12)
-        .map(|b| crate::byline::byline(&b.text).unwrap_or_else(|| b.text.clone()))
+        .filter(|t| word_count(t) <= 12)
+        .map(|t| crate::byline::byline(t).unwrap_or_else(|| t.clone()))
         .next();
     if let Some(f) = m.authors.first() {
         a.byline = Some(f.value.clone());
