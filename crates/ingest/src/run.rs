@@ -304,10 +304,12 @@ fn page_job(path: &Path, source: &str, options: IngestOptions) -> Result<Article
         let why = if html_name {
             "its file name"
         } else {
-            "it starts like an HTML document"
+            "its start (<!DOCTYPE html>, <html> or <head>)"
         };
-        a.diagnostics
-            .insert(0, info("input.format", format!("HTML page, by {why}")));
+        a.diagnostics.insert(
+            0,
+            info("input.format", format!("HTML page, recognised by {why}")),
+        );
         a
     } else {
         parse_page(&id, source, &decoded.text)

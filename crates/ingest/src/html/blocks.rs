@@ -14,8 +14,11 @@ pub enum Kind {
     Text,
     /// An `<h1>`.
     Headline,
-    /// A `<figcaption>` or an element whose class says caption.
-    Caption,
+    /// A `<figcaption>`, or (`figcaption: false`) an element whose class says caption.
+    Caption {
+        /// From a `<figcaption>`.
+        figcaption: bool,
+    },
     /// An element whose class, id, `rel` or `itemprop` says author or byline.
     Author,
 }
@@ -163,7 +166,7 @@ fn kind_of(e: &scraper::node::Element) -> Option<Kind> {
         return Some(Kind::Headline);
     }
     if name == "figcaption" {
-        return Some(Kind::Caption);
+        return Some(Kind::Caption { figcaption: true });
     }
     let words = || {
         ["class", "id", "rel", "itemprop"]
@@ -173,7 +176,7 @@ fn kind_of(e: &scraper::node::Element) -> Option<Kind> {
             .map(str::to_ascii_lowercase)
     };
     if words().any(|w| w.contains("caption")) {
-        return Some(Kind::Caption);
+        return Some(Kind::Caption { figcaption: false });
     }
     if words().any(|w| w.contains("author") || w.contains("byline") || w == "tacgia") {
         return Some(Kind::Author);

@@ -195,16 +195,27 @@ pub fn parse_html_page(id: &str, source: &str, text: &str) -> Article {
 
     date(&mut a, &m, &times, above, &mut notes, &mut problems);
     author(&mut a, &m, &authors, &mut notes);
-    let captions: Vec<String> = region
+    let caption_blocks: Vec<&Block> = region
         .iter()
-        .filter(|b| b.kind == Kind::Caption)
-        .map(|b| b.text.clone())
+        .filter(|b| matches!(b.kind, Kind::Caption { .. }))
         .collect();
+    let captions: Vec<String> = caption_blocks.iter().map(|b| b.text.clone()).collect();
     if !captions.is_empty() {
-        notes.push(info(
-            "html.captions",
-            format!("{} from <figcaption> or caption markup", captions.len()),
-        ));
+        let fig = caption_blocks
+            .iter()
+            .filter(|b| b.kind == Kind::Caption { figcaption: true })
+            .count();
+        let mut parts = Vec::new();
+        if fig > 0 {
+            parts.push(format!("{fig} from <figcaption>"));
+        }
+        if fig < captions.len() {
+            parts.push(format!(
+                "{} from caption markup (a class naming a caption)",
+                captions.len() - fig
+            ));
+        }
+        notes.push(info("html.captions", parts.join(", ")));
         let found = std::mem::take(&mut a.captions);
         a.captions = captions;
         for c in found {
