@@ -244,3 +244,148 @@ fn a_site_mirror_ingests_like_a_directory_of_text_files() {
     );
     let _ = fs::remove_dir_all(&dir);
 }
+
+/// A small well-formed article to wrap in bad markup.
+const ARTICLE: &str = "<article><h1>Hội nghị tổng kết công tác Đảng năm 2023</h1>\
+    <p>Ngày 05/01/2024, Đảng bộ xã tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2023 với sự tham dự của các đồng chí trong Ban Chấp hành.</p>\
+    <p>Năm 2023, Đảng bộ kết nạp 12 đảng viên mới, 100% chi bộ hoàn thành tốt nhiệm vụ.</p></article>";
+
+#[test]
+fn broken_markup_still_gives_the_article() {
+    let page = format!(
+        "<html><head><title>Tin</title><body><div><p>Thứ Hai, 08/01/2024</span></div></table>\
+         {}<p><b><i>Chưa đóng thẻ nào cả, <a href=\"x\">một liên kết</p><div class=",
+        ARTICLE.replace("</p>", "")
+    );
+    let a = ingest_one("broken.html", page.as_bytes());
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Hội nghị tổng kết công tác Đảng năm 2023")
+    );
+    assert!(
+        a.paragraphs[0].starts_with("Ngày 05/01/2024"),
+        "{:?}",
+        a.paragraphs
+    );
+    assert!(said(&a, "html.title").contains("<h1>"));
+}
+
+#[test]
+fn deeply_nested_tags_do_not_overflow() {
+    let depth = 100_000;
+    let page = format!(
+        "<!DOCTYPE html><body>{}{ARTICLE}{}",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let started = std::time::Instant::now();
+    let a = ingest_one("deep.html", page.as_bytes());
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Hội nghị tổng kết công tác Đảng năm 2023")
+    );
+    assert_eq!(a.paragraphs.len(), 2);
+    assert!(said(&a, "html.too_deep").contains("nested more than 256 deep"));
+    eprintln!(
+        "{depth} nested <div>s: {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+}
+
+#[test]
+fn a_50_mb_page_gives_its_article_and_a_larger_one_is_refused_by_name() {
+    // Saved "complete" pages inline their images and scripts.
+    let blob = "QUJD".repeat(25_000_000 / 4);
+    let page = format!(
+        "<!DOCTYPE html><head><script>var x = \"{blob}\";</script></head><body>\
+         <img src=\"data:image/png;base64,{blob}\">{ARTICLE}</body>"
+    );
+    assert!(page.len() > 50_000_000);
+    let started = std::time::Instant::now();
+    let a = ingest_one("big.html", page.as_bytes());
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Hội nghị tổng kết công tác Đảng năm 2023")
+    );
+    assert_eq!(a.paragraphs.len(), 2);
+    eprintln!("50 MB page: {:.2} s", started.elapsed().as_secs_f64());
+
+    let dir = scratch("huge");
+    let huge = fs::File::create(dir.join("huge.html")).unwrap();
+    huge.set_len(70 * 1024 * 1024).unwrap();
+    let out = ingest_paths(std::slice::from_ref(&dir));
+    assert_eq!(out.failures[0].reason, "too_large");
+    assert!(out.failures[0]
+        .message
+        .contains("64 MB limit for one HTML page"));
+    let _ = fs::remove_dir_all(&dir);
+}
+
+/// A page whose JSON-LD is `json_ld`, beside Open Graph and an article.
+fn with_json_ld(json_ld: &str) -> Article {
+    let page = format!(
+        "<!DOCTYPE html><html><head>\
+         <meta property=\"og:title\" content=\"Đảng bộ xã tổng kết năm 2023\">\
+         <meta property=\"article:published_time\" content=\"2024-01-08T08:00:00+07:00\">\
+         <script type=\"application/ld+json\">{json_ld}</script></head>\
+         <body>{ARTICLE}</body></html>"
+    );
+    ingest_one("ld.html", page.as_bytes())
+}
+
+#[test]
+fn json_ld_that_is_not_json_is_reported_and_the_rest_of_the_page_used() {
+    let a = with_json_ld(r#"{"@type": "NewsArticle", "headline": "Tiêu đề", }"#);
+    assert!(said(&a, "html.jsonld_invalid").contains("JSON-LD block 1 is not valid JSON"));
+    assert_eq!(a.title.as_deref(), Some("Đảng bộ xã tổng kết năm 2023"));
+    assert_eq!(said(&a, "html.title"), "from <meta og:title>");
+    assert_eq!(
+        a.published.map(|p| p.to_string()).as_deref(),
+        Some("2024-01-08T08:00:00+07:00")
+    );
+}
+
+#[test]
+fn json_ld_that_lies_is_not_believed() {
+    let long = "Tin ".repeat(2_499) + "Tinh";
+    let a = with_json_ld(&format!(
+        r#"{{"@type": "NewsArticle", "headline": "{long}", "datePublished": "2999-01-01T00:00:00Z", "author": "https://example.invalid/u/1"}}"#
+    ));
+    assert!(said(&a, "html.title_too_long").contains("10000 characters"));
+    assert!(said(&a, "html.date_future").contains("2999-01-01"));
+    assert_eq!(a.title.as_deref(), Some("Đảng bộ xã tổng kết năm 2023"));
+    assert_eq!(
+        said(&a, "html.date"),
+        "from <meta article:published_time> (2024-01-08T08:00:00+07:00)"
+    );
+    // A URL is no author's name.
+    assert_eq!(a.byline, None);
+}
+
+#[test]
+fn a_page_that_claims_utf8_but_is_windows_1258() {
+    let page =
+        format!("<!DOCTYPE html><head><meta charset=\"utf-8\"></head><body>{ARTICLE}</body>");
+    let (bytes, _) = encode_as_legacy(&page, Charset::WINDOWS_1258).unwrap();
+    let a = ingest_one("lie.html", &bytes);
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Hội nghị tổng kết công tác Đảng năm 2023")
+    );
+    assert!(said(&a, "input.encoding").starts_with("windows-1258, detected by"));
+    assert!(said(&a, "input.charset_mismatch").contains("declares charset \"utf-8\""));
+}
+
+#[test]
+fn a_page_without_any_text_is_an_article_with_warnings_not_a_crash() {
+    for page in [
+        "<!DOCTYPE html>",
+        "<html><body><nav>Trang chủ</nav></body></html>",
+        "<html><<<>>>",
+    ] {
+        let a = ingest_one("empty.html", page.as_bytes());
+        assert_eq!(a.title, None, "{page}");
+        assert!(a.paragraphs.is_empty());
+        assert!(said(&a, "body.empty").contains("no article text"));
+    }
+}

@@ -6,6 +6,7 @@
 
 pub mod blocks;
 pub mod content;
+pub mod depth;
 pub mod meta;
 
 use crate::encoding::Charset;
@@ -87,7 +88,8 @@ pub fn declared_charset(bytes: &[u8]) -> Option<(Charset, String)> {
 
 /// Parses a decoded (NFC) HTML page into an article. Never fails.
 pub fn parse_html_page(id: &str, source: &str, text: &str) -> Article {
-    let doc = Html::parse_document(text);
+    let limited = depth::limit_depth(text);
+    let doc = Html::parse_document(limited.as_ref().map_or(text, |l| l.0.as_str()));
     let mut m = meta::read(&doc);
     let content = content::choose(&doc);
     let blocks::Lines {
@@ -97,6 +99,15 @@ pub fn parse_html_page(id: &str, source: &str, text: &str) -> Article {
     } = blocks::lines(&doc, &content);
     let mut notes = Vec::new();
     let mut problems = std::mem::take(&mut m.problems);
+    if let Some((_, cut)) = &limited {
+        problems.push((
+            "html.too_deep",
+            format!(
+                "{cut} tag(s) nested more than {} deep were ignored (their text was kept)",
+                depth::MAX_DEPTH
+            ),
+        ));
+    }
 
     let first_main = lines.iter().position(|b| b.in_main);
     let last_main = lines.iter().rposition(|b| b.in_main);
