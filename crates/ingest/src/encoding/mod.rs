@@ -160,20 +160,46 @@ const SAMPLE: usize = 64 * 1024;
 /// declaration, by their letter statistics.
 pub fn detect(bytes: &[u8], declared: Option<Charset>) -> Detection {
     let sample = &bytes[..bytes.len().min(SAMPLE)];
+    // A page declaring UTF-8 whose bytes are not UTF-8 declares nothing useful.
+    let claimed = declared;
+    let declared = declared.filter(|d| !is_unicode(*d));
+    let read = |c: Charset| stats::read(&c.decode(sample).0);
+    // A declaration that reads clean is believed without trying the others.
+    let declared_reading = declared.map(|d| (d, read(d)));
+    if let Some((d, _)) = declared_reading.filter(|(_, r)| r.is_clean()) {
+        return Detection {
+            charset: d,
+            route: Route::Declared,
+            mismatch: None,
+        };
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(sample, sample.len() == bytes.len());
     let guessed = match detector.guess(Some(b"vn"), chardetng::Utf8Detection::Deny) {
         e if e == encoding_rs::UTF_8 => Charset::WINDOWS_1258,
         e => Charset::Web(e),
     };
-    let mut candidates = vec![guessed, Charset::WINDOWS_1258];
-    candidates.extend(Legacy::ALL.map(Charset::Legacy));
-    candidates.extend(declared.filter(|d| !is_unicode(*d)));
-    let scored: Vec<(Charset, i64)> = candidates
-        .iter()
-        .map(|&c| (c, stats::score(&c.decode(sample).0)))
-        .collect();
-    let score_of = |c: Charset| scored.iter().find(|s| s.0 == c).map_or(i64::MIN, |s| s.1);
+    let guessed_reading = read(guessed);
+    // So is chardetng's guess, when there is no declaration to contradict.
+    if declared.is_none() && guessed_reading.is_clean() {
+        return Detection {
+            charset: guessed,
+            route: Route::Chardetng,
+            mismatch: claimed,
+        };
+    }
+    let mut scored = vec![(guessed, guessed_reading.score)];
+    for c in [Charset::WINDOWS_1258, Charset::Legacy(Legacy::Viscii)]
+        .into_iter()
+        .chain([Charset::Legacy(Legacy::Tcvn3), Charset::Legacy(Legacy::Vni)])
+    {
+        if !scored.iter().any(|s| s.0 == c) {
+            scored.push((c, read(c).score));
+        }
+    }
+    if let Some((d, r)) = declared_reading {
+        scored.push((d, r.score));
+    }
     // The first best in candidate order: chardetng's guess wins a tie.
     let (best, best_score) =
         scored.iter().copied().fold(
@@ -181,8 +207,8 @@ pub fn detect(bytes: &[u8], declared: Option<Charset>) -> Detection {
             |acc, s| if s.1 > acc.1 { s } else { acc },
         );
     // A declaration is believed unless another decoding reads clearly better.
-    if let Some(d) = declared.filter(|d| !is_unicode(*d)) {
-        if score_of(d) >= best_score - best_score.abs() / 10 {
+    if let Some((d, r)) = declared_reading {
+        if r.score >= best_score - best_score.abs() / 10 {
             return Detection {
                 charset: d,
                 route: Route::Declared,
@@ -201,7 +227,7 @@ pub fn detect(bytes: &[u8], declared: Option<Charset>) -> Detection {
     Detection {
         charset,
         route,
-        mismatch: declared.filter(|&d| d != charset),
+        mismatch: claimed.filter(|&d| d != charset),
     }
 }
 

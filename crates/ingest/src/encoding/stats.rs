@@ -16,10 +16,29 @@ pháp lãnh kỳ quan tâm đề nghiệp lao tiếp tục đánh giá số lư�
 static COMMON_SET: LazyLock<std::collections::HashSet<&'static str>> =
     LazyLock::new(|| COMMON.split_whitespace().collect());
 
-/// Scores `text` as Vietnamese: common syllables count most, other well-formed syllables
+/// How a decoded text reads as Vietnamese.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// Common syllables count 10, other syllables with marks 1, words no syllable is and
+    /// stray symbols -5: the higher, the more Vietnamese.
+    pub score: i64,
+    /// Words with a letter outside ASCII.
+    pub marked_words: usize,
+    /// Of them, words that are no syllable, plus stray symbols.
+    pub bad: usize,
+}
+
+impl Reading {
+    /// Clearly right: some marked words, and at most one in twenty is wrong.
+    pub fn is_clean(self) -> bool {
+        self.marked_words >= 5 && self.bad * 20 <= self.marked_words
+    }
+}
+
+/// Reads `text` as Vietnamese: common syllables count most, other well-formed syllables
 /// with marks a little, and letters no syllable holds, or stray symbols, count against.
-pub fn score(text: &str) -> i64 {
-    let mut score = 0i64;
+pub fn read(text: &str) -> Reading {
+    let mut r = Reading::default();
     let mut word = String::new();
     for c in text.chars().chain(std::iter::once(' ')) {
         if c.is_alphanumeric() {
@@ -27,20 +46,28 @@ pub fn score(text: &str) -> i64 {
             continue;
         }
         if !word.is_empty() {
-            score += word_score(&word);
+            if !word.is_ascii() {
+                r.marked_words += 1;
+                let s = word_score(&word);
+                r.score += s;
+                r.bad += usize::from(s < 0);
+            }
             word.clear();
         }
         if is_garbage(c) {
-            score -= 5;
+            r.score -= 5;
+            r.bad += 1;
         }
     }
-    score
+    r
+}
+
+/// [`read`]'s score alone.
+pub fn score(text: &str) -> i64 {
+    read(text).score
 }
 
 fn word_score(w: &str) -> i64 {
-    if w.is_ascii() {
-        return 0;
-    }
     if COMMON_SET.contains(w) {
         10
     } else if is_syllable(w) {
@@ -63,13 +90,11 @@ fn is_garbage(c: char) -> bool {
 fn is_syllable(w: &str) -> bool {
     let mut tones = 0;
     let mut bare = String::with_capacity(w.len());
-    for c in w.nfd() {
-        match c {
-            '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}' => tones += 1,
-            _ => bare.push(c),
-        }
+    for c in w.chars() {
+        let (base, toned) = untoned(c);
+        tones += usize::from(toned);
+        bare.push(base);
     }
-    let bare: String = bare.nfc().collect();
     if tones > 1 {
         return false;
     }
@@ -96,6 +121,30 @@ fn is_syllable(w: &str) -> bool {
 /// The vowel groups of Vietnamese syllables, tone marks aside.
 const NUCLEI: &str = "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi \
 oo ua uâ uê ui uô uơ ưa ưi ươ ưu uy yê iêu oai oay oeo uây uôi ươi ươu uya uyê yêu uyu";
+
+/// A letter without its tone mark, and whether it had one: "ế" is ('ê', true).
+fn untoned(c: char) -> (char, bool) {
+    static TABLE: LazyLock<std::collections::HashMap<char, char>> = LazyLock::new(|| {
+        let mut t = std::collections::HashMap::new();
+        for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY".chars() {
+            for tone in ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'] {
+                let toned: String = [base, tone].iter().collect::<String>().nfc().collect();
+                let mut cs = toned.chars();
+                if let (Some(one), None) = (cs.next(), cs.next()) {
+                    t.insert(one, base);
+                }
+            }
+        }
+        t
+    });
+    if c.is_ascii() {
+        return (c, false);
+    }
+    match TABLE.get(&c) {
+        Some(&b) => (b, true),
+        None => (c, false),
+    }
+}
 
 fn strip_initial(w: &str) -> &str {
     const INITIALS: [&str; 26] = [
