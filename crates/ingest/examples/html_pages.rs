@@ -47,7 +47,7 @@ fn main() {
         let (y, m, d) = (day.year(), day.month(), day.day());
         let (hh, mm) = (6 + i % 14, (i * 7) % 60);
         let body: String = paragraphs.iter().fold(String::new(), |mut s, p| {
-            let _ = write!(s, "<p>{}</p>\n", esc(p));
+            let _ = writeln!(s, "<p>{}</p>", esc(p));
             s
         });
         let layout = i % 3;
@@ -79,7 +79,7 @@ fn main() {
             ),
             _ => {
                 let text: String = paragraphs.iter().fold(String::new(), |mut s, p| {
-                    let _ = write!(s, "{}<BR><BR>\n", esc(p));
+                    let _ = writeln!(s, "{}<BR><BR>", esc(p));
                     s
                 });
                 format!(
