@@ -26,8 +26,9 @@ images, style sheets and scripts, are skipped there). Each file is recognised as
     JSON Lines   name ends in .jsonl: one JSON record per line (id, title, date, body;
                  other fields are kept as metadata)
     HTML page    name ends in .html, .htm, .xhtml or .shtml, or the text starts with
-                 <!DOCTYPE html> or <html>: headline, date and author from the page's
-                 JSON-LD, Open Graph and <meta> tags, the body from its main content
+                 <!DOCTYPE html>, <html> or <head>: headline, date and author from the
+                 page's JSON-LD, Open Graph and <meta> tags, the body from its main
+                 content, captions from <figcaption>; the text rules for the rest
     text page    any other file: one article, read by the text rules
 Encodings: UTF-8 (with or without BOM) and UTF-16 (with BOM); other bytes are detected
 among windows-1258, VISCII, TCVN3 (ABC) and VNI (the page's <meta charset>, chardetng and
