@@ -1,6 +1,7 @@
-//! Saved HTML pages in three site layouts written for these tests (a news site with JSON-LD,
+//! Saved HTML pages in four site layouts written for these tests (a news site with JSON-LD,
 //! a provincial portal with Open Graph only, a 2008 table layout in windows-1258 with no
-//! metadata at all), a site mirror, and bad HTML: each field and the route that gave it.
+//! metadata at all, a blog without metadata or <h1> whose body is split around a box), a site
+//! mirror, and bad HTML: each field and the route that gave it.
 
 use nienbieu_ingest::encoding::{encode_as_legacy, Charset, Legacy};
 use nienbieu_ingest::ingest_paths;
@@ -45,7 +46,7 @@ fn said<'a>(a: &'a Article, code: &str) -> &'a str {
 struct Expected {
     title: &'static str,
     published: &'static str,
-    byline: &'static str,
+    byline: Option<&'static str>,
     captions: &'static [&'static str],
     paragraphs: usize,
     first: &'static str,
@@ -59,7 +60,7 @@ fn check(a: &Article, e: &Expected) {
         a.published.map(|p| p.to_string()).as_deref(),
         Some(e.published)
     );
-    assert_eq!(a.byline.as_deref(), Some(e.byline));
+    assert_eq!(a.byline.as_deref(), e.byline);
     assert_eq!(a.captions, e.captions);
     assert_eq!(a.paragraphs.len(), e.paragraphs, "{:#?}", a.paragraphs);
     assert!(
@@ -95,7 +96,7 @@ fn check(a: &Article, e: &Expected) {
 const NEWS: Expected = Expected {
     title: "Đảng ủy Khối Doanh nghiệp tỉnh Sông Hồng sơ kết công tác xây dựng Đảng quý I năm 2024",
     published: "2024-03-15T09:30:00+07:00",
-    byline: "Ngọc Lan",
+    byline: Some("Ngọc Lan"),
     captions: &[
         "Đồng chí Phạm Thu Hà, Phó Bí thư Thường trực Đảng ủy Khối phát biểu chỉ đạo hội nghị",
     ],
@@ -119,7 +120,7 @@ const PORTAL: Expected = Expected {
     title: "Liên đoàn Lao động tỉnh tổng kết phong trào công nhân, viên chức, lao động năm 2023",
     // article:published_time is 07:05 UTC.
     published: "2023-12-20T14:05:00+07:00",
-    byline: "Trần Minh Đức",
+    byline: Some("Trần Minh Đức"),
     captions: &[
         "Lãnh đạo tỉnh trao Bằng khen cho các tập thể có thành tích xuất sắc trong năm 2023",
     ],
@@ -141,7 +142,7 @@ const PORTAL: Expected = Expected {
 const TABLE: Expected = Expected {
     title: "Sở Nội vụ tổng kết công tác xây dựng chính quyền năm 2008",
     published: "2009-01-08T10:15:00+07:00",
-    byline: "Hoàng Văn Nam",
+    byline: Some("Hoàng Văn Nam"),
     captions: &["Toàn cảnh hội nghị tổng kết"],
     paragraphs: 4,
     first: "Sáng ngày 07/01/2009, Sở Nội vụ tỉnh",
@@ -388,4 +389,29 @@ fn a_page_without_any_text_is_an_article_with_warnings_not_a_crash() {
         assert!(a.paragraphs.is_empty());
         assert!(said(&a, "body.empty").contains("no article text"));
     }
+}
+
+const BLOG: Expected = Expected {
+    title: "Chi bộ thôn Đông kết nạp ba đảng viên trẻ",
+    published: "2024-02-02T00:00:00+07:00",
+    byline: None,
+    captions: &[],
+    paragraphs: 5,
+    first: "Ngày 01/02/2024, Chi bộ thôn Đông",
+    last: "Năm 2023, Đảng bộ xã Hòa Bình kết nạp 11 đảng viên",
+    routes: &[
+        (
+            "html.body",
+            "main content: <div class=\"post-part-one\">, the block with the most text, and 1 sibling block(s) with text, 5 paragraph(s)",
+        ),
+        ("html.title", "from <title>, the last resort"),
+        ("html.date", "a date line above the headline or the main content"),
+    ],
+};
+
+#[test]
+fn blog_without_metadata_or_h1_whose_body_is_split_around_a_box() {
+    let a = ingest_one("bai-viet.html", fixture("blog_split.html").as_bytes());
+    check(&a, &BLOG);
+    assert!(!a.paragraphs.iter().any(|p| p.contains("Đọc thêm")));
 }

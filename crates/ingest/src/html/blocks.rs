@@ -95,7 +95,7 @@ pub fn lines(doc: &Html, content: &Content) -> Lines {
                         if BLOCK_TAGS.contains(&name) || name == "br" {
                             flush(&mut line, &kinds, main_depth > 0, &mut out);
                         }
-                        if n.id() == content.main {
+                        if content.main.contains(&n.id()) {
                             main_depth += 1;
                         }
                         if let Some(k) = kind_of(e) {
@@ -146,7 +146,7 @@ pub fn lines(doc: &Html, content: &Content) -> Lines {
                         }
                     }
                 }
-                if n.id() == content.main {
+                if content.main.contains(&n.id()) {
                     main_depth -= 1;
                 }
             }

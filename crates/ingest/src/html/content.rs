@@ -116,8 +116,9 @@ pub const BLOCK_TAGS: &[&str] = &[
 pub struct Content {
     /// Roots of dropped subtrees.
     pub dropped: HashSet<NodeId>,
-    /// The element chosen as main content.
-    pub main: NodeId,
+    /// The elements chosen as main content: one, or a block and its siblings that hold
+    /// text too (an article split around an inserted box).
+    pub main: HashSet<NodeId>,
     /// How it was chosen, for the diagnostic: "<article>", "<div class=\"detail\"> ...".
     pub how: String,
 }
@@ -200,20 +201,23 @@ pub fn choose(doc: &Html) -> Content {
         }
     }
     let scores = score(doc, &stats, &order);
+    let density = |id: &NodeId| {
+        stats
+            .get(id)
+            .map_or(1.0, |st| st.links as f64 / st.text.max(1) as f64)
+    };
+    let final_score = |id: &NodeId| -> Option<f64> {
+        let node = doc.tree.get(*id)?;
+        let weight = if has_name(node, CONTENT_NAMES) {
+            1.25
+        } else {
+            1.0
+        };
+        Some(*scores.get(id)? * (1.0 - density(id)) * weight)
+    };
     let best = order
         .iter()
-        .filter_map(|&id| {
-            let s = *scores.get(&id)?;
-            let st = stats.get(&id)?;
-            let density = st.links as f64 / st.text.max(1) as f64;
-            let node = doc.tree.get(id)?;
-            let weight = if has_name(node, CONTENT_NAMES) {
-                1.25
-            } else {
-                1.0
-            };
-            Some((id, s * (1.0 - density) * weight))
-        })
+        .filter_map(|id| Some((*id, final_score(id)?)))
         // The first of equals wins.
         .fold(None, |best: Option<(NodeId, f64)>, c| match best {
             Some(b) if b.1 >= c.1 => Some(b),
@@ -224,10 +228,10 @@ pub fn choose(doc: &Html) -> Content {
         .children()
         .find(|c| matches!(c.value(), Node::Element(e) if e.name() == "body"))
         .map_or(doc.root_element().id(), |b| b.id());
-    let Some((best, _)) = best else {
+    let Some((best, best_score)) = best else {
         return Content {
             dropped,
-            main: body,
+            main: HashSet::from([body]),
             how: "<body>, as no block of text stood out".into(),
         };
     };
@@ -239,14 +243,36 @@ pub fn choose(doc: &Html) -> Content {
     match widened {
         Some(w) => Content {
             dropped,
-            main: w.id(),
+            main: HashSet::from([w.id()]),
             how: describe(w),
         },
-        None => Content {
-            dropped,
-            main: best,
-            how: format!("{}, the block with the most text", describe(node)),
-        },
+        None => {
+            // Readability's siblings: blocks beside the best that hold text of their own.
+            let threshold = (best_score * 0.2).max(10.0);
+            let siblings: HashSet<NodeId> = node
+                .parent()
+                .into_iter()
+                .flat_map(|p| p.children())
+                .filter(|c| c.id() != best && stats.contains_key(&c.id()))
+                .filter(|c| {
+                    let long_paragraph = element_is(*c, "p")
+                        && stats.get(&c.id()).is_some_and(|st| st.inline >= 80)
+                        && density(&c.id()) < 0.25;
+                    long_paragraph || final_score(&c.id()).is_some_and(|s| s >= threshold)
+                })
+                .map(|c| c.id())
+                .collect();
+            let how = match siblings.len() {
+                0 => format!("{}, the block with the most text", describe(node)),
+                n => format!(
+                    "{}, the block with the most text, and {n} sibling block(s) with text",
+                    describe(node)
+                ),
+            };
+            let mut main = siblings;
+            main.insert(best);
+            Content { dropped, main, how }
+        }
     }
 }
 

@@ -122,13 +122,17 @@ pub fn parse_html_page(id: &str, source: &str, text: &str) -> Article {
                 .filter(|&i| fm - i <= HEADLINE_GAP)
         })
         .filter(|&i| lines[i].text.chars().count() <= TITLE_MAX_CHARS);
-    let (start, end) = match (first_main, last_main) {
-        (Some(f), Some(l)) => (headline.map_or(f, |h| h.min(f)), l + 1),
-        _ => (0, lines.len()),
+    // The headline and what follows it up to the main content (date, lead, author), then
+    // the main content; furniture between main blocks that nothing dropped stays out.
+    let kept: Vec<usize> = match (first_main, last_main) {
+        (Some(f), Some(l)) => (headline.map_or(f, |h| h.min(f))..=l)
+            .filter(|&i| i < f || lines[i].in_main)
+            .collect(),
+        _ => (0..lines.len()).collect(),
     };
-    let region = &lines[start..end];
-    let at = |i: Option<usize>| i.and_then(|i| i.checked_sub(start));
-    let headline = at(headline);
+    let headline = headline.and_then(|h| kept.iter().position(|&i| i == h));
+    let region: Vec<Block> = kept.iter().map(|&i| lines[i].clone()).collect();
+    let region = region.as_slice();
 
     let title = m
         .titles
@@ -204,7 +208,12 @@ pub fn parse_html_page(id: &str, source: &str, text: &str) -> Article {
         }
     };
 
-    date(&mut a, &m, &times, above, &mut notes, &mut problems);
+    // Without a headline, the lines just above the main content may still hold its date.
+    let before_main = match (headline, first_main) {
+        (None, Some(f)) => &lines[f.saturating_sub(HEADLINE_GAP)..f],
+        _ => above,
+    };
+    date(&mut a, &m, &times, before_main, &mut notes, &mut problems);
     author(&mut a, &m, &authors, &mut notes);
     let caption_blocks: Vec<&Block> = region
         .iter()
@@ -301,7 +310,7 @@ fn date(
         a.diagnostics.retain(|d| d.code != "date.missing");
         notes.push(info(
             "html.date",
-            "by the text rules: the date line above the headline".into(),
+            "by the text rules: a date line above the headline or the main content".into(),
         ));
     }
 }
