@@ -415,3 +415,17 @@ fn blog_without_metadata_or_h1_whose_body_is_split_around_a_box() {
     check(&a, &BLOG);
     assert!(!a.paragraphs.iter().any(|p| p.contains("Đọc thêm")));
 }
+
+#[test]
+fn a_json_ld_headline_cut_short_is_completed_by_the_h1() {
+    let a =
+        with_json_ld(r#"{"@type": "NewsArticle", "headline": "Hội nghị tổng kết công tác..."}"#);
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Hội nghị tổng kết công tác Đảng năm 2023")
+    );
+    assert_eq!(
+        said(&a, "html.title"),
+        "from the page's <h1>, which completes the JSON-LD headline cut short"
+    );
+}

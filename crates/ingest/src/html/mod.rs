@@ -134,16 +134,25 @@ pub fn parse_html_page(id: &str, source: &str, text: &str) -> Article {
     let region: Vec<Block> = kept.iter().map(|&i| lines[i].clone()).collect();
     let region = region.as_slice();
 
-    let title = m
+    let h1 = headline.map(|h| Found {
+        value: region[h].text.clone(),
+        from: "the page's <h1>".into(),
+    });
+    let title = match m
         .titles
         .iter()
         .find_map(|f| checked_title(f, m.outlet.as_deref(), &mut problems))
-        .or_else(|| {
-            headline.map(|h| Found {
-                value: region[h].text.clone(),
-                from: "the page's <h1>".into(),
+    {
+        // Sites cut long headlines in their metadata ("..."): the <h1> has it whole.
+        Some(f) if h1.as_ref().is_some_and(|h| completes(&f.value, &h.value)) => {
+            h1.map(|h| Found {
+                from: format!("the page's <h1>, which completes the {} cut short", f.from),
+                ..h
             })
-        });
+        }
+        Some(f) => Some(f),
+        None => h1,
+    };
 
     // Lines above the headline in the main content: breadcrumbs, section labels, dates.
     let (above, below) = match headline {
@@ -164,7 +173,16 @@ pub fn parse_html_page(id: &str, source: &str, text: &str) -> Article {
         .filter(|(i, _)| !(headline.is_some() && *i == 0))
         .filter(|(_, b)| b.kind == Kind::Text || b.kind == Kind::Headline)
         .map(|(_, b)| b.text.as_str())
-        .filter(|t| title.as_ref().is_none_or(|f| !same_text(t, &f.value)))
+        .filter(|t| {
+            let repeated = title.as_ref().is_some_and(|f| same_text(t, &f.value));
+            if repeated {
+                notes.push(info(
+                    "title.repeated",
+                    "removed a repetition of the headline from the body".into(),
+                ));
+            }
+            !repeated
+        })
         .collect();
     let mut source_meta = BTreeMap::new();
     if let Some(o) = m.outlet.clone() {
@@ -381,6 +399,14 @@ fn strip_site(title: &str, outlet: Option<&str>) -> String {
     title.to_string()
 }
 
+/// True when `cut` ends in an ellipsis and `whole` starts with what precedes it.
+fn completes(cut: &str, whole: &str) -> bool {
+    let stem = cut.trim_end().trim_end_matches(['.', '…']).trim_end();
+    stem.len() < cut.trim_end().len()
+        && whole.chars().count() > stem.chars().count()
+        && whole.to_lowercase().starts_with(&stem.to_lowercase())
+}
+
 fn same_text(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
 }
@@ -423,6 +449,15 @@ mod tests {
         );
         assert_eq!(label("<meta charset=utf-8/>"), Some("utf-8"));
         assert_eq!(label(r#"<meta name="x" content="y">"#), None);
+    }
+
+    #[test]
+    fn a_headline_cut_short_in_the_metadata_is_completed() {
+        let whole = "Đảng bộ tỉnh tổng kết công tác xây dựng Đảng năm 2023";
+        assert!(completes("Đảng bộ tỉnh tổng kết công tác...", whole));
+        assert!(completes("Đảng bộ tỉnh tổng kết…", whole));
+        assert!(!completes("Đảng bộ tỉnh tổng kết công tác", whole));
+        assert!(!completes("Tin khác...", whole));
     }
 
     #[test]
