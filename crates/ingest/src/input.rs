@@ -1,23 +1,35 @@
-//! Reading raw input: byte-order marks, UTF-8 and UTF-16, binary and empty files, NFC.
+//! Reading raw input: byte-order marks, UTF-8 and UTF-16, legacy Vietnamese encodings,
+//! binary and empty files, NFC.
 
+use crate::encoding::{detect, Charset, Detection, Hint, Route};
 use crate::text::to_nfc;
 
-/// A page decoded to NFC text, with what the decoder had to repair.
+/// A page decoded to NFC text, with what the decoder had to repair and how it chose the
+/// encoding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
     /// The text, in NFC.
     pub text: String,
     /// Repairs made, such as invalid UTF-8 replaced with U+FFFD.
     pub repairs: Vec<String>,
+    /// The encoding and how it was decided.
+    pub detection: Detection,
 }
 
 /// Decodes the bytes of one page.
 ///
 /// UTF-8 with or without a byte-order mark and UTF-16 (either byte order) with one are read;
-/// invalid UTF-8 is replaced with U+FFFD and reported; empty and binary input is refused with a
-/// reason, since it cannot hold an article.
+/// a few invalid UTF-8 sequences in UTF-8 text are replaced with U+FFFD and reported; bytes
+/// that are not UTF-8 are decoded in the legacy encoding they read best in
+/// ([`crate::encoding::detect`]); empty and binary input is refused with a reason, since it
+/// cannot hold an article.
 pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, String> {
-    let mut d = decode_bytes_keep_form(bytes)?;
+    decode_bytes_with(bytes, Hint::default())
+}
+
+/// Like [`decode_bytes`], with a forced or declared encoding.
+pub fn decode_bytes_with(bytes: &[u8], hint: Hint) -> Result<Decoded, String> {
+    let mut d = decode_bytes_keep_form_with(bytes, hint)?;
     d.text = to_nfc(d.text);
     Ok(d)
 }
@@ -26,23 +38,101 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, String> {
 /// are normalised one by one (normalising a whole 60 MB file in one go would take seconds
 /// when a single record in it is decomposed).
 pub fn decode_bytes_keep_form(bytes: &[u8]) -> Result<Decoded, String> {
+    decode_bytes_keep_form_with(bytes, Hint::default())
+}
+
+/// Like [`decode_bytes_keep_form`], with a forced or declared encoding.
+pub fn decode_bytes_keep_form_with(bytes: &[u8], hint: Hint) -> Result<Decoded, String> {
     let mut repairs = Vec::new();
-    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        utf8(rest, &mut repairs)
+    let found = |charset, route| Detection {
+        charset,
+        route,
+        mismatch: None,
+    };
+    let (text, detection) = if let Some(forced) = hint.forced {
+        let rest = match forced {
+            Charset::Utf8 => bytes.strip_prefix(b"\xEF\xBB\xBF"),
+            Charset::Utf16Le => bytes.strip_prefix(b"\xFF\xFE"),
+            Charset::Utf16Be => bytes.strip_prefix(b"\xFE\xFF"),
+            _ => None,
+        };
+        let utf16 = matches!(forced, Charset::Utf16Le | Charset::Utf16Be);
+        if !utf16 && looks_binary(bytes) {
+            return Err(BINARY.into());
+        }
+        let (text, bad) = forced.decode(rest.unwrap_or(bytes));
+        if bad > 0 {
+            repairs.push(format!(
+                "{bad} byte sequence(s) that are not {} replaced with U+FFFD",
+                forced.name()
+            ));
+        }
+        (text, found(forced, Route::Forced))
+    } else if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        (utf8(rest, &mut repairs), found(Charset::Utf8, Route::Bom))
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        utf16(rest, u16::from_le_bytes, &mut repairs)
+        let text = utf16(rest, u16::from_le_bytes, &mut repairs);
+        (text, found(Charset::Utf16Le, Route::Bom))
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        utf16(rest, u16::from_be_bytes, &mut repairs)
+        let text = utf16(rest, u16::from_be_bytes, &mut repairs);
+        (text, found(Charset::Utf16Be, Route::Bom))
     } else {
         if looks_binary(bytes) {
-            return Err("binary file: it holds NUL or control bytes, not text".into());
+            return Err(BINARY.into());
         }
-        utf8(bytes, &mut repairs)
+        let (valid, invalid) = utf8_census(bytes);
+        // A page that is UTF-8 but for a few stray bytes (a pasted Latin-1 word) stays UTF-8,
+        // repaired; one whose non-ASCII bytes are mostly not UTF-8 is in another encoding.
+        if invalid == 0 || valid >= 4 * invalid {
+            let route = if invalid == 0 {
+                Route::ValidUtf8
+            } else {
+                Route::MostlyUtf8
+            };
+            let mismatch = hint
+                .declared
+                .filter(|&d| d != Charset::Utf8 && valid > 0 && valid >= 4 * invalid);
+            let detection = Detection {
+                charset: Charset::Utf8,
+                route,
+                mismatch,
+            };
+            (utf8(bytes, &mut repairs), detection)
+        } else {
+            let detection = detect(bytes, hint.declared);
+            let (text, bad) = detection.charset.decode(bytes);
+            if bad > 0 {
+                repairs.push(format!(
+                    "{bad} byte sequence(s) that are not {} replaced with U+FFFD",
+                    detection.charset.name()
+                ));
+            }
+            (text, detection)
+        }
     };
     if text.trim().is_empty() {
         return Err("empty file: no text to parse".into());
     }
-    Ok(Decoded { text, repairs })
+    Ok(Decoded {
+        text,
+        repairs,
+        detection,
+    })
+}
+
+const BINARY: &str = "binary file: it holds NUL or control bytes, not text";
+
+/// Counts the non-ASCII characters that are valid UTF-8 and the invalid sequences.
+fn utf8_census(bytes: &[u8]) -> (usize, usize) {
+    if std::str::from_utf8(bytes).is_ok() {
+        return (usize::from(!bytes.is_ascii()), 0);
+    }
+    let (mut valid, mut invalid) = (0, 0);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    (valid, invalid)
 }
 
 fn utf8(bytes: &[u8], repairs: &mut Vec<String>) -> String {
@@ -126,8 +216,18 @@ mod tests {
         assert!(decode_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
             .unwrap_err()
             .contains("binary"));
-        let d = decode_bytes(b"Tin \xFF\xFE hay").unwrap();
-        assert_eq!(d.text, "Tin \u{FFFD}\u{FFFD} hay");
-        assert!(d.repairs[0].contains("byte 4"), "{:?}", d.repairs);
+        let text = "Đảng bộ tỉnh tổng kết công tác năm";
+        let d = decode_bytes(&[text.as_bytes(), b" \xFF\xFE hay"].concat()).unwrap();
+        assert_eq!(d.text, format!("{text} \u{FFFD}\u{FFFD} hay"));
+        assert!(d.repairs[0].contains("byte 49"), "{:?}", d.repairs);
+        assert_eq!(d.detection.route, Route::MostlyUtf8);
+    }
+
+    #[test]
+    fn bytes_that_are_mostly_not_utf8_are_another_encoding() {
+        let d = decode_bytes(b"Ti\xeang Vi\xea\xf2t hay").unwrap();
+        assert_eq!(d.detection.charset, Charset::WINDOWS_1258);
+        assert_eq!(d.text, "Tiêng Việt hay");
+        assert!(d.repairs.is_empty());
     }
 }

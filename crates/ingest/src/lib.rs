@@ -7,10 +7,12 @@ pub mod byline;
 pub mod clutter;
 pub mod dates;
 pub mod documents;
+pub mod encoding;
 pub mod entities;
 pub mod event;
 pub mod extract;
 pub mod figures;
+pub mod html;
 pub mod input;
 pub mod output;
 pub mod page;
@@ -20,4 +22,7 @@ pub mod text;
 pub use input::{decode_bytes, Decoded};
 pub use output::{build_dataset, write_dataset_dir};
 pub use page::parse_page;
-pub use run::{ingest_paths, ingest_paths_with_progress, Failure, Outcome};
+pub use run::{
+    ingest_paths, ingest_paths_with_options, ingest_paths_with_progress, Failure, IngestOptions,
+    Outcome,
+};

@@ -1,6 +1,9 @@
 //! The `nienbieu-ingest` command line: arguments, output files, the summary and exit codes.
 
-use nienbieu_ingest::{build_dataset, ingest_paths_with_progress, write_dataset_dir, Outcome};
+use nienbieu_ingest::encoding::Charset;
+use nienbieu_ingest::{
+    build_dataset, ingest_paths_with_options, write_dataset_dir, IngestOptions, Outcome,
+};
 use nienbieu_model::Severity;
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
@@ -18,14 +21,26 @@ nienbieu-ingest: turn raw Vietnamese news pages into the Niên biểu dataset
 USAGE:
     nienbieu-ingest [OPTIONS] <INPUT>...
 
-INPUT is a file or a directory (read recursively). Files ending in .jsonl hold one JSON
-record per line (id, title, date, body; other fields are kept as metadata); any other file
-is one raw page (UTF-8 with or without BOM, or UTF-16 with BOM).
+INPUT is a file or a directory (read recursively; hidden files, and site assets such as
+images, style sheets and scripts, are skipped there). Each file is recognised as:
+    JSON Lines   name ends in .jsonl: one JSON record per line (id, title, date, body;
+                 other fields are kept as metadata)
+    HTML page    name ends in .html, .htm, .xhtml or .shtml, or the text starts with
+                 <!DOCTYPE html>, <html> or <head>: headline, date and author from the
+                 page's JSON-LD, Open Graph and <meta> tags, the body from its main
+                 content, captions from <figcaption>; the text rules for the rest
+    text page    any other file: one article, read by the text rules
+Encodings: UTF-8 (with or without BOM) and UTF-16 (with BOM); other bytes are detected
+among windows-1258, VISCII, TCVN3 (ABC) and VNI (the page's <meta charset>, chardetng and
+the letters' statistics), and each article's diagnostics say which and how.
 
 OPTIONS:
     -o, --out <DIR>     write the dataset to DIR: manifest.json and its layers (core,
                         term shards, articles; those of an earlier dataset are removed)
         --json-lines    print one JSON object per article on standard output
+        --encoding <E>  read every input in encoding E instead of detecting it: utf-8,
+                        utf-16le, utf-16be, windows-1258, viscii, tcvn3, vni, or any
+                        WHATWG label (latin1, windows-1252, ...)
     -q, --quiet         print only the summary and failures
     -h, --help          print this help
     -V, --version       print the version
@@ -40,6 +55,7 @@ struct Options {
     out: Option<PathBuf>,
     json_lines: bool,
     quiet: bool,
+    encoding: Option<Charset>,
     inputs: Vec<PathBuf>,
 }
 
@@ -48,6 +64,7 @@ fn parse_args() -> Result<Option<Options>, String> {
         out: None,
         json_lines: false,
         quiet: false,
+        encoding: None,
         inputs: Vec::new(),
     };
     let mut args = std::env::args_os().skip(1);
@@ -65,6 +82,13 @@ fn parse_args() -> Result<Option<Options>, String> {
                 opts.out = Some(args.next().ok_or("--out needs a directory name")?.into());
             }
             Some("--json-lines") => opts.json_lines = true,
+            Some("--encoding") => {
+                let name = args.next().ok_or("--encoding needs an encoding name")?;
+                let name = name.to_string_lossy();
+                let charset = Charset::from_label(&name)
+                    .ok_or_else(|| format!("unknown encoding {name:?} for --encoding"))?;
+                opts.encoding = Some(charset);
+            }
             Some("-q" | "--quiet") => opts.quiet = true,
             Some(s) if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
             _ => opts.inputs.push(arg.into()),
@@ -104,7 +128,10 @@ fn main() -> ExitCode {
             }
         }
     };
-    let outcome = ingest_paths_with_progress(&opts.inputs, &progress);
+    let options = IngestOptions {
+        encoding: opts.encoding,
+    };
+    let outcome = ingest_paths_with_options(&opts.inputs, options, &progress);
 
     if opts.json_lines {
         if let Err(e) = write_json_lines(&outcome) {
