@@ -20,7 +20,22 @@ const PARALLEL = 6;
 const SCOPE = new URL('./', self.location).href;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([...SHELL, MANIFEST])));
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      await cache.addAll([...SHELL, MANIFEST]);
+      // The first screen opens offline whatever else is saved: the core, the term directory
+      // and the newest articles' files.
+      try {
+        const m = await (await cache.match(MANIFEST)).json();
+        const first = [m.core.path, m.terms.path];
+        for (let n = 0; n < Math.min(2, m.fragments.files); n++) first.push(`${m.fragments.dir}/${n}.${m.fragments.ext}`);
+        await cache.addAll(first.map((p) => `data/${p}`));
+      } catch (e) {
+        // A missing or broken dataset: the app says so; the shell is still installed.
+      }
+    })(),
+  );
 });
 
 self.addEventListener('activate', (event) => {

@@ -68,8 +68,10 @@ pub fn App() -> impl IntoView {
                     .get()
                     .map(|loaded| match loaded {
                         Ok(ds) => {
-                            expect_context::<Offline>()
-                                .dataset_loaded(ds.manifest.total_bytes() as f64);
+                            expect_context::<Offline>().dataset_loaded(
+                                ds.manifest.total_bytes() as f64,
+                                ds.manifest.offline_auto_bytes.map(|b| b as f64),
+                            );
                             provide_context(Explorer::new(ds));
                             view! { <ExplorerScreen /> }.into_any()
                         }
@@ -119,7 +121,7 @@ fn ExplorerScreen() -> impl IntoView {
                     })}
             </div>
             // Open beside the results on a wide screen; folded away above them on a phone.
-            <details class="filters-panel" open=window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 820.0)>
+            <details class="filters-panel" class:stale-panels=move || ex.loading.get() open=window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 820.0)>
                 <summary>{tr(|s| s.filters)}</summary>
                 <FacetPanel />
             </details>

@@ -54,8 +54,8 @@ pub struct Offline {
     /// True when a new version is installed and waits for the page to switch to it.
     pub update_ready: RwSignal<bool>,
     registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
-    /// The dataset's size, once loaded.
-    dataset_bytes: RwSignal<Option<f64>>,
+    /// The dataset's size and the size up to which it is saved without asking, once loaded.
+    dataset_bytes: RwSignal<Option<(f64, f64)>>,
     /// True once a worker controls the page.
     controlled: RwSignal<bool>,
     /// The worker's answer: is the whole dataset cached?
@@ -76,7 +76,7 @@ impl Offline {
         // Once the worker controls the page, says whether everything is cached, and the
         // dataset's size is known: save it all, or offer to.
         Effect::new(move |_| {
-            let (Some(total), true, Some(complete)) = (
+            let (Some((total, auto)), true, Some(complete)) = (
                 offline.dataset_bytes.get(),
                 offline.controlled.get(),
                 offline.complete.get(),
@@ -87,7 +87,7 @@ impl Offline {
             match offline.state.get_untracked() {
                 OfflineState::Caching { .. } | OfflineState::Quota | OfflineState::Failed(_) => {}
                 _ if complete => offline.state.set(OfflineState::Ready { total }),
-                _ if total <= AUTO_SAVE_BYTES || asked => ask_for_data(),
+                _ if total <= auto || asked => ask_for_data(),
                 _ => offline.state.set(OfflineState::Partial { total }),
             }
         });
@@ -195,9 +195,11 @@ impl Offline {
         }
     }
 
-    /// Tells the offline logic the loaded dataset's size (see [`AUTO_SAVE_BYTES`]).
-    pub fn dataset_loaded(&self, bytes: f64) {
-        self.dataset_bytes.set(Some(bytes));
+    /// Tells the offline logic the loaded dataset's size, and the size up to which it is
+    /// saved without asking (the dataset's own choice, else [`AUTO_SAVE_BYTES`]).
+    pub fn dataset_loaded(&self, bytes: f64, auto: Option<f64>) {
+        self.dataset_bytes
+            .set(Some((bytes, auto.unwrap_or(AUTO_SAVE_BYTES))));
     }
 
     /// Saves the whole dataset for offline use, now and (until it is done) on later visits.

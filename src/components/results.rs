@@ -70,7 +70,7 @@ pub fn ResultList() -> impl IntoView {
         _ => None,
     };
     view! {
-        <section class="results" aria-labelledby="result-count">
+        <section class="results" class:stale=move || ex.loading.get() aria-busy=move || ex.loading.get().to_string() aria-labelledby="result-count">
             <div class="results-head">
                 <p
                     id="result-count"

@@ -272,7 +272,7 @@ pub fn Timeline() -> impl IntoView {
     };
 
     view! {
-        <section class="timeline" aria-labelledby="timeline-heading">
+        <section class="timeline" class:stale-panels=move || ex.loading.get() aria-labelledby="timeline-heading">
             <div class="timeline-head">
                 <h2 id="timeline-heading">{tr(|s| s.timeline)}</h2>
                 <div class="timeline-tools">

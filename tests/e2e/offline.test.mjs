@@ -4,7 +4,7 @@
 // the origin and the Content-Security-Policy allows all the app does.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { serve } from './support/server.mjs';
@@ -13,7 +13,7 @@ import { AppPage, until } from './support/app_page.mjs';
 import { ingest, pages, records, tempDir } from './support/dataset.mjs';
 
 const BASE = '/archive/nienbieu/';
-let server, browser, v1, v2, big;
+let server, browser, v1, v2, big, large;
 
 before(async () => {
   // v1 is the build as it is; v2 is the same app with one more article, finished by the
@@ -32,6 +32,25 @@ before(async () => {
   const body = 'Hội nghị tổng kết công tác xây dựng Đảng và hệ thống chính trị của tỉnh. '.repeat(20);
   cpSync(ingest([records(Array.from({ length: 3000 }, (_, i) => ({ id: `b${i}`, title: `Bài ${i}`, date: '2024-01-08', body })))]), join(big, 'data'), { recursive: true });
   execFileSync('node', ['scripts/postbuild.mjs', big], { stdio: 'ignore' });
+  // An archive its owner saves for offline use only on request (the manifest says up to how
+  // many bytes the app saves by itself): 1,200 articles with varied words, many term shards.
+  large = tempDir('large');
+  cpSync('dist', large, { recursive: true });
+  rmSync(join(large, 'data'), { recursive: true });
+  const words = ['Đảng', 'viên', 'hội nghị', 'tổng kết', 'Hưng Yên', 'kết nạp', 'công đoàn', 'thanh niên', 'phụ nữ', 'nông dân', 'cựu chiến binh', 'mặt trận'];
+  cpSync(
+    ingest([records(Array.from({ length: 1200 }, (_, i) => ({
+      id: `l${String(i).padStart(4, '0')}`,
+      title: `${words[i % 12]} ${words[(i * 5) % 12]} tháng ${1 + (i % 12)} từ${i}`,
+      date: '2023-05-01',
+      body: `${words[(i * 7) % 12]} ${words[(i * 3) % 12]} mã${i} ${'Hội nghị sơ kết công tác. '.repeat(8)}`,
+    })))]),
+    join(large, 'data'),
+    { recursive: true },
+  );
+  const m = JSON.parse(readFileSync(join(large, 'data', 'manifest.json'), 'utf8'));
+  writeFileSync(join(large, 'data', 'manifest.json'), JSON.stringify({ ...m, offline_auto_bytes: 1000 }, null, 2));
+  execFileSync('node', ['scripts/postbuild.mjs', large], { stdio: 'ignore' });
   server = await serve(v1, BASE);
   browser = await launch();
 });
@@ -76,6 +95,48 @@ test('after one visit the app opens, searches, filters and shows articles offlin
   await app.reader().waitFor();
   assert.match(await app.readerTitle(), /29\/29 chỉ tiêu/);
   await app.waitForTotal(1);
+  assert.deepEqual(errors, []);
+});
+
+test('a large archive is saved on request; what is not stored says so offline; once saved, all works offline', async (t) => {
+  server.setRoot(large);
+  const { context, page, app, errors } = await open(t);
+  await until(async () => (await offlineState(page)) === 'partial', 'offered, not saved', 20000);
+  assert.match(await page.getByTestId('offline-status').textContent(), /chỉ những gì đã xem/);
+  assert.match(await page.getByTestId('save-offline').textContent(), /^Lưu toàn bộ để dùng ngoại tuyến \(\d+,\d MB\)$/);
+  // Searched online: what it fetched is kept.
+  await app.search('kết nạp');
+  await until(async () => (await page.getByTestId('result-count').getAttribute('data-loading')) === 'false' && (await app.total()) > 0, 'results online');
+  const seen = await app.total();
+  await app.openResult(0);
+  await context.setOffline(true);
+  await page.reload();
+  await app.page.getByTestId('result-count').waitFor();
+  // The first screen and what was viewed work offline.
+  await app.searchBox().fill('kết nạp');
+  await until(async () => (await page.getByTestId('result-count').getAttribute('data-loading')) === 'false' && (await app.total()) === seen, 'the same results offline');
+  // A search that needs files never fetched says what is missing, and why.
+  await app.searchBox().fill('từ1117');
+  const failure = page.getByTestId('term-failure');
+  await failure.waitFor();
+  assert.match(await failure.textContent(), /Đang ngoại tuyến: phần chỉ mục cần cho tìm kiếm này chưa được lưu trên máy/);
+  assert.match(await app.count(), /Đang tìm/, 'no count is shown as final');
+  // Back online, save everything; then the same search works offline.
+  await context.setOffline(false);
+  await page.reload();
+  await until(async () => (await offlineState(page)) === 'partial', 'offered again', 20000);
+  await page.getByTestId('save-offline').click();
+  await until(async () => (await offlineState(page)) === 'ready', 'saved', 60000);
+  assert.match(await page.getByTestId('offline-status').textContent(), /^Dùng được khi không có mạng \(\d+,\d MB\)$/);
+  await context.setOffline(true);
+  await page.reload();
+  await app.page.getByTestId('result-count').waitFor();
+  assert.equal(await offlineState(page), 'ready', 'a later visit knows all is saved');
+  await app.searchBox().fill('từ1117');
+  await until(async () => (await page.getByTestId('result-count').getAttribute('data-loading')) === 'false' && (await app.total()) === 1, 'the search offline');
+  await app.openResult(0);
+  assert.match(await app.readerTitle(), /từ1117/);
+  assert.equal(await page.getByTestId('term-failure').count(), 0);
   assert.deepEqual(errors, []);
 });
 

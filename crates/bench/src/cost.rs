@@ -131,3 +131,39 @@ pub fn run(dir: &Path, queries: &[String]) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// Prints, one per line, the term files a fresh visit fetches for `query`: what it needs, round
+/// after round (`need PATH`), then what the app fetches ahead for the next keystroke
+/// (`ahead PATH`). The browser tests check the app against this.
+pub fn needs(dir: &Path, query: &str) -> Result<(), String> {
+    let m = manifest(dir)?;
+    let core = fs::read(dir.join(&m.core.path)).map_err(|e| e.to_string())?;
+    let mut engine = Engine::load_core(&core).map_err(|e| e.to_string())?;
+    let req = SearchRequest {
+        query: query.to_string(),
+        ..SearchRequest::default()
+    };
+    let path = |n: Need| match n {
+        Need::Directory => m.terms.path.clone(),
+        Need::Postings(k) => m.postings.path(k),
+        Need::Positions(k) => m.positions.path(k),
+    };
+    for ahead in [false, true] {
+        for _ in 0..6 {
+            let needs = if ahead {
+                engine.prefetch(&req)
+            } else {
+                engine.needs(&req)
+            };
+            if needs.is_empty() {
+                break;
+            }
+            for n in needs {
+                println!("{} {}", if ahead { "ahead" } else { "need" }, path(n));
+                let bytes = fs::read(dir.join(path(n))).map_err(|e| e.to_string())?;
+                engine.add(n, bytes).map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -75,6 +75,10 @@ pub struct Manifest {
     /// True when any article is marked synthetic (made for benchmarks, with invented dates).
     #[serde(default)]
     pub synthetic: bool,
+    /// Up to this size (in bytes, as stored), the app saves the whole dataset for offline use
+    /// in the background; beyond it, when the visitor asks. `None`: the app's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offline_auto_bytes: Option<u64>,
     /// The core layer.
     pub core: FileRef,
     /// The term directory.
@@ -325,6 +329,7 @@ impl DatasetFiles {
             schema_version: SCHEMA_VERSION,
             articles: n,
             synthetic: articles.iter().any(is_synthetic),
+            offline_auto_bytes: None,
             core: single("core", "bin", core_bytes, &mut files),
             terms: single("terms", "bin", term_files.directory, &mut files),
             postings: layer("postings", "bin", term_files.postings, &mut files),

@@ -1,0 +1,77 @@
+// The layered dataset as a visitor meets it, on 2,000 generated articles with many term
+// shards: the first screen needs no term file; a query fetches the term files it needs (as
+// the native engine computes them) and what the next keystroke will, and nothing else; a
+// list waiting for them says so instead of showing a count.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { harness } from './support/harness.mjs';
+import { until } from './support/app_page.mjs';
+import { ingest, records } from './support/dataset.mjs';
+
+const N = 2000;
+const WORDS = ['Đảng', 'viên', 'hội nghị', 'tổng kết', 'Hưng Yên', 'kết nạp', 'công đoàn', 'thanh niên', 'phụ nữ', 'nông dân'];
+let dataDir;
+const h = harness({
+  mounts: () => {
+    dataDir = ingest([
+      records(
+        Array.from({ length: N }, (_, i) => ({
+          id: `s${String(i).padStart(5, '0')}`,
+          title: `${WORDS[i % 10]} ${WORDS[(i * 3) % 10]} chữ${i} ${(i * 7919).toString(36)}`,
+          date: new Date(Date.UTC(2012, 0, 1) + i * 86400000).toISOString().slice(0, 10),
+          // Three hundred words of a 6,000-word vocabulary each: postings for dozens of shards.
+          body: `Hội nghị ${WORDS[(i * 7) % 10]} mục${i % 97}. ${Array.from({ length: 300 }, (_, k) => `w${((i * 131 + k * 7919) % 6000).toString(36)}`).join(' ')}.`,
+        })),
+      ),
+    ]);
+    return { 'data/': dataDir };
+  },
+});
+
+const termFile = (path) => /^\/data\/(terms|postings|positions)-/.test(path);
+
+test('a query fetches only the term files it needs, and the next keystroke will', async (t) => {
+  const requested = [];
+  const { app, page, errors } = await h.openApp(t, { setup: (p) => p.on('request', (r) => requested.push(new URL(r.url()).pathname)) });
+  await app.waitForTotal(N);
+  const manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8'));
+  assert.ok(manifest.postings.files > 20, `${manifest.postings.files} postings shards`);
+  // Let the idle prefetch of the directory happen, then search.
+  await until(() => requested.some((p) => p.includes('/terms-')), 'the directory prefetched');
+  const before = requested.length;
+  const query = 'kết nạp chữ1235';
+  await app.searchBox().fill(query);
+  await until(async () => (await page.getByTestId('result-count').getAttribute('data-loading')) === 'false' && (await app.total()) === 1, 'the one article');
+  await page.waitForTimeout(600);
+  const fetched = new Set(requested.slice(before).filter(termFile).map((p) => p.replace('/data/', '')));
+  const lines = execFileSync('target/native/nienbieu-bench', ['needs', dataDir, query]).toString().trim().split('\n');
+  const need = new Set(lines.filter((l) => l.startsWith('need ')).map((l) => l.slice(5)).filter((p) => !p.startsWith('terms-')));
+  const ahead = new Set(lines.filter((l) => l.startsWith('ahead ')).map((l) => l.slice(6)));
+  for (const p of need) assert.ok(fetched.has(p), `${p} needed but not fetched`);
+  for (const p of fetched) assert.ok(need.has(p) || ahead.has(p), `${p} fetched but neither needed nor ahead`);
+  const total = manifest.postings.files + manifest.positions.files;
+  assert.ok(fetched.size <= 8 && fetched.size * 10 < total, `${fetched.size} of ${total} term files`);
+  assert.equal(new Set(requested.filter(termFile)).size, requested.filter(termFile).length, 'no term file twice');
+  assert.deepEqual(errors, []);
+});
+
+test('a list waiting for term files says so, and never shows a count as final', async (t) => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const { app, page, errors } = await h.openApp(t, {
+    setup: (p) => p.route('**/data/postings-*/*', async (route) => { await held; await route.continue(); }),
+  });
+  await app.waitForTotal(N);
+  await app.searchBox().fill('hội nghị');
+  await until(async () => (await page.getByTestId('result-count').getAttribute('data-loading')) === 'true', 'loading');
+  assert.equal(await app.count(), 'Đang tìm…');
+  // The previous rows stay, marked as stale, until the answer is complete.
+  assert.ok((await app.results().count()) > 0);
+  release();
+  await until(async () => (await page.getByTestId('result-count').getAttribute('data-loading')) === 'false', 'answered');
+  assert.match(await app.count(), /^[\d.]+ bài viết$/);
+  assert.deepEqual(errors, []);
+});
