@@ -361,6 +361,7 @@ pub struct Strings {
     pub panic_title: &'static str,
     pub panic_reload: &'static str,
     pub panic_query: &'static str,
+    pub approximate: fn(&str) -> String,
 }
 
 /// Tiếng Việt.
@@ -455,6 +456,7 @@ pub const VI: Strings = Strings {
     panic_title: "Ứng dụng gặp lỗi và đã dừng.",
     panic_reload: "Tải lại ở trạng thái tốt gần nhất",
     panic_query: "Truy vấn gây lỗi:",
+    approximate: |n| format!("Khoảng {n} bài viết (cụm từ quá phổ biến để kiểm tra hết)"),
 };
 
 /// English.
@@ -549,6 +551,7 @@ pub const EN: Strings = Strings {
     panic_title: "The app hit an error and stopped.",
     panic_reload: "Reload in the last good state",
     panic_query: "Query that caused it:",
+    approximate: |n| format!("About {n} articles (the phrases are too common to check in full)"),
 };
 
 /// Explains a load failure in the given language.

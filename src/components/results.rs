@@ -58,6 +58,8 @@ pub fn ResultList() -> impl IntoView {
         let l = lang.get();
         if ex.loading.get() {
             l.t().searching.to_string()
+        } else if ex.result.with(|r| r.approximate) {
+            (l.t().approximate)(&l.number(count.get()))
         } else {
             (l.t().articles)(&l.number(count.get()))
         }

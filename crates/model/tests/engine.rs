@@ -622,3 +622,32 @@ fn a_query_answers_only_once_its_shards_are_in() {
     // Directory, postings, positions (for the side-by-side bonus).
     assert_eq!(rounds, 3);
 }
+
+#[test]
+fn phrases_too_common_to_check_in_full_are_flagged_approximate() {
+    // 1,500 articles, each with hundreds of "của các": checking the phrase everywhere would
+    // read more positions than a query may.
+    let body = "của các ".repeat(200);
+    let articles: Vec<Article> = (0..1500)
+        .map(|i| article(&format!("{i:04}"), &format!("Bài {i}"), &[body.as_str()]))
+        .collect();
+    let e = engine(&articles);
+    let heavy = e.hits(&SearchRequest {
+        query: "\"của các\"".into(),
+        ..SearchRequest::default()
+    });
+    assert!(heavy.is_complete());
+    assert!(heavy.approximate, "the budget ran out");
+    assert!(
+        !heavy.hits.is_empty() && heavy.hits.len() < 1500,
+        "{}",
+        heavy.hits.len()
+    );
+    // An ordinary query is exact.
+    let light = e.hits(&SearchRequest {
+        query: "\"bài 42\"".into(),
+        ..SearchRequest::default()
+    });
+    assert!(!light.approximate);
+    assert_eq!(light.hits.len(), 1);
+}

@@ -103,6 +103,10 @@ impl TermSet {
 /// Per-document working arrays, reused from query to query.
 #[derive(Debug, Default)]
 pub struct Scratch {
+    /// Positions the current query may still read (see [`POSITION_BUDGET`]).
+    budget: u64,
+    /// True when the budget ran out: some documents were not checked.
+    pub cut: bool,
     score: Vec<f32>,
     hits: Vec<u8>,
     tier: Vec<u8>,
@@ -138,17 +142,26 @@ impl Scratch {
     }
 }
 
-/// The files of the term layers that [`find`] would read for `query` and the index does not
-/// have yet: the directory first; then the postings shards of every word; then, once those
-/// are in, the positions shards of the terms that phrases and the side-by-side bonus read.
-pub fn needs(index: &Index, query: &Query, strict: bool) -> Vec<Need> {
-    if query.is_empty() {
-        return Vec::new();
-    }
+/// Every term set a query reads, expanded once: the required words, the phrases, the word
+/// pairs for the side-by-side bonus, and the exclusions.
+struct Plan<'q> {
+    required: Vec<&'q QueryWord>,
+    sets: Vec<TermSet>,
+    phrases: Vec<Vec<TermSet>>,
+    pairs: Vec<Vec<TermSet>>,
+    excluded: Vec<Vec<TermSet>>,
+    /// A required word matches no term: nothing can match.
+    hopeless: bool,
+}
+
+/// Expands every word of `query` once, after checking that the files that takes are loaded:
+/// the directory, the postings shards of every word, then the positions shards of the terms
+/// that phrases and the side-by-side bonus read. `Err` names what is missing.
+fn plan<'q>(index: &Index, query: &'q Query, strict: bool) -> Result<Plan<'q>, Vec<Need>> {
     if index.directory().is_none() {
-        return vec![Need::Directory];
+        return Err(vec![Need::Directory]);
     }
-    let mut out = BTreeSet::new();
+    let mut missing = BTreeSet::new();
     let every_word = query
         .words
         .iter()
@@ -157,42 +170,99 @@ pub fn needs(index: &Index, query: &Query, strict: bool) -> Vec<Need> {
     for w in every_word {
         for s in index.shards_for(&w.folded, w.prefix) {
             if !index.has(Need::Postings(s)) {
-                out.insert(Need::Postings(s));
+                missing.insert(Need::Postings(s));
             }
         }
     }
-    if !out.is_empty() {
-        return out.into_iter().collect();
+    if !missing.is_empty() {
+        return Err(missing.into_iter().collect());
+    }
+    // Phrase words are required too; a word typed twice is scored once.
+    let mut required: Vec<&QueryWord> = Vec::new();
+    for w in query.words.iter().chain(query.phrases.iter().flatten()) {
+        if !required
+            .iter()
+            .any(|r| r.folded == w.folded && r.exact == w.exact && r.prefix == w.prefix)
+        {
+            required.push(w);
+        }
     }
     let expand = |w: &QueryWord| TermSet::expand(index, w, strict);
-    // A required word that matches nothing: no results, and no positions to read.
-    if query.positive_words().any(|w| expand(w).terms.is_empty()) {
-        return Vec::new();
+    let sets: Vec<TermSet> = required.iter().map(|w| expand(w)).collect();
+    let hopeless = sets.iter().any(|s| s.terms.is_empty());
+    let mut plan = Plan {
+        required,
+        sets,
+        phrases: Vec::new(),
+        pairs: Vec::new(),
+        excluded: Vec::new(),
+        hopeless,
+    };
+    if hopeless {
+        return Ok(plan);
     }
-    let mut terms: Vec<u32> = Vec::new();
-    for w in query.phrases.iter().flatten() {
-        terms.extend(expand(w).terms.iter().map(|t| t.0));
-    }
-    for w in query.excluded.iter().filter(|e| e.len() > 1).flatten() {
-        let quoted = QueryWord {
-            quoted: true,
-            ..w.clone()
-        };
-        terms.extend(expand(&quoted).terms.iter().map(|t| t.0));
-    }
+    plan.phrases = query
+        .phrases
+        .iter()
+        .map(|p| p.iter().map(expand).collect())
+        .collect();
     if query.words.len() > 1 {
-        for w in &query.words {
-            terms.extend(expand(w).typed_forms(index, w).terms.iter().map(|t| t.0));
-        }
+        let typed: Vec<TermSet> = query
+            .words
+            .iter()
+            .map(|w| expand(w).typed_forms(index, w))
+            .collect();
+        plan.pairs = typed.windows(2).map(<[TermSet]>::to_vec).collect();
     }
-    for t in terms {
-        if let Some(p) = index.positions_shard_of(t) {
-            if !index.has(Need::Positions(p)) {
-                out.insert(Need::Positions(p));
+    // An unmarked word excludes every form that folds like it; a marked one only itself.
+    plan.excluded = query
+        .excluded
+        .iter()
+        .map(|e| {
+            e.iter()
+                .map(|w| {
+                    let quoted = QueryWord {
+                        quoted: true,
+                        ..w.clone()
+                    };
+                    expand(&quoted)
+                })
+                .collect()
+        })
+        .collect();
+    let positional = plan
+        .phrases
+        .iter()
+        .chain(&plan.pairs)
+        .chain(plan.excluded.iter().filter(|e| e.len() > 1))
+        .flatten();
+    for set in positional {
+        for &(t, ..) in &set.terms {
+            if let Some(p) = index.positions_shard_of(t) {
+                if !index.has(Need::Positions(p)) {
+                    missing.insert(Need::Positions(p));
+                }
             }
         }
     }
-    out.into_iter().collect()
+    if missing.is_empty() {
+        Ok(plan)
+    } else {
+        Err(missing.into_iter().collect())
+    }
+}
+
+/// The files of the term layers that [`find`] would read for `query` and the index does not
+/// have yet: the directory first; then the postings shards of every word; then, once those
+/// are in, the positions shards of the terms that phrases and the side-by-side bonus read.
+pub fn needs(index: &Index, query: &Query, strict: bool) -> Vec<Need> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    match plan(index, query, strict) {
+        Ok(_) => Vec::new(),
+        Err(missing) => missing,
+    }
 }
 
 /// Files the next keystroke is likely to need, beyond [`needs`]: the directory; the shard of
@@ -225,21 +295,16 @@ pub fn prefetch(index: &Index, query: &Query, strict: bool) -> Vec<Need> {
 }
 
 /// Finds the documents matching every required word and phrase and no excluded one, with
-/// their scores, in increasing document order. Reads only loaded shards: call [`needs`]
-/// first.
-pub fn find(index: &Index, query: &Query, strict: bool, scratch: &mut Scratch) -> Vec<Scored> {
+/// their scores, in increasing document order; or, when a file it needs is not loaded, which
+/// files are missing (see [`needs`]).
+pub fn find(
+    index: &Index,
+    query: &Query,
+    strict: bool,
+    scratch: &mut Scratch,
+) -> Result<Vec<Scored>, Vec<Need>> {
     let n = index.len();
-    // Phrase words are required too; a word typed twice is scored once.
-    let mut required: Vec<&QueryWord> = Vec::new();
-    for w in query.words.iter().chain(query.phrases.iter().flatten()) {
-        if !required
-            .iter()
-            .any(|r| r.folded == w.folded && r.exact == w.exact && r.prefix == w.prefix)
-        {
-            required.push(w);
-        }
-    }
-    let mut candidates: Vec<Scored> = if required.is_empty() {
+    let every = || {
         (0..n as u32)
             .map(|doc| Scored {
                 doc,
@@ -247,14 +312,20 @@ pub fn find(index: &Index, query: &Query, strict: bool, scratch: &mut Scratch) -
                 score: 0.0,
             })
             .collect()
+    };
+    scratch.budget = POSITION_BUDGET;
+    scratch.cut = false;
+    if query.is_empty() {
+        return Ok(every());
+    }
+    let plan = plan(index, query, strict)?;
+    if plan.hopeless {
+        return Ok(Vec::new());
+    }
+    let mut candidates: Vec<Scored> = if plan.required.is_empty() {
+        every()
     } else {
-        let sets: Vec<TermSet> = required
-            .iter()
-            .map(|w| TermSet::expand(index, w, strict))
-            .collect();
-        if sets.iter().any(|s| s.terms.is_empty()) {
-            return Vec::new();
-        }
+        let sets = &plan.sets;
         scratch.reset(n);
         let order = {
             let mut o: Vec<usize> = (0..sets.len()).collect();
@@ -263,7 +334,7 @@ pub fn find(index: &Index, query: &Query, strict: bool, scratch: &mut Scratch) -
         };
         let mut first: Vec<u32> = Vec::new();
         for (k, &i) in order.iter().enumerate() {
-            score_word(index, &sets[i], required[i].marked && !strict, scratch);
+            score_word(index, &sets[i], plan.required[i].marked && !strict, scratch);
             if k == 0 {
                 first = scratch.touched.clone();
             }
@@ -275,8 +346,8 @@ pub fn find(index: &Index, query: &Query, strict: bool, scratch: &mut Scratch) -
         } else {
             first.sort_unstable();
         }
-        let need = required.len() as u8;
-        let c: Vec<Scored> = first
+        let need = plan.required.len() as u8;
+        let mut c: Vec<Scored> = first
             .into_iter()
             .filter(|&d| scratch.hits[d as usize] == need)
             .map(|doc| Scored {
@@ -285,19 +356,16 @@ pub fn find(index: &Index, query: &Query, strict: bool, scratch: &mut Scratch) -
                 score: scratch.score[doc as usize],
             })
             .collect();
-        let mut c = c;
         // Quoted phrases must stand together.
-        for phrase in &query.phrases {
-            let sets: Vec<TermSet> = phrase
-                .iter()
-                .map(|w| TermSet::expand(index, w, strict))
-                .collect();
+        for sets in &plan.phrases {
             let docs: Vec<u32> = c.iter().map(|s| s.doc).collect();
-            let tf = phrase_tf(index, &sets, &docs);
-            let idf = mean_idf(index, &sets);
+            let tf = phrase_tf(index, sets, &docs, &mut scratch.budget);
+            scratch.cut |= tf.contains(&None);
+            let idf = mean_idf(index, sets);
             let mut keep = tf.iter();
             c.retain_mut(|s| {
-                let f = *keep.next().expect("one tf per candidate");
+                // A document the budget did not reach is left out.
+                let f = keep.next().copied().flatten().unwrap_or(0);
                 s.score += ADJACENCY_WEIGHT * idf * saturate(f as f32);
                 f > 0
             });
@@ -305,7 +373,7 @@ pub fn find(index: &Index, query: &Query, strict: bool, scratch: &mut Scratch) -
         // Words typed side by side rank higher where they stand side by side ("đảng viên",
         // "ban chấp hành"): the best candidates are rescored with that bonus, counted on
         // whole words only (not on a prefix's completions).
-        if query.words.len() > 1 {
+        if !plan.pairs.is_empty() {
             let mut top: Vec<usize> = (0..c.len()).collect();
             if top.len() > ADJACENCY_TOP {
                 let key = |i: usize| (c[i].tier, c[i].score);
@@ -318,46 +386,40 @@ pub fn find(index: &Index, query: &Query, strict: bool, scratch: &mut Scratch) -
                 top.sort_unstable();
             }
             let docs: Vec<u32> = top.iter().map(|&i| c[i].doc).collect();
-            for pair in query.words.windows(2) {
-                let sets: Vec<TermSet> = pair
-                    .iter()
-                    .map(|w| TermSet::expand(index, w, strict).typed_forms(index, w))
-                    .collect();
-                if sets.iter().any(|s| s.terms.is_empty()) {
-                    continue;
-                }
-                let tf = phrase_tf(index, &sets, &docs);
-                let idf = mean_idf(index, &sets);
+            for sets in plan
+                .pairs
+                .iter()
+                .filter(|p| p.iter().all(|s| !s.terms.is_empty()))
+            {
+                // A ranking bonus only: what the budget does not reach keeps its score.
+                let tf = phrase_tf(index, sets, &docs, &mut scratch.budget);
+                let idf = mean_idf(index, sets);
                 for (&i, f) in top.iter().zip(tf) {
-                    c[i].score += ADJACENCY_WEIGHT * idf * saturate(f as f32);
+                    c[i].score += ADJACENCY_WEIGHT * idf * saturate(f.unwrap_or(0) as f32);
                 }
             }
         }
         c
     };
-    for excluded in &query.excluded {
-        // An unmarked word excludes every form that folds like it; a marked one only itself.
-        let sets: Vec<TermSet> = excluded
-            .iter()
-            .map(|w| {
-                let mut w = w.clone();
-                w.quoted = true;
-                TermSet::expand(index, &w, strict)
-            })
-            .collect();
+    for sets in &plan.excluded {
         if sets.is_empty() || sets.iter().any(|s| s.terms.is_empty()) {
             continue;
         }
         let docs: Vec<u32> = candidates.iter().map(|s| s.doc).collect();
-        let tf = if sets.len() == 1 {
+        let tf: Vec<Option<u32>> = if sets.len() == 1 {
             contains(index, &sets[0], &docs)
+                .into_iter()
+                .map(Some)
+                .collect()
         } else {
-            phrase_tf(index, &sets, &docs)
+            phrase_tf(index, sets, &docs, &mut scratch.budget)
         };
+        scratch.cut |= tf.contains(&None);
+        // A document the budget did not reach is kept.
         let mut drop = tf.iter();
-        candidates.retain(|_| *drop.next().expect("one per candidate") == 0);
+        candidates.retain(|_| drop.next().copied().flatten().unwrap_or(0) == 0);
     }
-    candidates
+    Ok(candidates)
 }
 
 fn saturate(tf: f32) -> f32 {
@@ -430,11 +492,23 @@ fn contains(index: &Index, set: &TermSet, docs: &[u32]) -> Vec<u32> {
     out
 }
 
+/// Positions one query may read for its phrases, exclusions of phrases and side-by-side
+/// bonus: about 10 ms natively, twice that in the browser. A query of quoted stop words over a large
+/// archive would otherwise read millions; beyond this, the rest of its documents are not
+/// checked and the result says it is approximate.
+pub const POSITION_BUDGET: u64 = 400_000;
+
 /// How many times the words of `sets` stand side by side, in order, in each of `docs`
-/// (increasing document numbers); 0 for every document when `sets` is empty.
-pub fn phrase_tf(index: &Index, sets: &[TermSet], docs: &[u32]) -> Vec<u32> {
+/// (increasing document numbers); 0 for every document when `sets` is empty. Reads at most
+/// `*budget` positions (counting down); documents beyond it get `None`.
+pub fn phrase_tf(
+    index: &Index,
+    sets: &[TermSet],
+    docs: &[u32],
+    budget: &mut u64,
+) -> Vec<Option<u32>> {
     if sets.is_empty() {
-        return vec![0; docs.len()];
+        return vec![Some(0); docs.len()];
     }
     struct Walker<'a> {
         cursor: Cursor<'a>,
@@ -456,6 +530,10 @@ pub fn phrase_tf(index: &Index, sets: &[TermSet], docs: &[u32]) -> Vec<u32> {
     let mut positions: Vec<Vec<u32>> = vec![Vec::new(); sets.len()];
     let mut out = Vec::with_capacity(docs.len());
     for &d in docs {
+        if *budget == 0 {
+            out.push(None);
+            continue;
+        }
         let mut all = true;
         for (k, ws) in walkers.iter_mut().enumerate() {
             positions[k].clear();
@@ -472,9 +550,10 @@ pub fn phrase_tf(index: &Index, sets: &[TermSet], docs: &[u32]) -> Vec<u32> {
             if positions[k].is_empty() {
                 all = false;
             }
+            *budget = budget.saturating_sub(positions[k].len() as u64 + 1);
         }
         if !all {
-            out.push(0);
+            out.push(Some(0));
             continue;
         }
         for p in positions.iter_mut().skip(1) {
@@ -489,7 +568,7 @@ pub fn phrase_tf(index: &Index, sets: &[TermSet], docs: &[u32]) -> Vec<u32> {
                     .all(|(k, ps)| ps.binary_search(&p.wrapping_add(k as u32 + 1)).is_ok())
             })
             .count();
-        out.push(count as u32);
+        out.push(Some(count as u32));
     }
     out
 }

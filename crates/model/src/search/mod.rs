@@ -10,7 +10,7 @@ mod timeline;
 pub use crate::dataset::terms::MAX_PREFIX_FORMS;
 pub use facets::{DateFilter, FacetCounts, FACET_TOP};
 pub use highlight::{match_ranges, snippet, Passages, Snippet};
-pub use matcher::{Scored, ADJACENCY_TOP};
+pub use matcher::{Scored, ADJACENCY_TOP, POSITION_BUDGET};
 pub use query::{
     Query, QueryNote, QueryWord, MAX_EXCLUDED, MAX_PHRASES, MAX_QUERY_BYTES, MAX_WORDS,
 };
@@ -101,6 +101,9 @@ pub struct Hits {
     /// Files of the term layers the request needs and the index does not have yet. While
     /// any is missing, the hits are not known: nothing here is a result.
     pub missing: Vec<Need>,
+    /// True when the query's phrases were too heavy to check on every document (see
+    /// [`matcher::POSITION_BUDGET`]): the hits are those found within the budget.
+    pub approximate: bool,
     /// Every document matching the query, with the filters it fails (see `Resolved::mask`).
     masked: Vec<(u32, u32)>,
     resolved: Resolved,
@@ -208,19 +211,21 @@ impl Engine {
         let index = &self.index;
         let query = Query::parse(&req.query);
         let resolved = Resolved::new(index, &req.filters, req.dates);
-        let missing = matcher::needs(index, &query, req.strict);
-        if !missing.is_empty() {
-            return Hits {
-                query,
-                hits: Vec::new(),
-                missing,
-                masked: Vec::new(),
-                resolved,
-                zoom: req.zoom,
-                granularity: req.granularity,
-            };
-        }
-        let found = matcher::find(index, &query, req.strict, &mut self.scratch.borrow_mut());
+        let found = match matcher::find(index, &query, req.strict, &mut self.scratch.borrow_mut()) {
+            Ok(found) => found,
+            Err(missing) => {
+                return Hits {
+                    query,
+                    hits: Vec::new(),
+                    missing,
+                    approximate: false,
+                    masked: Vec::new(),
+                    resolved,
+                    zoom: req.zoom,
+                    granularity: req.granularity,
+                }
+            }
+        };
         let masked: Vec<(u32, u32)> = found
             .iter()
             .map(|s| (s.doc, resolved.mask(index, s.doc)))
@@ -241,6 +246,7 @@ impl Engine {
             query,
             hits: sorted(index, sort, hits),
             missing: Vec::new(),
+            approximate: self.scratch.borrow().cut,
             masked,
             resolved,
             zoom: req.zoom,

@@ -61,6 +61,8 @@ pub const MAX_PHRASES: usize = 4;
 pub const MAX_EXCLUDED: usize = 8;
 /// The most bytes of a query that are read at all; the rest is ignored, with a note.
 pub const MAX_QUERY_BYTES: usize = 1000;
+/// The last word of an unclosed phrase is a prefix from this many letters on.
+pub const MIN_PHRASE_PREFIX: usize = 3;
 
 /// Something the parser did that a reader should be told about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,10 +212,12 @@ impl Query {
                 }
                 if !closed {
                     p.q.notes.push(QueryNote::UnclosedQuote);
-                    // Still being typed: its last word may be unfinished.
+                    // Still being typed: its last word may be unfinished. A phrase reads the
+                    // positions of every completion, so only from three letters on, where
+                    // completions are few.
                     if !text.ends_with(char::is_whitespace) {
                         if let Some(w) = words.last_mut() {
-                            w.prefix = true;
+                            w.prefix = w.folded.chars().count() >= MIN_PHRASE_PREFIX;
                         }
                     }
                 }
@@ -377,11 +381,15 @@ mod tests {
 
     #[test]
     fn an_unclosed_quote_is_a_phrase_still_being_typed() {
-        let q = Query::parse("\"ban chấp h");
-        assert_eq!(folded(&q.phrases[0]), ["ban", "chap", "h"]);
+        let q = Query::parse("\"ban chấp hàn");
+        assert_eq!(folded(&q.phrases[0]), ["ban", "chap", "han"]);
         assert!(q.phrases[0][2].prefix && !q.phrases[0][1].prefix);
         assert_eq!(q.notes, [QueryNote::UnclosedQuote]);
-        assert_eq!(q.understood(), "\"ban chấp h\"");
+        assert_eq!(q.understood(), "\"ban chấp hàn\"");
+        assert!(
+            !Query::parse("\"ban chấp h").phrases[0][2].prefix,
+            "not from one letter"
+        );
         assert!(!Query::parse("\"ban chấp \"").phrases[0][1].prefix);
     }
 
