@@ -1,5 +1,8 @@
 //! The `nienbieu-ingest` command line: arguments, output files, the summary and exit codes.
 
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use nienbieu_ingest::{build_dataset, ingest_paths_with_progress, write_dataset_dir, Outcome};
 use nienbieu_model::Severity;
 use std::collections::BTreeMap;
@@ -12,99 +15,69 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const HELP: &str = "\
-nienbieu-ingest: turn raw Vietnamese news pages into the Niên biểu dataset
-
-USAGE:
-    nienbieu-ingest [OPTIONS] <INPUT>...
-
-INPUT is a file or a directory (read recursively). Files ending in .jsonl hold one JSON
-record per line (id, title, date, body; other fields are kept as metadata); any other file
-is one raw page (UTF-8 with or without BOM, or UTF-16 with BOM).
-
-OPTIONS:
-    -o, --out <DIR>     write the dataset to DIR: manifest.json, the search index and
-                        the article chunks (files of an earlier dataset there are removed)
-        --json-lines    print one JSON object per article on standard output
-    -q, --quiet         print only the summary and failures
-    -h, --help          print this help
-    -V, --version       print the version
-
-EXIT CODES:
-    0   every input gave an article (some may carry warnings)
-    1   some inputs failed; every other article was still written
-    2   bad usage, or the output could not be written
-";
-
+/// Turn raw Vietnamese news pages into the Niên biểu dataset.
+#[derive(Parser)]
+#[command(
+    name = "nienbieu-ingest",
+    version,
+    about = "nienbieu-ingest: turn raw Vietnamese news pages into the Niên biểu dataset",
+    after_help = AFTER_HELP,
+    arg_required_else_help = true
+)]
 struct Options {
+    /// Write the dataset to DIR: manifest.json, the search index and the article chunks
+    /// (files of an earlier dataset there are removed)
+    #[arg(short, long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// Print one JSON object per article on standard output
+    #[arg(long)]
     json_lines: bool,
+    /// Print only the summary and failures
+    #[arg(short, long)]
     quiet: bool,
+    /// A file or a directory (read recursively). Files ending in .jsonl hold one JSON record
+    /// per line (id, title, date, body; other fields are kept as metadata); any other file is
+    /// one raw page (UTF-8 with or without BOM, or UTF-16 with BOM)
+    #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
 }
 
-fn parse_args() -> Result<Option<Options>, String> {
-    let mut opts = Options {
-        out: None,
-        json_lines: false,
-        quiet: false,
-        inputs: Vec::new(),
-    };
-    let mut args = std::env::args_os().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.to_str() {
-            Some("-h" | "--help") => {
-                print!("{HELP}");
-                return Ok(None);
-            }
-            Some("-V" | "--version") => {
-                println!("nienbieu-ingest {}", env!("CARGO_PKG_VERSION"));
-                return Ok(None);
-            }
-            Some("-o" | "--out") => {
-                opts.out = Some(args.next().ok_or("--out needs a directory name")?.into());
-            }
-            Some("--json-lines") => opts.json_lines = true,
-            Some("-q" | "--quiet") => opts.quiet = true,
-            Some(s) if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
-            _ => opts.inputs.push(arg.into()),
-        }
-    }
-    if opts.inputs.is_empty() {
-        return Err("no input given".into());
-    }
-    if opts.out.is_none() && !opts.json_lines {
-        return Err("nothing to do: give --out DIR, --json-lines, or both".into());
-    }
-    Ok(Some(opts))
-}
+const AFTER_HELP: &str = "\
+EXIT CODES:
+    0   every input gave an article (some may carry warnings)
+    1   some inputs failed; every other article was still written
+    2   bad usage, or the output could not be written";
 
 fn main() -> ExitCode {
-    let opts = match parse_args() {
-        Ok(Some(o)) => o,
-        Ok(None) => return ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}\n\n{HELP}");
-            return ExitCode::from(2);
-        }
-    };
+    let opts = Options::parse();
+    if opts.out.is_none() && !opts.json_lines {
+        // Exits with code 2, like every other usage error.
+        Options::command()
+            .error(
+                ErrorKind::MissingRequiredArgument,
+                "nothing to do: give --out DIR, --json-lines, or both",
+            )
+            .exit();
+    }
     let started = std::time::Instant::now();
     // A progress bar on long runs, only where a person watches the terminal.
-    let show = !opts.quiet && io::stderr().is_terminal();
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    if opts.quiet || !io::stderr().is_terminal() {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    bar.set_style(
+        ProgressStyle::with_template("[{bar:30}] {pos}/{len} articles ({eta} left)")
+            .expect("a valid template")
+            .progress_chars("#> "),
+    );
     let progress = |done: usize, total: usize| {
-        if show && total >= 500 {
-            let filled = done * 30 / total;
-            eprint!(
-                "\r[{}{}] {done}/{total} articles",
-                "#".repeat(filled),
-                " ".repeat(30 - filled)
-            );
-            if done == total {
-                eprintln!();
-            }
+        if total >= 500 {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
         }
     };
     let outcome = ingest_paths_with_progress(&opts.inputs, &progress);
+    bar.finish_and_clear();
 
     if opts.json_lines {
         if let Err(e) = write_json_lines(&outcome) {

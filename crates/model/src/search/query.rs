@@ -241,7 +241,11 @@ impl Query {
         }
         let mut q = p.q;
         if p.dropped > 0 {
-            match q.notes.iter_mut().find(|n| matches!(n, QueryNote::Truncated { .. })) {
+            match q
+                .notes
+                .iter_mut()
+                .find(|n| matches!(n, QueryNote::Truncated { .. }))
+            {
                 Some(QueryNote::Truncated { dropped }) => *dropped = p.dropped,
                 _ => q.notes.push(QueryNote::Truncated { dropped: p.dropped }),
             }
@@ -304,7 +308,12 @@ fn words_of(text: &str, quoted: bool) -> Vec<QueryWord> {
             continue;
         }
         let from = typed_from.take().unwrap_or(t.start);
-        out.push(QueryWord::new(&t.folded, &t.exact, &text[from..t.end], quoted));
+        out.push(QueryWord::new(
+            &t.folded,
+            &t.exact,
+            &text[from..t.end],
+            quoted,
+        ));
     }
     out
 }
@@ -348,7 +357,14 @@ mod tests {
     #[test]
     fn stray_minuses_and_quotes_are_valid_queries() {
         // Regression: `-"` crashed the app (an empty excluded phrase reached the engine).
-        for input in ["-\"", "-\"\"", "\"đảng -\" -\"\" - -- \"\"\" viên", "\"", "-", "\"\"\""] {
+        for input in [
+            "-\"",
+            "-\"\"",
+            "\"đảng -\" -\"\" - -- \"\"\" viên",
+            "\"",
+            "-",
+            "\"\"\"",
+        ] {
             let q = Query::parse(input);
             assert!(q.excluded.iter().all(|e| !e.is_empty()), "{input}");
             assert!(q.phrases.iter().all(|p| p.len() > 1), "{input}");
@@ -371,7 +387,13 @@ mod tests {
 
     #[test]
     fn the_understood_query_shows_only_when_it_differs() {
-        for same in ["đảng viên", "Hưng Yên, 2024.", "số 15 - NQ/TU", "Bà Rịa-Vũng Tàu", "\"ban chấp hành\" -đang"] {
+        for same in [
+            "đảng viên",
+            "Hưng Yên, 2024.",
+            "số 15 - NQ/TU",
+            "Bà Rịa-Vũng Tàu",
+            "\"ban chấp hành\" -đang",
+        ] {
             assert!(!Query::parse(same).differs_from(same), "{same}");
         }
         for differs in ["a - b", "-\"", "\"ban", "đảng \"\""] {
