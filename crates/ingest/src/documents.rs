@@ -80,6 +80,7 @@ pub fn find_documents<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<Docum
                 code,
                 issuer: c["issuer"].to_uppercase(),
                 date,
+                ..DocumentRef::default()
             };
             match out.iter_mut().find(|d| d.reference() == doc.reference()) {
                 Some(seen) => seen.date = seen.date.or(doc.date),

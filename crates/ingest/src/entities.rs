@@ -352,7 +352,11 @@ pub fn find_people<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<Person> 
         .into_iter()
         .filter_map(|name| {
             let r = roles.remove(&name)?;
-            (!r.is_empty()).then_some(Person { name, roles: r })
+            (!r.is_empty()).then_some(Person {
+                name,
+                roles: r,
+                ..Person::default()
+            })
         })
         .collect()
 }

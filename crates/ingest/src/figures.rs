@@ -81,6 +81,9 @@ pub fn find_figures<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Vec<Fi
                     kind: kind.to_string(),
                     value: parse_number(n.as_str()),
                     of: c.name("of").map(|o| parse_number(o.as_str())),
+                    unit: None,
+                    subject: None,
+                    period: None,
                     text: text.trim().to_string(),
                     sentence: sentence_around(p, whole.start(), whole.end()),
                 });
