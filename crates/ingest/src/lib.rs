@@ -8,6 +8,7 @@ pub mod clutter;
 pub mod dates;
 pub mod documents;
 pub mod entities;
+pub mod eval;
 pub mod event;
 pub mod extract;
 pub mod figures;

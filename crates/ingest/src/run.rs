@@ -229,7 +229,8 @@ fn page_job(path: &Path, source: &str) -> Result<Article, Failure> {
     Ok(article)
 }
 
-fn record_job(line: &str, source: &str) -> Result<Article, Failure> {
+/// Parses one JSON Lines record (`id`, `title`, `date`, `body`, metadata) into an article.
+pub fn record_job(line: &str, source: &str) -> Result<Article, Failure> {
     let record: Record = serde_json::from_str(line).map_err(|e| Failure {
         source: source.to_string(),
         reason: "bad_json",
