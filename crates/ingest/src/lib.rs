@@ -6,6 +6,7 @@
 pub mod byline;
 pub mod clutter;
 pub mod dates;
+pub mod doc_codes;
 pub mod documents;
 pub mod entities;
 pub mod eval;

@@ -195,7 +195,8 @@ pub fn score(cases: &[Case]) -> Report {
         let po = a.organizer.as_deref().map(norm);
         let ok = po.as_ref().is_some_and(|p| names.contains(p));
         c[2].single(names.first().map(String::as_str), po.as_deref(), ok);
-        if !ok && !(names.is_empty() && po.is_none()) {
+        let both_none = names.is_empty() && po.is_none();
+        if !ok && !both_none {
             err("organizer", format!("{names:?}"), format!("{po:?}"));
         }
         // Event date.
