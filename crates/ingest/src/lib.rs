@@ -13,6 +13,7 @@ pub mod eval;
 pub mod event;
 pub mod extract;
 pub mod figures;
+pub mod headline;
 pub mod input;
 pub mod output;
 pub mod page;

@@ -155,6 +155,45 @@ pub fn corpus_cases(eval_dir: &Path, corpus: &Path) -> Result<Option<Vec<Case>>,
     Ok(Some(found.into_iter().flatten().collect()))
 }
 
+/// How the page parser's headlines compare with the corpus records' titles over the whole
+/// corpus, each record written as a raw page: (same title, both none, title lost, title where
+/// the record has none, another title), with up to `show` examples of each disagreement.
+pub fn corpus_titles(corpus: &Path, show: usize) -> Result<([usize; 5], Vec<String>), String> {
+    let text = fs::read_to_string(corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
+    let mut counts = [0; 5];
+    let mut examples = Vec::new();
+    for line in text.lines() {
+        #[derive(Deserialize)]
+        struct R {
+            id: String,
+            title: Option<String>,
+        }
+        let Ok(r) = serde_json::from_str::<R>(line) else {
+            continue;
+        };
+        let want = r.title.map(|t| crate::text::clean_line(&to_nfc(t)));
+        let got = parse_page(&r.id, "", &raw_page(line)?).title;
+        let i = match (&want, &got) {
+            (Some(w), Some(g)) if w == g => 0,
+            (None, None) => 1,
+            (Some(_), None) => 2,
+            (None, Some(_)) => 3,
+            _ => 4,
+        };
+        counts[i] += 1;
+        if i >= 2
+            && examples
+                .iter()
+                .filter(|e: &&String| e.starts_with(&i.to_string()))
+                .count()
+                < show
+        {
+            examples.push(format!("{i} {}: record {want:?}, page {got:?}", r.id));
+        }
+    }
+    Ok((counts, examples))
+}
+
 /// The record's id, read without parsing the whole line.
 fn record_id(line: &str) -> Option<&str> {
     let rest = line.strip_prefix("{\"id\": \"")?;
