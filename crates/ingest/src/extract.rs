@@ -1,7 +1,8 @@
 //! Fills an article's structured fields (event, places, organisations, people, documents,
 //! figures) from its headline and body.
 
-use crate::{documents, entities, event, figures};
+use crate::orgs::{find_organizations, Implied};
+use crate::{documents, entities, event, figures, people};
 use nienbieu_model::Article;
 
 /// Extracts everything structured from the article's title, captions and paragraphs.
@@ -26,8 +27,12 @@ pub fn enrich(a: &mut Article) {
             .chain(a.captions.iter().map(String::as_str))
     };
     a.provinces = entities::find_provinces(all());
-    a.organizations = entities::find_organizations(all());
-    a.people = entities::find_people(all());
+    let texts: Vec<&str> = all().collect();
+    let implied = Implied::from_provinces(&a.provinces).with_locals(texts.iter().copied());
+    let orgs = find_organizations(&texts, &implied);
+    a.organizations = orgs.names;
+    a.organization_aliases = orgs.aliases;
+    a.people = people::find_people(all());
     a.documents = documents::find_documents(all());
     a.figures = figures::find_figures(a.paragraphs.iter().map(String::as_str));
 }

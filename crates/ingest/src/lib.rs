@@ -15,8 +15,10 @@ pub mod extract;
 pub mod figures;
 pub mod headline;
 pub mod input;
+pub mod orgs;
 pub mod output;
 pub mod page;
+pub mod people;
 pub mod run;
 pub mod text;
 
