@@ -2,7 +2,7 @@
 //! `cargo run --profile native -p nienbieu-ingest --example stages -- FILE.jsonl`.
 
 use nienbieu_ingest::orgs::{find_organizations, Implied};
-use nienbieu_ingest::{clutter, dates, documents, entities, event, figures, people, text};
+use nienbieu_ingest::{clutter, dates, documents, entities, event_date, figures, people, text};
 use std::time::Instant;
 
 fn main() {
@@ -41,7 +41,8 @@ fn main() {
         })
     });
     time("event_date", &|| {
-        let _ = event::event_date(refs.iter().copied(), None);
+        refs.iter()
+            .for_each(|l| drop(event_date::event_date(None, Some(l), None)));
     });
     time("provinces", &|| {
         drop(entities::find_provinces(refs.iter().copied()))
@@ -53,7 +54,9 @@ fn main() {
             drop(find_organizations(a, &Implied::default()));
         }
     });
-    time("people", &|| drop(people::find_people(refs.iter().copied())));
+    time("people", &|| {
+        drop(people::find_people(refs.iter().copied()))
+    });
     time("documents", &|| {
         drop(documents::find_documents(refs.iter().copied()))
     });

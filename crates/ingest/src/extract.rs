@@ -2,8 +2,8 @@
 //! figures) from its headline and body.
 
 use crate::orgs::{find_organizations, Implied};
-use crate::{documents, entities, event, figures, people};
-use nienbieu_model::Article;
+use crate::{documents, entities, event, event_date, figures, organizer, people};
+use nienbieu_model::{Article, Diagnostic, Severity};
 
 /// Extracts everything structured from the article's title, captions and paragraphs.
 pub fn enrich(a: &mut Article) {
@@ -11,28 +11,31 @@ pub fn enrich(a: &mut Article) {
     let title = a.title.as_deref();
     let lead = a.paragraphs.first().map(String::as_str);
     a.event_kind = event::event_kind(title, lead);
-    let event = event::event_date(
-        title
-            .into_iter()
-            .chain(a.paragraphs.iter().map(String::as_str)),
-        published,
-    );
-    a.event_date = event.map(|e| e.start);
-    a.event_end = event.and_then(|e| e.end);
+    let (when, why) = event_date::event_date(title, lead, published);
+    a.event_date = when.map(|e| e.start);
+    a.event_end = when.and_then(|e| e.end);
+    if let Some(why) = why {
+        a.diagnostics.push(Diagnostic {
+            severity: Severity::Info,
+            code: "event_date.undated".into(),
+            message: format!("no date in the headline or the lead is the event's: {why}"),
+        });
+    }
 
-    let all = || {
-        title
-            .into_iter()
-            .chain(a.paragraphs.iter().map(String::as_str))
-            .chain(a.captions.iter().map(String::as_str))
-    };
-    a.provinces = entities::find_provinces(all());
-    let texts: Vec<&str> = all().collect();
+    let texts: Vec<&str> = title
+        .into_iter()
+        .chain(a.paragraphs.iter().map(String::as_str))
+        .chain(a.captions.iter().map(String::as_str))
+        .collect();
+    a.provinces = entities::find_provinces(texts.iter().copied());
     let implied = Implied::from_provinces(&a.provinces).with_locals(texts.iter().copied());
     let orgs = find_organizations(&texts, &implied);
+    let title_at = title.map(|_| 0);
+    let lead_at = lead.map(|_| usize::from(title.is_some()));
+    a.organizer = organizer::organizer(a.event_kind, &texts, title_at, lead_at, &orgs.mentions);
     a.organizations = orgs.names;
     a.organization_aliases = orgs.aliases;
-    a.people = people::find_people(all());
-    a.documents = documents::find_documents(all());
+    a.people = people::find_people(texts.iter().copied());
+    a.documents = documents::find_documents(texts.iter().copied());
     a.figures = figures::find_figures(a.paragraphs.iter().map(String::as_str));
 }
