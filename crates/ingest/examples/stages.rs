@@ -55,12 +55,13 @@ fn main() {
         }
     });
     time("people", &|| {
-        drop(people::find_people(refs.iter().copied()))
+        drop(people::find_people(
+            refs.iter().copied(),
+            &Implied::default(),
+        ))
     });
     time("documents", &|| {
         drop(documents::find_documents(refs.iter().copied()))
     });
-    time("figures", &|| {
-        drop(figures::find_figures(refs.iter().copied()))
-    });
+    time("figures", &|| drop(figures::find_figures(&refs, &[], None)));
 }

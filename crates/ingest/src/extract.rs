@@ -33,9 +33,24 @@ pub fn enrich(a: &mut Article) {
     let title_at = title.map(|_| 0);
     let lead_at = lead.map(|_| usize::from(title.is_some()));
     a.organizer = organizer::organizer(a.event_kind, &texts, title_at, lead_at, &orgs.mentions);
+    // Figures from the headline and the paragraphs; captions repeat them.
+    let body = usize::from(title.is_some()) + a.paragraphs.len();
+    a.figures = figures::find_figures(&texts[..body], &orgs.mentions, a.organizer.as_deref());
     a.organizations = orgs.names;
     a.organization_aliases = orgs.aliases;
-    a.people = people::find_people(texts.iter().copied());
+    a.people = people::find_people(texts.iter().copied(), &implied);
+    // A title's short form ("Bí thư Đảng ủy Khối") is the body the article names in full.
+    for t in a.people.iter_mut().flat_map(|p| p.titles.iter_mut()) {
+        if let Some(org) = t.organization.as_mut() {
+            let mut longer = a.organizations.iter().filter(|o| {
+                o.len() > org.len()
+                    && o.starts_with(org.as_str())
+                    && o[org.len()..].starts_with(' ')
+            });
+            if let (Some(one), None) = (longer.next(), longer.next()) {
+                *org = one.clone();
+            }
+        }
+    }
     a.documents = documents::find_documents(texts.iter().copied());
-    a.figures = figures::find_figures(a.paragraphs.iter().map(String::as_str));
 }
