@@ -127,6 +127,27 @@ static PROVINCE_RE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The provinces of [`find_provinces`], and where each text names them (as
+/// [`province_mentions`] gives), in one pass.
+pub fn provinces_and_mentions<'a>(
+    texts: &[&'a str],
+) -> (Vec<String>, Vec<Vec<(usize, &'static str)>>) {
+    let mentions: Vec<Vec<(usize, &'static str)>> =
+        texts.iter().map(|t| province_mentions(t)).collect();
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for (_, name) in mentions.iter().flatten() {
+        match counts.iter_mut().find(|(n, _)| n == name) {
+            Some((_, k)) => *k += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    counts.sort_by_key(|(_, k)| std::cmp::Reverse(*k));
+    (
+        counts.into_iter().map(|(n, _)| n.to_string()).collect(),
+        mentions,
+    )
+}
+
 /// Where each province or city is named in `t`: byte offset and name, in text order.
 pub fn province_mentions(t: &str) -> Vec<(usize, &'static str)> {
     let mut out = Vec::new();

@@ -1,7 +1,9 @@
 //! The reported event's kind, from the headline, else from the lead: the first event the text
 //! names, a review or an admission where a meeting is one.
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use nienbieu_model::EventKind;
+use std::sync::LazyLock;
 
 /// Words that name an event, in lower case, with its kind. Where one phrase starts another
 /// ("hội nghị" in "hội nghị tổng kết") the position decides, then [`SPECIFIC`].
@@ -114,29 +116,32 @@ fn first_sentences(lead: &str) -> String {
     lead[..end].to_string()
 }
 
+/// Every event phrase in one automaton, overlapping matches all seen.
+static EVENT_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(EVENTS.iter().map(|(p, _)| p))
+        .expect("valid patterns")
+});
+
 /// The kind of the first event `text` names, if any.
 fn kind_in(text: &str) -> Option<EventKind> {
     let lower = text.to_lowercase();
     let mut best: Option<(usize, EventKind, usize)> = None;
-    for (phrase, kind) in EVENTS {
-        let mut from = 0;
-        while let Some(i) = lower[from..].find(phrase) {
-            let at = from + i;
-            from = at + phrase.len();
-            let whole_word = !lower[..at].ends_with(char::is_alphanumeric)
-                && !lower[from..].starts_with(char::is_alphanumeric);
-            if !whole_word
-                || not_this_event(&lower, at, from)
-                || !proper_object(phrase, &lower[from..])
-            {
-                continue;
-            }
-            // The earliest event; the longer phrase where two start together.
-            if best.is_none_or(|(b, _, len)| at < b || (at == b && phrase.len() > len)) {
-                best = Some((at, *kind, phrase.len()));
-            }
-            break;
+    for m in EVENT_AC.find_overlapping_iter(&lower) {
+        let (phrase, kind) = EVENTS[m.pattern().as_usize()];
+        let (at, from) = (m.start(), m.end());
+        // The earliest event; the longer phrase where two start together.
+        if best.is_some_and(|(b, _, len)| at > b || (at == b && phrase.len() <= len)) {
+            continue;
         }
+        let whole_word = !lower[..at].ends_with(char::is_alphanumeric)
+            && !lower[from..].starts_with(char::is_alphanumeric);
+        if !whole_word || not_this_event(&lower, at, from) || !proper_object(phrase, &lower[from..])
+        {
+            continue;
+        }
+        best = Some((at, kind, phrase.len()));
     }
     let (at, kind, len) = best?;
     if matches!(kind, EventKind::Conference | EventKind::Congress) {

@@ -1,7 +1,7 @@
 //! Fills an article's structured fields (event, places, organisations, people, documents,
 //! figures) from its headline and body.
 
-use crate::orgs::{find_organizations, Implied};
+use crate::orgs::{find_organizations_with, Implied};
 use crate::{documents, entities, event, event_date, figures, organizer, people};
 use nienbieu_model::{Article, Diagnostic, Severity};
 
@@ -27,9 +27,10 @@ pub fn enrich(a: &mut Article) {
         .chain(a.paragraphs.iter().map(String::as_str))
         .chain(a.captions.iter().map(String::as_str))
         .collect();
-    a.provinces = entities::find_provinces(texts.iter().copied());
+    let (provinces, places) = entities::provinces_and_mentions(&texts);
+    a.provinces = provinces;
     let implied = Implied::from_provinces(&a.provinces).with_locals(texts.iter().copied());
-    let orgs = find_organizations(&texts, &implied);
+    let orgs = find_organizations_with(&texts, &implied, &places);
     let title_at = title.map(|_| 0);
     let lead_at = lead.map(|_| usize::from(title.is_some()));
     a.organizer = organizer::organizer(a.event_kind, &texts, title_at, lead_at, &orgs.mentions);

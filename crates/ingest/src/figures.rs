@@ -4,6 +4,7 @@
 //! measures one of these; a narrative "10%" is no figure.
 
 use crate::orgs::Mention;
+use aho_corasick::AhoCorasick;
 use nienbieu_model::Figure;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -20,14 +21,17 @@ const PARTY_ORG: &str = r"tổ chức cơ sở đảng|tổ chức đảng|chi b
 struct Rule {
     metric: &'static str,
     literal: &'static str,
+    /// The literal with a capital first letter, as a sentence opens.
+    capital: String,
     re: Regex,
     unit: &'static str,
 }
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
-    let rule = |metric, literal, pattern: String, unit| Rule {
+    let rule = |metric, literal: &'static str, pattern: String, unit| Rule {
         metric,
         literal,
+        capital: capitalised(literal),
         re: Regex::new(&format!("(?i){pattern}")).unwrap(),
         unit,
     };
@@ -129,6 +133,22 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     ]
 });
 
+/// Every rule's literal (as written and capitalised), then the budget words likewise: one
+/// pass over a paragraph tells which rules can match.
+static LITERALS: LazyLock<(AhoCorasick, usize)> = LazyLock::new(|| {
+    let mut words: Vec<String> = Vec::new();
+    for r in RULES.iter() {
+        words.push(r.literal.to_string());
+        words.push(r.capital.clone());
+    }
+    let rules = words.len();
+    for w in BUDGET_WORDS {
+        words.push(w.to_string());
+        words.push(capitalised(w));
+    }
+    (AhoCorasick::new(&words).expect("valid literals"), rules)
+});
+
 /// Money: a number, a multiplier and a currency ("13.207 tỷ đồng", "1,6 triệu USD").
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -184,6 +204,21 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 pub fn find_figures(texts: &[&str], mentions: &[Mention], subject: Option<&str>) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     for (ti, p) in texts.iter().enumerate() {
+        // Every figure has digits; most paragraphs can be passed by at once.
+        if !p.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let (ac, rule_words) = &*LITERALS;
+        let mut present = vec![false; RULES.len()];
+        let mut budget = false;
+        for m in ac.find_overlapping_iter(*p) {
+            let i = m.pattern().as_usize();
+            if i < *rule_words {
+                present[i / 2] = true;
+            } else {
+                budget = true;
+            }
+        }
         let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
         let mut push = |out: &mut Vec<Figure>,
                         metric: &str,
@@ -212,11 +247,7 @@ pub fn find_figures(texts: &[&str], mentions: &[Mention], subject: Option<&str>)
                 sentence: sentence.to_string(),
             });
         };
-        let lower_ok = |lit: &str| p.contains(lit) || p.to_lowercase().contains(lit);
-        for rule in RULES.iter() {
-            if !lower_ok(rule.literal) {
-                continue;
-            }
+        for (rule, _) in RULES.iter().zip(&present).filter(|(_, here)| **here) {
             // Matches may overlap: "01 tổ chức đảng và 05 đảng viên được suy tôn hoàn thành"
             // rates both.
             let mut from = 0;
@@ -268,7 +299,7 @@ pub fn find_figures(texts: &[&str], mentions: &[Mention], subject: Option<&str>)
                 }
             }
         }
-        if BUDGET_WORDS.iter().any(|w| lower_ok(w)) {
+        if budget {
             budgets(p, &mut |metric, n, unit, whole| {
                 push(&mut out, metric, n, None, unit, whole)
             });
@@ -283,10 +314,14 @@ pub fn find_figures(texts: &[&str], mentions: &[Mention], subject: Option<&str>)
 type Push<'a, 't> = &'a mut dyn FnMut(&str, regex::Match<'t>, String, (usize, usize));
 
 fn budgets<'t>(p: &'t str, push: Push<'_, 't>) {
-    let lower = p.to_lowercase();
     let mut anchors: Vec<usize> = BUDGET_WORDS
         .iter()
-        .flat_map(|w| lower.match_indices(w).map(|(i, _)| i + w.len()))
+        .flat_map(|w| [w.to_string(), capitalised(w)])
+        .flat_map(|w| {
+            p.match_indices(&w)
+                .map(|(i, _)| i + w.len())
+                .collect::<Vec<_>>()
+        })
         .collect();
     anchors.sort_unstable();
     let mut last_budget_sentence: Option<usize> = None;
@@ -308,6 +343,14 @@ fn budgets<'t>(p: &'t str, push: Push<'_, 't>) {
             push("budget", n, unit, (at, c.get(0).unwrap().end()));
         }
     }
+}
+
+/// `s` with its first letter in upper case.
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// The body named last before `at` in the same sentence of text `ti`.

@@ -2,7 +2,7 @@
 //! "Hôm nay (28/4),", or a sentence ending in a full stop) and a photo caption.
 
 use crate::clutter::source_tag_len;
-use crate::text::word_count;
+use crate::text::words_upto;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -38,7 +38,7 @@ pub fn is_lead_sentence(line: &str) -> bool {
     let rest = &line[source_tag_len(line).unwrap_or(0)..];
     (line.ends_with('.') && !line.ends_with(".."))
         || (DATELINE.is_match(rest)
-            && (word_count(line) >= DATELINE_LEAD_WORDS
+            && (words_upto(line, DATELINE_LEAD_WORDS) >= DATELINE_LEAD_WORDS
                 || line.contains(" đã ")
                 || line.contains(" tại ")))
 }
@@ -93,7 +93,7 @@ const PICTURED_DOING: &[&str] = &[
 pub fn is_leading_caption(line: &str) -> bool {
     is_caption_line(line)
         || (PICTURED.iter().any(|s| line.starts_with(s))
-            && word_count(line) <= 30
+            && words_upto(line, 30) <= 30
             && !line.trim_end_matches('.').contains(". ")
             && PICTURED_DOING.iter().any(|v| line.contains(v)))
 }

@@ -77,11 +77,35 @@ pub fn organizer(
         return None;
     }
     let in_text = |i: usize| -> Vec<&Mention> { mentions.iter().filter(|m| m.text == i).collect() };
+    // Lower case once per text (the same length in bytes for Vietnamese letters).
+    let lowered: Vec<(usize, String)> = [title, lead]
+        .into_iter()
+        .flatten()
+        .map(|i| {
+            let l = texts[i].to_lowercase();
+            // Offsets are shared with the text: where lower case changes a letter's length,
+            // the text is not searched.
+            (
+                i,
+                if l.len() == texts[i].len() {
+                    l
+                } else {
+                    String::new()
+                },
+            )
+        })
+        .collect();
+    let lower_of = |i: usize| -> &str {
+        lowered
+            .iter()
+            .find(|(j, _)| *j == i)
+            .map_or("", |(_, l)| l.as_str())
+    };
     let both: Vec<usize> = [title, lead].into_iter().flatten().collect();
     if kind == EventKind::WorkingVisit {
         for phrase in HOST {
             for &i in &both {
-                let lower = texts[i].to_lowercase();
+                let lower = lower_of(i);
                 for (at, _) in lower.match_indices(phrase) {
                     let from = at + phrase.len();
                     if let Some(m) = in_text(i).into_iter().find(|m| {
@@ -95,7 +119,7 @@ pub fn organizer(
         }
         // An inspection: the body that inspects, first named in the lead.
         let inspection = both.iter().any(|&i| {
-            let l = texts[i].to_lowercase();
+            let l = lower_of(i);
             l.contains("kiểm tra") || l.contains("giám sát")
         });
         return inspection
@@ -115,8 +139,10 @@ pub fn organizer(
         }
     }
     for &i in &order {
-        let t = texts[i];
-        let lower = t.to_lowercase();
+        let lower = lower_of(i);
+        if lower.is_empty() {
+            continue;
+        }
         for m in in_text(i) {
             let rest = &lower[m.end..];
             let rest = skip_between(rest);
@@ -145,7 +171,7 @@ pub fn organizer(
         }
     }
     for &i in &both {
-        let lower = texts[i].to_lowercase();
+        let lower = lower_of(i);
         for phrase in EVENT_THEN_BODY {
             for (at, _) in lower.match_indices(phrase) {
                 let from = at + phrase.len();

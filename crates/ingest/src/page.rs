@@ -4,7 +4,7 @@ use crate::byline::{byline, is_caption};
 use crate::clutter::{self, Clutter};
 use crate::dates::{parse_date_line, DateLine};
 use crate::headline::{is_caption_line, is_lead_sentence, is_leading_caption};
-use crate::text::{clean_line, quote, word_count};
+use crate::text::{clean_line, quote, words_upto};
 use nienbieu_model::{Article, Diagnostic, Severity};
 use std::collections::BTreeMap;
 
@@ -224,7 +224,7 @@ fn classify_lines(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line> {
         } else if let Some(d) = parse_date_line(&line) {
             out.push(Line::Date(d, line));
         } else {
-            seen_text |= word_count(&line) >= TITLE_MIN_WORDS;
+            seen_text = seen_text || words_upto(&line, TITLE_MIN_WORDS) >= TITLE_MIN_WORDS;
             out.push(Line::Text(line));
         }
     }
@@ -241,7 +241,7 @@ fn text_of(line: &Line) -> &str {
 fn is_body_text(line: &Line) -> bool {
     match line {
         Line::Text(t) => {
-            let words = word_count(t);
+            let words = words_upto(t, PARAGRAPH_WORDS);
             t.chars().count() > TITLE_MAX_CHARS
                 || words >= PARAGRAPH_WORDS
                 || (words >= SENTENCE_WORDS && t.ends_with(['.', '…', ':']))
@@ -253,7 +253,7 @@ fn is_body_text(line: &Line) -> bool {
 fn is_title_like(line: &Line) -> bool {
     match line {
         Line::Text(t) => {
-            word_count(t) >= TITLE_MIN_WORDS
+            words_upto(t, TITLE_MIN_WORDS) >= TITLE_MIN_WORDS
                 && !is_body_text(line)
                 && !t.ends_with(':')
                 && t.chars().any(char::is_alphabetic)

@@ -64,14 +64,23 @@ const NOT_A_PERSON_AFTER: &[&str] = &[
     "Bến",
 ];
 
-// No `\b`: a Unicode word boundary keeps the regex engine off its fast path. A name is a
-// surname and one to three capitalised syllables, not glued to a preceding letter.
+// No `\b` and no class before the surname: either keeps the regex engine from searching for
+// the surnames as literals first. A name is a surname and one to three capitalised
+// syllables; `next_name` checks that no letter is glued before it.
 static NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:^|[^\p{{L}}])((?:{SURNAMES})(?:\s\p{{Lu}}\p{{Ll}}*){{1,3}})"
-    ))
-    .unwrap()
+    Regex::new(&format!(r"(?:{SURNAMES})(?:\s\p{{Lu}}\p{{Ll}}*){{1,3}}")).unwrap()
 });
+
+/// The first name in `t` at or after `from`.
+fn next_name(t: &str, mut from: usize) -> Option<regex::Match<'_>> {
+    while let Some(m) = NAME_RE.find_at(t, from) {
+        if !t[..m.start()].ends_with(char::is_alphabetic) {
+            return Some(m);
+        }
+        from = m.start() + t[m.start()..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
 
 /// A name after "ông", "bà", "ngài", however it is spelt ("ông Raj Andy", "ngài Edilberto C De
 /// Jesus"): a person when a title follows it.
@@ -82,10 +91,6 @@ static HONORIFIC_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// Names found in `t`, as the name group of [`NAME_RE`]'s matches.
-fn names_in(t: &str) -> impl Iterator<Item = regex::Match<'_>> + '_ {
-    NAME_RE.captures_iter(t).filter_map(|c| c.get(1))
-}
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^(?:\s*(?:,|-|–|\(|được bầu giữ chức|được bầu làm|giữ chức)\s*|\s+)(?:nguyên\s+|giữ chức\s+)?((?i:{TITLE_HEADS})[^;.:()“”\n]*)"
@@ -124,8 +129,7 @@ pub fn find_people<'a>(texts: impl IntoIterator<Item = &'a str>, implied: &Impli
     for t in texts {
         let mut prev_end = 0;
         let mut from = 0;
-        while let Some(c) = NAME_RE.captures_at(t, from) {
-            let m = c.get(1).expect("group 1");
+        while let Some(m) = next_name(t, from) {
             from = m.end();
             // "TP Hồ Chí Minh Lê Thanh Hải": the place, then a name; read on after the place.
             if let Some(place) = PLACES_LIKE_NAMES
@@ -145,7 +149,10 @@ pub fn find_people<'a>(texts: impl IntoIterator<Item = &'a str>, implied: &Impli
             add(&mut order, &mut roles, name, found);
         }
         // Foreign and other names the surname list misses, when a title follows them.
-        for c in HONORIFIC_NAME_RE.captures_iter(t) {
+        let honorific = ["ông ", "bà ", "ngài ", "Ông ", "Bà ", "Ngài "]
+            .iter()
+            .any(|h| t.contains(h));
+        for c in HONORIFIC_NAME_RE.captures_iter(if honorific { t } else { "" }) {
             let m = c.get(1).expect("group 1");
             let name = canonical(m.as_str().trim_end_matches('.'));
             if roles.contains_key(&name) || is_place(&t[..m.start()], &name) {
@@ -414,7 +421,7 @@ fn split_roles(s: &str) -> Vec<String> {
 
 /// True when `rest` starts with a person's name ("Lê Thanh Hải ...").
 pub fn name_at_start(rest: &str) -> bool {
-    names_in(rest).next().is_some_and(|m| m.start() == 0)
+    NAME_RE.find(rest).is_some_and(|m| m.start() == 0)
 }
 
 #[cfg(test)]

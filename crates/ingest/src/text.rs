@@ -38,6 +38,15 @@ pub fn word_count(s: &str) -> usize {
     s.split(is_space).filter(|w| !w.is_empty()).count()
 }
 
+/// Number of words, counted no further than `limit + 1` (enough to compare with `limit`, and
+/// cheap on long paragraphs).
+pub fn words_upto(s: &str, limit: usize) -> usize {
+    s.split(is_space)
+        .filter(|w| !w.is_empty())
+        .take(limit + 1)
+        .count()
+}
+
 /// The largest char boundary of `s` at or below `i` (`str::floor_char_boundary`, which is
 /// newer than this crate's minimum Rust).
 pub fn floor_boundary(s: &str, i: usize) -> usize {

@@ -107,11 +107,9 @@ static HEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
         "Đoàn TNCS",
     ];
     let alts: Vec<String> = heads.iter().map(|h| regex::escape(h)).collect();
-    Regex::new(&format!(
-        r"(?:^|[^\p{{L}}\p{{N}}])({})(?:[^\p{{L}}\p{{N}}]|$)",
-        alts.join("|")
-    ))
-    .unwrap()
+    // Literals only, so that the engine looks for them first; word boundaries are checked
+    // around each match.
+    Regex::new(&alts.join("|")).unwrap()
 });
 
 /// Finds the organisations named in the texts, with `implied` the places the article names
@@ -125,17 +123,33 @@ static HEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!(o.aliases["UBND TP Hồ Chí Minh"], ["UBND TP", "Ủy ban nhân dân thành phố"]);
 /// ```
 pub fn find_organizations(texts: &[&str], implied: &Implied) -> Organizations {
+    let places: Vec<Vec<(usize, &'static str)>> = texts
+        .iter()
+        .map(|t| crate::entities::province_mentions(t))
+        .collect();
+    find_organizations_with(texts, implied, &places)
+}
+
+/// [`find_organizations`], given where each text names provinces and cities.
+pub fn find_organizations_with(
+    texts: &[&str],
+    implied: &Implied,
+    places: &[Vec<(usize, &'static str)>],
+) -> Organizations {
     let mut mentions = Vec::new();
     let mut written: Vec<String> = Vec::new();
     let mut bare_sector: Vec<usize> = Vec::new();
     for (i, t) in texts.iter().enumerate() {
-        let places = crate::entities::province_mentions(t);
+        let places = &places[i];
         let mut from = 0;
         let mut starts: Vec<(usize, Option<String>)> = Vec::new();
-        while let Some(c) = HEAD_RE.captures_at(t, from) {
-            let head = c.get(1).expect("group 1");
-            from = head.end();
-            starts.push((head.start(), None));
+        while let Some(head) = HEAD_RE.find_at(t, from) {
+            from = head.start() + t[head.start()..].chars().next().map_or(1, char::len_utf8);
+            let glued = t[..head.start()].ends_with(char::is_alphanumeric)
+                || t[head.end()..].starts_with(char::is_alphanumeric);
+            if !glued {
+                starts.push((head.start(), None));
+            }
         }
         // "Trưởng ban Tổ chức Tỉnh ủy": the body is the "Ban Tổ chức Tỉnh ủy".
         for (k, _) in t.match_indices("rưởng ban ") {
