@@ -127,11 +127,12 @@ static PROVINCE_RE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Where one text names provinces and cities: byte offset and name.
+pub type Mentions = Vec<(usize, &'static str)>;
+
 /// The provinces of [`find_provinces`], and where each text names them (as
 /// [`province_mentions`] gives), in one pass.
-pub fn provinces_and_mentions<'a>(
-    texts: &[&'a str],
-) -> (Vec<String>, Vec<Vec<(usize, &'static str)>>) {
+pub fn provinces_and_mentions(texts: &[&str]) -> (Vec<String>, Vec<Mentions>) {
     let mentions: Vec<Vec<(usize, &'static str)>> =
         texts.iter().map(|t| province_mentions(t)).collect();
     let mut counts: Vec<(&str, usize)> = Vec::new();
