@@ -1,7 +1,7 @@
 //! The end and the margins of an article: the byline, and photo captions set between
 //! paragraphs.
 
-use crate::text::word_count;
+use crate::text::words_upto;
 
 /// Prefixes that introduce a byline, removed from the name.
 const BYLINE_PREFIXES: &[&str] = &[
@@ -42,7 +42,7 @@ pub fn byline(line: &str) -> Option<String> {
             break;
         }
     }
-    if rest.is_empty() || word_count(rest) > 16 || rest.ends_with(['.', '!', '?', ':', ';']) {
+    if rest.is_empty() || words_upto(rest, 16) > 16 || rest.ends_with(['.', '!', '?', ':', ';']) {
         return None;
     }
     let first = rest.split([',', '–', '-', '(']).next().unwrap_or("").trim();
@@ -78,7 +78,7 @@ const CAPTION_OPENERS: &[&str] = &[
 /// True for a photo caption: a short line between paragraphs that ends no sentence, or a
 /// short line that opens like a caption ("Đ/c ... trao Giấy khen ...").
 pub fn is_caption(line: &str) -> bool {
-    let words = word_count(line);
+    let words = words_upto(line, 40);
     if words == 0 || words > 40 || line.ends_with(':') {
         return false;
     }

@@ -1,219 +1,220 @@
-//! The reported event: its kind, from the headline and lead, and its date, from the body.
+//! The reported event's kind, from the headline, else from the lead: the first event the text
+//! names, a review or an admission where a meeting is one.
 
-use crate::documents::citation_spans;
-use nienbieu_model::{Date, EventKind};
-use regex::Regex;
+use aho_corasick::{AhoCorasick, MatchKind};
+use nienbieu_model::EventKind;
 use std::sync::LazyLock;
 
-/// Kind rules, most specific first; each is a lower-case phrase.
-const KIND_RULES: &[(&str, EventKind)] = &[
+/// Words that name an event, in lower case, with its kind. Where one phrase starts another
+/// ("hội nghị" in "hội nghị tổng kết") the position decides, then [`SPECIFIC`].
+const EVENTS: &[(&str, EventKind)] = &[
     ("đại hội", EventKind::Congress),
+    ("hội nghị", EventKind::Conference),
+    ("hội thảo", EventKind::Conference),
+    ("tọa đàm", EventKind::Conference),
+    ("toạ đàm", EventKind::Conference),
+    ("phiên họp", EventKind::Conference),
+    ("kỳ họp", EventKind::Conference),
+    ("cuộc họp", EventKind::Conference),
+    ("buổi họp", EventKind::Conference),
+    ("họp báo", EventKind::Conference),
+    ("giao ban", EventKind::Conference),
+    ("chất vấn", EventKind::Conference),
+    ("họp", EventKind::Conference),
     ("sơ kết", EventKind::MidyearReview),
     ("tổng kết", EventKind::YearReview),
-    ("kết nạp đảng viên", EventKind::Admission),
     ("lễ kết nạp", EventKind::Admission),
+    ("kết nạp đảng viên", EventKind::Admission),
     ("làm việc với", EventKind::WorkingVisit),
     ("làm việc tại", EventKind::WorkingVisit),
-    ("thăm và làm việc", EventKind::WorkingVisit),
     ("buổi làm việc", EventKind::WorkingVisit),
-    ("hội nghị", EventKind::Conference),
+    ("thăm và làm việc", EventKind::WorkingVisit),
+    ("tiếp và làm việc", EventKind::WorkingVisit),
+    ("đến thăm", EventKind::WorkingVisit),
+    ("về thăm", EventKind::WorkingVisit),
+    ("thăm và chúc", EventKind::WorkingVisit),
+    ("thăm, chúc", EventKind::WorkingVisit),
+    ("đã tiếp", EventKind::WorkingVisit),
+    ("đoàn kiểm tra", EventKind::WorkingVisit),
+    ("kiểm tra tại", EventKind::WorkingVisit),
+    ("tổng kiểm tra", EventKind::WorkingVisit),
+    ("đợt kiểm tra", EventKind::WorkingVisit),
+    ("kiểm tra thực địa", EventKind::WorkingVisit),
+    ("khảo sát tại", EventKind::WorkingVisit),
+    ("cuộc giám sát", EventKind::WorkingVisit),
+    ("đoàn giám sát", EventKind::WorkingVisit),
+    ("giám sát tại", EventKind::WorkingVisit),
 ];
 
-/// Classifies the event from the headline, then from the lead paragraph.
-pub fn event_kind(title: Option<&str>, lead: Option<&str>) -> EventKind {
-    for text in [title, lead].into_iter().flatten() {
-        let lower = text.to_lowercase();
-        if let Some((_, kind)) = KIND_RULES.iter().find(|(p, _)| lower.contains(p)) {
-            return *kind;
-        }
-    }
-    EventKind::Other
-}
+/// A meeting that is a review or an admission says so soon after: "hội nghị tổng kết".
+const SPECIFIC: &[(&str, EventKind)] = &[
+    ("sơ kết", EventKind::MidyearReview),
+    ("tổng kết", EventKind::YearReview),
+    ("kết nạp", EventKind::Admission),
+];
 
-/// "ngày 08-1-2024", "sáng 09/01/2024", "Chiều ngày 03/7/2023", "Ngày 19.11",
-/// "từ ngày 11 đến 14/10/2015".
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:(?:sáng|chiều|trưa|tối|đêm|hôm)\s+(?:ngày\s+)?|ngày\s+)(?:(?P<from>\d{1,2})\s+(?:đến|tới|-|–)\s+(?:ngày\s+)?)?(?P<d>\d{1,2})\s*(?P<s>[/.-])\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?\b",
-    )
-    .unwrap()
-});
+/// How far after a meeting word a review or an admission still qualifies it (bytes).
+const SPECIFIC_WITHIN: usize = 60;
 
-/// "ngày 30 tháng 12 năm 2021".
-static WORDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s+năm\s+(?P<y>\d{4}))?")
-        .unwrap()
-});
+/// Words just before an event word that make it another event's mention: a congress's
+/// resolution, preparing for one, a document about one.
+const NOT_THIS_EVENT: &[&str] = &[
+    "nghị quyết",
+    "văn kiện",
+    "phục vụ",
+    "chuẩn bị",
+    "tiến tới",
+    "chào mừng",
+    "trình",
+    "kết luận",
+    "kỷ niệm",
+    "dự thảo",
+    "báo cáo",
+    "chỉ thị",
+    "hướng dẫn",
+    "thông báo",
+    "sau",
+    "nhiệm kỳ",
+    "kế hoạch",
+    "việc tổ chức",
+    "về tổ chức",
+    "trước",
+    "phòng",
+    "hội trường",
+    "tụ",
+    "trung tâm",
+];
 
-/// "sáng nay", "chiều nay", "hôm nay": the publication day.
-static TODAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:sáng|chiều|trưa|tối|hôm)\s+nay\b").unwrap());
-
-/// The event's first day and, for a range, its last.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EventDate {
-    /// The first day.
-    pub start: Date,
-    /// The last day of a range.
-    pub end: Option<Date>,
-}
-
-/// Finds the event date in the first texts that name one (headline, lead, then the body).
+/// Classifies the event from the headline, then from the lead's first two sentences.
 ///
-/// A date without a year takes the publication year (the year before when that would put the
-/// event after publication); dates of cited documents are skipped; an event dated after its
-/// publication is not believed.
-pub fn event_date<'a>(
-    texts: impl IntoIterator<Item = &'a str>,
-    published: Option<Date>,
-) -> Option<EventDate> {
-    texts.into_iter().find_map(|t| in_text(t, published))
+/// ```
+/// use nienbieu_ingest::event::event_kind;
+/// use nienbieu_model::EventKind;
+/// assert_eq!(event_kind(Some("Hội thảo góp ý văn kiện Đại hội XIV"), None), EventKind::Conference);
+/// assert_eq!(event_kind(None, Some("Sáng 14/7, Thành ủy tổ chức hội nghị sơ kết 6 tháng.")), EventKind::MidyearReview);
+/// ```
+pub fn event_kind(title: Option<&str>, lead: Option<&str>) -> EventKind {
+    let lead = lead.map(first_sentences);
+    let kind = [title, lead.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(kind_in);
+    kind.unwrap_or(EventKind::Other)
 }
 
-fn in_text(text: &str, published: Option<Date>) -> Option<EventDate> {
-    let citations = citation_spans(text);
-    let cited = |start: usize| citations.iter().any(|r| r.contains(&start));
-    let mut found: Vec<(usize, EventDate)> = Vec::new();
-    for c in NUMERIC.captures_iter(text) {
-        let at = c.get(0).unwrap().start();
-        if cited(c.name("d").unwrap().start()) {
-            continue;
-        }
-        // "ngày 19.11" is a date; "ngày 1.200" is not.
-        if c.name("y").is_none() && &c["s"] == "-" {
-            continue;
-        }
-        let (d, m) = (num(&c["d"]), num(&c["m"]));
-        let Some(end) = resolve(d, m, c.name("y").map(|y| num(y.as_str()) as i32), published)
-        else {
-            continue;
-        };
-        let event = match c.name("from") {
-            Some(from) => match Date::new(end.year(), end.month(), num(from.as_str())) {
-                Some(start) if start < end => EventDate {
-                    start,
-                    end: Some(end),
-                },
-                _ => continue,
-            },
-            None => EventDate {
-                start: end,
-                end: None,
-            },
-        };
-        found.push((at, event));
-    }
-    for c in WORDED.captures_iter(text) {
-        let at = c.get(0).unwrap().start();
-        if cited(at) {
-            continue;
-        }
-        let y = c.name("y").map(|y| num(y.as_str()) as i32);
-        if let Some(start) = resolve(num(&c["d"]), num(&c["m"]), y, published) {
-            found.push((at, EventDate { start, end: None }));
+/// The first two sentences of a lead.
+fn first_sentences(lead: &str) -> String {
+    let mut end = lead.len();
+    let mut seen = 0;
+    for (i, _) in lead.match_indices(". ") {
+        seen += 1;
+        if seen == 2 {
+            end = i;
+            break;
         }
     }
-    if let (Some(m), Some(p)) = (TODAY.find(text), published) {
-        found.push((
-            m.start(),
-            EventDate {
-                start: p,
-                end: None,
-            },
-        ));
-    }
-    found.into_iter().min_by_key(|(at, _)| *at).map(|(_, e)| e)
+    lead[..end].to_string()
 }
 
-fn num(s: &str) -> u32 {
-    s.parse().unwrap_or(0)
+/// Every event phrase in one automaton, overlapping matches all seen.
+static EVENT_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(EVENTS.iter().map(|(p, _)| p))
+        .expect("valid patterns")
+});
+
+/// The kind of the first event `text` names, if any.
+fn kind_in(text: &str) -> Option<EventKind> {
+    let lower = text.to_lowercase();
+    let mut best: Option<(usize, EventKind, usize)> = None;
+    for m in EVENT_AC.find_overlapping_iter(&lower) {
+        let (phrase, kind) = EVENTS[m.pattern().as_usize()];
+        let (at, from) = (m.start(), m.end());
+        // The earliest event; the longer phrase where two start together.
+        if best.is_some_and(|(b, _, len)| at > b || (at == b && phrase.len() <= len)) {
+            continue;
+        }
+        let whole_word = !lower[..at].ends_with(char::is_alphanumeric)
+            && !lower[from..].starts_with(char::is_alphanumeric);
+        if !whole_word || not_this_event(&lower, at, from) || !proper_object(phrase, &lower[from..])
+        {
+            continue;
+        }
+        best = Some((at, kind, phrase.len()));
+    }
+    let (at, kind, len) = best?;
+    if matches!(kind, EventKind::Conference | EventKind::Congress) {
+        let end =
+            crate::text::floor_boundary(&lower, (at + len + SPECIFIC_WITHIN).min(lower.len()));
+        let after = &lower[at + len..end];
+        if let Some((_, k)) = SPECIFIC
+            .iter()
+            .filter_map(|(p, k)| after.find(p).map(|i| (i, *k)))
+            .min_by_key(|(i, _)| *i)
+        {
+            return Some(k);
+        }
+    }
+    Some(kind)
 }
 
-fn resolve(d: u32, m: u32, y: Option<i32>, published: Option<Date>) -> Option<Date> {
-    let date = match (y, published) {
-        (Some(y), _) => Date::new(y, m, d)?,
-        (None, Some(p)) => match Date::new(p.year(), m, d)? {
-            date if date > p => Date::new(p.year() - 1, m, d)?,
-            date => date,
-        },
-        (None, None) => return None,
-    };
-    let believable = published.is_none_or(|p| date <= p && date.year() >= p.year() - 3);
-    believable.then_some(date)
+/// True when the words around an event word show it is not the reported event: "Nghị quyết
+/// Đại hội XIII", "phục vụ Đại hội", "Hội thảo sẽ qui tụ ...".
+fn not_this_event(lower: &str, at: usize, end: usize) -> bool {
+    let before = &lower[crate::text::floor_boundary(lower, at.saturating_sub(24))..at];
+    let before = before.trim_end();
+    let after = &lower[end..crate::text::floor_boundary(lower, (end + 30).min(lower.len()))];
+    NOT_THIS_EVENT.iter().any(|w| before.ends_with(w))
+        || before.ends_with(" sẽ")
+        || after.trim_start().starts_with("sẽ ")
+        || after.contains("dự kiến")
+        || after.contains(" tới")
+        || inside_brackets(lower, at)
+}
+
+/// Visits and inspections are of a body or a place ("kiểm tra tại Đảng bộ tỉnh", "làm việc
+/// với lãnh đạo tỉnh"), not of people at large ("làm việc với nhiều ngôi sao", "kiểm tra tại
+/// các hộ"); "tổng kết 3 ngày chất vấn" sums up a session, it is no review.
+fn proper_object(phrase: &str, after: &str) -> bool {
+    let next = after.trim_start();
+    match phrase {
+        "làm việc với" | "làm việc tại" | "kiểm tra tại" | "khảo sát tại" | "giám sát tại" => {
+            next.starts_with(char::is_uppercase)
+                || [
+                    "lãnh đạo",
+                    "đoàn",
+                    "tỉnh",
+                    "huyện",
+                    "xã",
+                    "thành phố",
+                    "quận",
+                    "ban",
+                    "các sở",
+                    "các bộ",
+                ]
+                .iter()
+                .any(|w| next.starts_with(w))
+        }
+        "tổng kết" | "sơ kết" => {
+            let head = &next[..crate::text::floor_boundary(next, next.len().min(12))];
+            !(next.starts_with(|c: char| c.is_ascii_digit()) && head.contains(" ngày"))
+        }
+        _ => true,
+    }
+}
+
+/// True when `at` is inside brackets: "(đã được Quốc hội khóa XI, kỳ họp thứ 8 thông qua)".
+fn inside_brackets(lower: &str, at: usize) -> bool {
+    let before = &lower[..at];
+    before
+        .rfind('(')
+        .is_some_and(|open| !before[open..].contains(')'))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn check(text: &str, published: Option<(i32, u32, u32)>, expected: Option<&str>) {
-        let p = published.map(|(y, m, d)| Date::new(y, m, d).unwrap());
-        let got = event_date([text], p).map(|e| match e.end {
-            Some(end) => format!("{}..{}", e.start, end),
-            None => e.start.to_string(),
-        });
-        assert_eq!(got.as_deref(), expected, "{text:?}");
-    }
-
-    #[test]
-    fn forms_seen_on_real_pages() {
-        let p = Some((2024, 1, 12));
-        check(
-            "Ngày 08-1-2024, tại trụ sở Liên đoàn Lao động",
-            p,
-            Some("2024-01-08"),
-        );
-        check(
-            "Thi hành Điều lệ Đảng, sáng 09/01/2024 tại Hội trường",
-            p,
-            Some("2024-01-09"),
-        );
-        check("Chiều ngày 03/7/2023, Đảng bộ Sở", p, Some("2023-07-03"));
-        check(
-            "Ngày 19.11, tại Trụ sở Tỉnh ủy",
-            Some((2021, 11, 19)),
-            Some("2021-11-19"),
-        );
-        check(
-            "hội nghị tổng kết năm 2023 diễn ra vào sáng nay",
-            p,
-            Some("2024-01-12"),
-        );
-        check(
-            "Ngày 30 tháng 12 năm 2021, Tỉnh ủy tổ chức",
-            Some((2022, 1, 3)),
-            Some("2021-12-30"),
-        );
-        check("kỷ niệm ngày 3/2/1930 thành lập Đảng", p, None);
-        check(
-            "Hội nghị diễn ra từ ngày 11 đến 14/10/2015 tại",
-            Some((2015, 10, 16)),
-            Some("2015-10-11..2015-10-14"),
-        );
-        check(
-            "Ngày 28.12, Huyện ủy tổ chức",
-            Some((2024, 1, 3)),
-            Some("2023-12-28"),
-        );
-    }
-
-    #[test]
-    fn cited_documents_and_later_dates_are_not_events() {
-        let p = Some((2024, 1, 12));
-        check(
-            "thực hiện Chỉ thị số 10-CT/TW ngày 30/3/2007 của Ban Bí thư",
-            p,
-            None,
-        );
-        check(
-            "Nghị quyết số 15-NQ/TU ngày 08/10/2021; ngày 10/1/2024 hội nghị",
-            p,
-            Some("2024-01-10"),
-        );
-        check("kế hoạch đến ngày 30/6/2024 hoàn thành", p, None);
-        check("Tìm hiểu 90 năm (15/6/1933 - 15/6/2023)", p, None);
-        check("Ngày 08-1-2024", None, Some("2024-01-08"));
-    }
 
     #[test]
     fn kinds() {
@@ -250,5 +251,38 @@ mod tests {
             ),
             EventKind::YearReview
         );
+    }
+
+    /// Regression: meetings were filed as `other`, and a seminar naming a congress as
+    /// `congress`.
+    #[test]
+    fn every_kind_of_meeting_is_a_conference() {
+        let k = |t: &str| event_kind(None, Some(t));
+        for lead in [
+            "Sáng 12/5, Học viện tổ chức hội thảo góp ý dự thảo văn kiện trình Đại hội XIV.",
+            "Chiều 3/10, Ban Chỉ đạo phòng, chống tham nhũng tỉnh họp phiên thứ 12.",
+            "Hôm nay (28/4), Thủ tướng chủ trì phiên họp Chính phủ chuyên đề.",
+            "Thường trực Tỉnh ủy họp giao ban tháng 9.",
+            "Bộ tổ chức tọa đàm về việc làm.",
+        ] {
+            assert_eq!(k(lead), EventKind::Conference, "{lead:?}");
+        }
+        assert_eq!(
+            k("Đoàn công tác đã làm việc với Ban Thường vụ Tỉnh ủy."),
+            EventKind::WorkingVisit
+        );
+        assert_eq!(
+            k("Để phục vụ Đại hội Đảng toàn quốc lần thứ X, Công an có thông báo."),
+            EventKind::Other
+        );
+        assert_eq!(
+            k("Hội thảo sẽ qui tụ đại biểu của 29 vịnh."),
+            EventKind::Other
+        );
+        assert_eq!(
+            k("Việt Nam chưa thể kiểm tra chính xác các vi chất."),
+            EventKind::Other
+        );
+        assert_eq!(k("Hợp tác kinh tế được đẩy mạnh."), EventKind::Other);
     }
 }

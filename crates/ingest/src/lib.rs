@@ -6,16 +6,23 @@
 pub mod byline;
 pub mod clutter;
 pub mod dates;
+pub mod doc_codes;
 pub mod documents;
 pub mod encoding;
 pub mod entities;
+pub mod eval;
 pub mod event;
+pub mod event_date;
 pub mod extract;
 pub mod figures;
+pub mod headline;
 pub mod html;
 pub mod input;
+pub mod organizer;
+pub mod orgs;
 pub mod output;
 pub mod page;
+pub mod people;
 pub mod run;
 pub mod text;
 

@@ -1,5 +1,8 @@
 //! The `nienbieu-ingest` command line: arguments, output files, the summary and exit codes.
 
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use nienbieu_ingest::encoding::Charset;
 use nienbieu_ingest::{
     build_dataset, ingest_paths_with_options, write_dataset_dir, IngestOptions, Outcome,
@@ -15,14 +18,42 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const HELP: &str = "\
-nienbieu-ingest: turn raw Vietnamese news pages into the Niên biểu dataset
+/// Turn raw Vietnamese news pages into the Niên biểu dataset.
+#[derive(Parser)]
+#[command(
+    name = "nienbieu-ingest",
+    version,
+    about = "nienbieu-ingest: turn raw Vietnamese news pages into the Niên biểu dataset",
+    after_help = AFTER_HELP,
+    arg_required_else_help = true
+)]
+struct Options {
+    /// Write the dataset to DIR: manifest.json and its layers (core, term shards, articles;
+    /// those of an earlier dataset there are removed)
+    #[arg(short, long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Print one JSON object per article on standard output
+    #[arg(long)]
+    json_lines: bool,
+    /// Read every input in encoding E instead of detecting it: utf-8, utf-16le, utf-16be,
+    /// windows-1258, viscii, tcvn3, vni, or any WHATWG label (latin1, windows-1252, ...)
+    #[arg(long, value_name = "E", value_parser = parse_charset)]
+    encoding: Option<Charset>,
+    /// Save the whole dataset for offline use without asking up to this many megabytes (as
+    /// stored); beyond, the app offers to. Written into the manifest; the app's default is 24
+    #[arg(long, value_name = "MB")]
+    offline_auto_mb: Option<f64>,
+    /// Print only the summary and failures
+    #[arg(short, long)]
+    quiet: bool,
+    /// A file or a directory (read recursively; hidden files and site assets are skipped
+    /// there), recognised as JSON Lines, an HTML page or a text page (see below)
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+}
 
-USAGE:
-    nienbieu-ingest [OPTIONS] <INPUT>...
-
-INPUT is a file or a directory (read recursively; hidden files, and site assets such as
-images, style sheets and scripts, are skipped there). Each file is recognised as:
+const AFTER_HELP: &str = "\
+INPUTS, each file recognised as:
     JSON Lines   name ends in .jsonl: one JSON record per line (id, title, date, body;
                  other fields are kept as metadata)
     HTML page    name ends in .html, .htm, .xhtml or .shtml, or the text starts with
@@ -34,104 +65,44 @@ Encodings: UTF-8 (with or without BOM) and UTF-16 (with BOM); other bytes are de
 among windows-1258, VISCII, TCVN3 (ABC) and VNI (the page's <meta charset>, chardetng and
 the letters' statistics), and each article's diagnostics say which and how.
 
-OPTIONS:
-    -o, --out <DIR>     write the dataset to DIR: manifest.json and its layers (core,
-                        term shards, articles; those of an earlier dataset are removed)
-        --json-lines    print one JSON object per article on standard output
-        --encoding <E>  read every input in encoding E instead of detecting it: utf-8,
-                        utf-16le, utf-16be, windows-1258, viscii, tcvn3, vni, or any
-                        WHATWG label (latin1, windows-1252, ...)
-    -q, --quiet         print only the summary and failures
-    -h, --help          print this help
-    -V, --version       print the version
-
 EXIT CODES:
     0   every input gave an article (some may carry warnings)
     1   some inputs failed; every other article was still written
-    2   bad usage, or the output could not be written
-";
-
-struct Options {
-    out: Option<PathBuf>,
-    json_lines: bool,
-    quiet: bool,
-    encoding: Option<Charset>,
-    inputs: Vec<PathBuf>,
-}
-
-fn parse_args() -> Result<Option<Options>, String> {
-    let mut opts = Options {
-        out: None,
-        json_lines: false,
-        quiet: false,
-        encoding: None,
-        inputs: Vec::new(),
-    };
-    let mut args = std::env::args_os().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.to_str() {
-            Some("-h" | "--help") => {
-                print!("{HELP}");
-                return Ok(None);
-            }
-            Some("-V" | "--version") => {
-                println!("nienbieu-ingest {}", env!("CARGO_PKG_VERSION"));
-                return Ok(None);
-            }
-            Some("-o" | "--out") => {
-                opts.out = Some(args.next().ok_or("--out needs a directory name")?.into());
-            }
-            Some("--json-lines") => opts.json_lines = true,
-            Some("--encoding") => {
-                let name = args.next().ok_or("--encoding needs an encoding name")?;
-                let name = name.to_string_lossy();
-                let charset = Charset::from_label(&name)
-                    .ok_or_else(|| format!("unknown encoding {name:?} for --encoding"))?;
-                opts.encoding = Some(charset);
-            }
-            Some("-q" | "--quiet") => opts.quiet = true,
-            Some(s) if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
-            _ => opts.inputs.push(arg.into()),
-        }
-    }
-    if opts.inputs.is_empty() {
-        return Err("no input given".into());
-    }
-    if opts.out.is_none() && !opts.json_lines {
-        return Err("nothing to do: give --out DIR, --json-lines, or both".into());
-    }
-    Ok(Some(opts))
-}
+    2   bad usage, or the output could not be written";
 
 fn main() -> ExitCode {
-    let opts = match parse_args() {
-        Ok(Some(o)) => o,
-        Ok(None) => return ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}\n\n{HELP}");
-            return ExitCode::from(2);
-        }
-    };
+    let opts = Options::parse();
+    if opts.out.is_none() && !opts.json_lines {
+        // Exits with code 2, like every other usage error.
+        Options::command()
+            .error(
+                ErrorKind::MissingRequiredArgument,
+                "nothing to do: give --out DIR, --json-lines, or both",
+            )
+            .exit();
+    }
     let started = std::time::Instant::now();
     // A progress bar on long runs, only where a person watches the terminal.
-    let show = !opts.quiet && io::stderr().is_terminal();
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    if opts.quiet || !io::stderr().is_terminal() {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    bar.set_style(
+        ProgressStyle::with_template("[{bar:30}] {pos}/{len} articles ({eta} left)")
+            .expect("a valid template")
+            .progress_chars("#> "),
+    );
     let progress = |done: usize, total: usize| {
-        if show && total >= 500 {
-            let filled = done * 30 / total;
-            eprint!(
-                "\r[{}{}] {done}/{total} articles",
-                "#".repeat(filled),
-                " ".repeat(30 - filled)
-            );
-            if done == total {
-                eprintln!();
-            }
+        if total >= 500 {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
         }
     };
     let options = IngestOptions {
         encoding: opts.encoding,
     };
     let outcome = ingest_paths_with_options(&opts.inputs, options, &progress);
+    bar.finish_and_clear();
 
     if opts.json_lines {
         if let Err(e) = write_json_lines(&outcome) {
@@ -140,7 +111,8 @@ fn main() -> ExitCode {
         }
     }
     if let Some(out) = &opts.out {
-        if let Err(e) = write_dataset(out, &outcome.articles) {
+        let auto = opts.offline_auto_mb.map(|mb| (mb.max(0.0) * 1e6) as u64);
+        if let Err(e) = write_dataset(out, &outcome.articles, auto) {
             eprintln!("error: cannot write {}: {e}", out.display());
             return ExitCode::from(2);
         }
@@ -163,9 +135,14 @@ fn write_json_lines(outcome: &Outcome) -> io::Result<()> {
 }
 
 /// Builds the dataset (its layers) and writes it to `dir`, reporting its size.
-fn write_dataset(dir: &Path, articles: &[nienbieu_model::Article]) -> io::Result<()> {
+fn write_dataset(
+    dir: &Path,
+    articles: &[nienbieu_model::Article],
+    offline_auto_bytes: Option<u64>,
+) -> io::Result<()> {
     let started = std::time::Instant::now();
-    let files = build_dataset(articles);
+    let mut files = build_dataset(articles);
+    files.manifest.offline_auto_bytes = offline_auto_bytes;
     write_dataset_dir(dir, &files)?;
     let m = &files.manifest;
     let mb = |b: u64| b as f64 / 1e6;
@@ -184,6 +161,11 @@ fn write_dataset(dir: &Path, articles: &[nienbieu_model::Article]) -> io::Result
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// Reads an encoding name for `--encoding`.
+fn parse_charset(name: &str) -> Result<Charset, String> {
+    Charset::from_label(name).ok_or_else(|| format!("unknown encoding {name:?}"))
 }
 
 fn report(outcome: &Outcome, opts: &Options, elapsed: std::time::Duration) {

@@ -3,7 +3,8 @@
 use crate::byline::{byline, is_caption};
 use crate::clutter::{self, Clutter};
 use crate::dates::{parse_date_line, DateLine};
-use crate::text::{clean_line, quote, word_count};
+use crate::headline::{is_caption_line, is_lead_sentence, is_leading_caption};
+use crate::text::{clean_line, quote, words_upto};
 use nienbieu_model::{Article, Diagnostic, Severity};
 use std::collections::BTreeMap;
 
@@ -13,8 +14,9 @@ const TITLE_MIN_WORDS: usize = 3;
 const TITLE_MAX_CHARS: usize = 300;
 /// A line of this many words that ends a sentence is body text, not a headline.
 const SENTENCE_WORDS: usize = 30;
-/// A short line directly above a longer headline is a section label ("Hoạt động của ...").
-const LABEL_MAX_WORDS: usize = 9;
+/// A line of this many words is body text however it ends (a headline runs on into the lead
+/// or a caption on some sites: that line is no headline either).
+const PARAGRAPH_WORDS: usize = 35;
 
 /// What one line of the page is.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,6 +82,7 @@ fn finish(mut a: Article) -> Article {
         a.byline = Some(b);
     }
     let mut paragraphs = Vec::with_capacity(a.paragraphs.len());
+    let n = a.paragraphs.len();
     for (i, p) in std::mem::take(&mut a.paragraphs).into_iter().enumerate() {
         let continues_caption = p.starts_with(char::is_lowercase)
             && paragraphs.len() + a.captions.len() == i
@@ -92,7 +95,7 @@ fn finish(mut a: Article) -> Article {
             let last = a.captions.last_mut().expect("checked above");
             last.push(' ');
             last.push_str(&p);
-        } else if i > 0 && is_caption(&p) {
+        } else if (i > 0 && is_caption(&p)) || (i == 0 && n > 1 && is_leading_caption(&p)) {
             a.captions.push(p);
         } else {
             paragraphs.push(p);
@@ -221,7 +224,7 @@ fn classify_lines(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line> {
         } else if let Some(d) = parse_date_line(&line) {
             out.push(Line::Date(d, line));
         } else {
-            seen_text |= word_count(&line) >= TITLE_MIN_WORDS;
+            seen_text = seen_text || words_upto(&line, TITLE_MIN_WORDS) >= TITLE_MIN_WORDS;
             out.push(Line::Text(line));
         }
     }
@@ -238,8 +241,10 @@ fn text_of(line: &Line) -> &str {
 fn is_body_text(line: &Line) -> bool {
     match line {
         Line::Text(t) => {
+            let words = words_upto(t, PARAGRAPH_WORDS);
             t.chars().count() > TITLE_MAX_CHARS
-                || (word_count(t) >= SENTENCE_WORDS && t.ends_with(['.', '…', ':']))
+                || words >= PARAGRAPH_WORDS
+                || (words >= SENTENCE_WORDS && t.ends_with(['.', '…', ':']))
         }
         _ => false,
     }
@@ -248,10 +253,13 @@ fn is_body_text(line: &Line) -> bool {
 fn is_title_like(line: &Line) -> bool {
     match line {
         Line::Text(t) => {
-            word_count(t) >= TITLE_MIN_WORDS
+            words_upto(t, TITLE_MIN_WORDS) >= TITLE_MIN_WORDS
                 && !is_body_text(line)
                 && !t.ends_with(':')
                 && t.chars().any(char::is_alphabetic)
+                // The parser never invents a title: a lead or a caption is none.
+                && !is_lead_sentence(t)
+                && !is_caption_line(t)
         }
         _ => false,
     }
@@ -261,8 +269,8 @@ fn is_title_like(line: &Line) -> bool {
 ///
 /// On these sites the headline is the text line right above the publication date; a site's
 /// today-date and section label may come before it. Without a date line in the header, the
-/// headline is the first headline-like line, unless that is a short label directly above a
-/// longer headline.
+/// headline is the first headline-like line (a short line below it is a subheading or the
+/// start of the body, never the headline).
 fn find_title(
     lines: &[Line],
     body_start: usize,
@@ -277,11 +285,7 @@ fn find_title(
             .then(|| candidates.iter().rev().find(|&&c| c < d).copied())
             .flatten()
     });
-    let chosen = above_date.or_else(|| match candidates.as_slice() {
-        [] => None,
-        [a, b, ..] if is_label_above(&header[*a], &header[*b]) && *b == a + 1 => Some(*b),
-        [a, ..] => Some(*a),
-    });
+    let chosen = above_date.or_else(|| candidates.first().copied());
     if chosen.is_none() {
         diagnostics.push(warning(
             "title.missing",
@@ -289,11 +293,6 @@ fn find_title(
         ));
     }
     chosen
-}
-
-fn is_label_above(label: &Line, title: &Line) -> bool {
-    let (l, t) = (text_of(label), text_of(title));
-    word_count(l) <= LABEL_MAX_WORDS && word_count(t) > word_count(l) && !l.ends_with('.')
 }
 
 /// Picks the publication date: the first date line below the headline, wherever it stands
@@ -410,6 +409,39 @@ mod tests {
             a.event_date.map(|d| d.to_string()).as_deref(),
             Some("2024-01-08")
         );
+    }
+
+    /// Regression: real pages without a headline got their lead sentence or a photo caption
+    /// as the title.
+    #[test]
+    fn a_lead_or_a_caption_is_never_the_title() {
+        for page in [
+            "Ngày 28/4, Thành ủy TPHCM đã tổ chức hội nghị sơ kết công tác\n\n28/04/2022\n\nĐoạn hai.",
+            "Hôm nay (28/4), tại trụ sở Chính phủ, Thủ tướng chủ trì phiên họp\n\n28/04/2023 10:15\n\nĐoạn hai.",
+            "Quang cảnh buổi hội thảo do Học viện tổ chức.\n\n12/05/2023\n\nSáng 12/5, Học viện tổ chức hội thảo khoa học về đổi mới phương thức lãnh đạo của Đảng.",
+            "Bí thư Thành ủy phát biểu khai mạc hội nghị.\n\n14/07/2023\n\nSáng 14/7, Ban Chấp hành Đảng bộ thành phố tổ chức hội nghị.",
+        ] {
+            let a = parse_page("x", "x.txt", page);
+            assert_eq!(a.title, None, "{page:?}");
+            assert!(a.diagnostics.iter().any(|d| d.code == "title.missing"));
+        }
+        let a = parse_page(
+            "x",
+            "x.txt",
+            "Quang cảnh hội nghị.\n\nSáng 14/7, Đảng bộ tổ chức hội nghị.",
+        );
+        assert_eq!(a.captions, ["Quang cảnh hội nghị."]);
+        assert!(a.paragraphs[0].starts_with("Sáng 14/7"));
+    }
+
+    #[test]
+    fn a_short_line_below_the_headline_is_not_the_headline() {
+        let a = parse_page(
+            "x",
+            "x.txt",
+            "Năm du lịch về cội nguồn\n\nNhưng sức hấp dẫn của những tour du lịch độc đáo thì sẽ kéo dài\n\nĐoạn văn dài.",
+        );
+        assert_eq!(a.title.as_deref(), Some("Năm du lịch về cội nguồn"));
     }
 
     #[test]

@@ -347,7 +347,8 @@ fn info(code: &str, message: String) -> nienbieu_model::Diagnostic {
     }
 }
 
-fn record_job(line: &str, source: &str) -> Result<Article, Failure> {
+/// Parses one JSON Lines record (`id`, `title`, `date`, `body`, metadata) into an article.
+pub fn record_job(line: &str, source: &str) -> Result<Article, Failure> {
     let record: Record = serde_json::from_str(line).map_err(|e| Failure {
         source: source.to_string(),
         reason: "bad_json",
@@ -396,38 +397,8 @@ fn make_ids_unique(articles: &mut [Article]) {
     }
 }
 
-/// Maps `f` over `items` on all cores, keeping the order.
+/// Maps `f` over `items` on all cores (rayon's pool), keeping the order.
 pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(16);
-    if threads == 1 || items.len() < 64 {
-        return items.iter().map(&f).collect();
-    }
-    let chunk = items.len().div_ceil(threads * 8);
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut parts: Vec<(usize, Vec<R>)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let start = i * chunk;
-                        if start >= items.len() {
-                            break done;
-                        }
-                        let end = (start + chunk).min(items.len());
-                        done.push((i, items[start..end].iter().map(&f).collect()));
-                    }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("worker panicked"))
-            .collect()
-    });
-    parts.sort_by_key(|(i, _)| *i);
-    parts.into_iter().flat_map(|(_, v)| v).collect()
+    use rayon::prelude::*;
+    items.par_iter().map(&f).collect()
 }

@@ -38,6 +38,25 @@ pub fn word_count(s: &str) -> usize {
     s.split(is_space).filter(|w| !w.is_empty()).count()
 }
 
+/// Number of words, counted no further than `limit + 1` (enough to compare with `limit`, and
+/// cheap on long paragraphs).
+pub fn words_upto(s: &str, limit: usize) -> usize {
+    s.split(is_space)
+        .filter(|w| !w.is_empty())
+        .take(limit + 1)
+        .count()
+}
+
+/// The largest char boundary of `s` at or below `i` (`str::floor_char_boundary`, which is
+/// newer than this crate's minimum Rust).
+pub fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Shortens a quotation for a diagnostic message.
 pub fn quote(s: &str) -> String {
     const MAX: usize = 80;

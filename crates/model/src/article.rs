@@ -31,9 +31,20 @@ pub struct Article {
     /// Provinces and centrally governed cities named in the article, most mentioned first.
     #[serde(default)]
     pub provinces: Vec<String>,
-    /// Organisations named in the article, in order of first mention.
+    /// Organisations named in the article, in order of first mention, each by its canonical
+    /// name ("UBND TP Hồ Chí Minh" for "UBND TP", "UBND TPHCM", "Ủy ban nhân dân thành phố").
     #[serde(default)]
     pub organizations: Vec<String>,
+    /// The other spellings under which each organisation appears in the article, keyed by
+    /// canonical name; only organisations written some other way are listed. Search should
+    /// find an organisation by any of them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub organization_aliases: BTreeMap<String, Vec<String>>,
+    /// The body that held the reported event, by canonical name (one of
+    /// [`Article::organizations`]): in "A làm việc với B", B. `None` when the article reports
+    /// no event held by a body, or the text does not say which.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organizer: Option<String>,
     /// People named with their titles, in order of first mention.
     #[serde(default)]
     pub people: Vec<Person>,
@@ -122,51 +133,151 @@ impl EventKind {
 }
 
 /// A person named in an article, with the titles given there.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
-    /// Full name, as written ("Lê Quốc Chỉnh").
+    /// Full name, as written ("Lê Quốc Chỉnh"), once per article however often it recurs.
     pub name: String,
-    /// Titles, in the order given ("Phó Bí thư Thường trực Tỉnh ủy", "Chủ tịch HĐND tỉnh").
+    /// Titles as written, in the order given ("Phó Bí thư Thường trực Tỉnh ủy",
+    /// "Chủ tịch HĐND tỉnh").
     pub roles: Vec<String>,
+    /// The same titles split into the role and the organisation it is held in, the
+    /// organisation by its canonical name ("Chủ tịch HĐND tỉnh" in a Hưng Yên article: role
+    /// "Chủ tịch", organisation "HĐND tỉnh Hưng Yên").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub titles: Vec<Title>,
+}
+
+/// One title of a person: a role, and the organisation it is held in when the text says.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Title {
+    /// The role: "Phó Chủ tịch", "Bí thư", "Giám đốc".
+    pub role: String,
+    /// The organisation, by its canonical name: "UBND TP Hồ Chí Minh".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
 }
 
 /// A cited document, normalised so that one document cited two ways is one entry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Two families of codes: the Party's ("15-NQ/TU": number, kind code, issuer) and the
+/// State's ("158/2005/NĐ-CP": number, year, kind code, issuer; "1289/VPCP-NC": number,
+/// issuer, unit; "52/2005/QH11": number, year, issuer).
+///
+/// ```
+/// use nienbieu_model::DocumentRef;
+/// let d = DocumentRef {
+///     kind: "Nghị định".into(),
+///     number: "158".into(),
+///     code: "NĐ".into(),
+///     issuer: "CP".into(),
+///     year: Some(2005),
+///     issuer_name: Some("Chính phủ".into()),
+///     key: "158/2005/NĐ-CP".into(),
+///     ..DocumentRef::default()
+/// };
+/// assert_eq!(d.reference(), "158/2005/NĐ-CP");
+/// assert_eq!((d.kind_name(), d.issuer_name(), d.year()), ("Nghị định", "Chính phủ", Some(2005)));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentRef {
-    /// The kind in words: "Nghị quyết", "Chỉ thị", "Đề án", ...
+    /// The kind in words: "Nghị quyết", "Chỉ thị", "Nghị định", "Luật", ...
     pub kind: String,
-    /// The number: "15".
+    /// The number: "15", "158".
     pub number: String,
-    /// The kind's code: "NQ", "CT", "ĐA", ...
+    /// The kind's code: "NQ", "CT", "NĐ", "QĐ", ...; empty when the code has none
+    /// ("1289/VPCP-NC", "52/2005/QH11").
     pub code: String,
-    /// The issuer's code: "TW", "TU", "ĐUK", "BTCTW", ...
+    /// The issuer's code: "TW", "TU", "CP", "TTg", "BCA(A11)", "QH11", ...
     pub issuer: String,
-    /// The date of the document, when cited.
+    /// The day the document was issued, when the text gives it.
     pub date: Option<Date>,
+    /// The year in the code ("158/2005/NĐ-CP": 2005), when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// The issuer in words ("Chính phủ", "Thủ tướng Chính phủ", "Bộ Công an"), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer_name: Option<String>,
+    /// The canonical key, the same however the code is written ("158/2005/NĐ-CP"); empty
+    /// in records written before it existed, where [`DocumentRef::reference`] rebuilds the
+    /// Party form.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub key: String,
 }
 
 impl DocumentRef {
-    /// The canonical reference, as in "15-NQ/TU".
+    /// The canonical reference, as in "15-NQ/TU" or "158/2005/NĐ-CP".
     pub fn reference(&self) -> String {
-        format!("{}-{}/{}", self.number, self.code, self.issuer)
+        if self.key.is_empty() {
+            format!("{}-{}/{}", self.number, self.code, self.issuer)
+        } else {
+            self.key.clone()
+        }
+    }
+
+    /// The kind in words, a facet: "Nghị định".
+    pub fn kind_name(&self) -> &str {
+        &self.kind
+    }
+
+    /// The issuer in words where known, otherwise its code, a facet: "Chính phủ".
+    pub fn issuer_name(&self) -> &str {
+        self.issuer_name.as_deref().unwrap_or(&self.issuer)
+    }
+
+    /// The year the document was issued: the year in its code, or else of its date; a facet.
+    pub fn year(&self) -> Option<i32> {
+        self.year.or(self.date.map(|d| d.year()))
     }
 }
 
-/// A key figure from an article.
+/// A key figure from an article: what is measured, of whom, when.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
-    /// What is counted: `members_admitted`, `grassroots_organizations`, `party_members`,
-    /// `targets_met` or `percentage`.
+    /// The metric: `members_admitted`, `party_members`, `party_organizations`,
+    /// `disciplined`, `votes`, `delegates`, `budget` or `targets_met` (see
+    /// [`Figure::METRICS`]).
     pub kind: String,
     /// The number; for `targets_met` the targets met.
     pub value: f64,
-    /// For `targets_met`, the number of targets.
+    /// For `targets_met`, the number of targets; for votes given as "45/50", the voters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub of: Option<f64>,
+    /// The unit: "đảng viên", "tổ chức cơ sở đảng", "%", "phiếu", "đại biểu", "tỷ đồng",
+    /// "chỉ tiêu", ...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The organisation (canonical name) or province the figure is about, when the text says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// The period it covers, as written: "năm 2023", "6 tháng đầu năm", "nhiệm kỳ 2020-2025".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
     /// The figure as written ("kết nạp 269 đảng viên").
     pub text: String,
     /// The sentence it comes from.
     pub sentence: String,
+}
+
+impl Figure {
+    /// Every metric code, in display order, with its Vietnamese and English names.
+    pub const METRICS: [(&'static str, &'static str, &'static str); 8] = [
+        ("members_admitted", "Kết nạp đảng viên", "Members admitted"),
+        ("party_members", "Số đảng viên", "Party members"),
+        ("party_organizations", "Tổ chức đảng", "Party organisations"),
+        ("disciplined", "Kỷ luật", "Disciplined"),
+        ("votes", "Phiếu bầu", "Votes"),
+        ("delegates", "Đại biểu", "Delegates"),
+        ("budget", "Kinh phí", "Budget"),
+        ("targets_met", "Chỉ tiêu đạt", "Targets met"),
+    ];
+
+    /// The metric's name in Vietnamese, or its code when unknown.
+    pub fn metric_name(&self) -> &str {
+        Figure::METRICS
+            .iter()
+            .find(|(c, _, _)| *c == self.kind)
+            .map_or(self.kind.as_str(), |(_, vi, _)| vi)
+    }
 }
 
 /// How serious a diagnostic is.
@@ -218,6 +329,8 @@ mod tests {
             event_kind: EventKind::Other,
             provinces: vec![],
             organizations: vec![],
+            organization_aliases: BTreeMap::new(),
+            organizer: None,
             people: vec![],
             documents: vec![],
             figures: vec![],
@@ -240,5 +353,22 @@ mod tests {
         v.sort_by(newest_first);
         let ids: Vec<_> = v.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "d", "c"]);
+    }
+
+    /// Records written before the new fields existed still read, and give the same reference.
+    #[test]
+    fn older_records_read_with_the_new_fields_empty() {
+        let old = r#"{"id":"a","source":"a.txt","title":null,"published":null,
+            "published_precision":null,"event_date":null,"byline":null,
+            "people":[{"name":"Lê Văn A","roles":["Bí thư Tỉnh ủy"]}],
+            "documents":[{"kind":"Nghị quyết","number":"15","code":"NQ","issuer":"TU","date":null}],
+            "figures":[{"kind":"party_members","value":8500.0,"text":"8.500 đảng viên","sentence":"."}]}"#;
+        let a: Article = serde_json::from_str(old).unwrap();
+        assert_eq!(a.organizer, None);
+        assert!(a.organization_aliases.is_empty() && a.people[0].titles.is_empty());
+        assert_eq!(a.documents[0].reference(), "15-NQ/TU");
+        assert_eq!(a.documents[0].issuer_name(), "TU");
+        assert_eq!(a.figures[0].unit, None);
+        assert_eq!(a.figures[0].metric_name(), "Số đảng viên");
     }
 }

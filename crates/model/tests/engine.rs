@@ -278,7 +278,7 @@ fn random_articles(rng: &mut Rng, n: usize) -> Vec<Article> {
                 .into_iter()
                 .map(|name| Person {
                     name,
-                    roles: vec![],
+                    ..Person::default()
                 })
                 .collect();
             if rng.below(5) == 0 {
@@ -287,7 +287,7 @@ fn random_articles(rng: &mut Rng, n: usize) -> Vec<Article> {
                     number: format!("{}", 1 + rng.below(3)),
                     code: "NQ".into(),
                     issuer: "TU".into(),
-                    date: None,
+                    ..DocumentRef::default()
                 });
             }
             a.event_kind = EventKind::ALL[rng.below(EventKind::ALL.len())];

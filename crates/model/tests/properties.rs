@@ -165,7 +165,7 @@ static FILES: LazyLock<DatasetFiles> = LazyLock::new(|| {
             organizations: vec![["Tỉnh ủy", "LĐLĐ tỉnh"][i % 2].into()],
             people: vec![Person {
                 name: ["Lê Văn A", "Trần Thị B"][i % 2].into(),
-                roles: vec![],
+                ..Person::default()
             }],
             documents: (i % 3 == 0)
                 .then(|| DocumentRef {
@@ -173,7 +173,7 @@ static FILES: LazyLock<DatasetFiles> = LazyLock::new(|| {
                     number: "15".into(),
                     code: "NQ".into(),
                     issuer: "TU".into(),
-                    date: None,
+                    ..DocumentRef::default()
                 })
                 .into_iter()
                 .collect(),
