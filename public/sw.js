@@ -64,7 +64,8 @@ async function status(client) {
 
 /** Every file of the dataset `m` names, with the size it adds, layer by layer. */
 function datasetFiles(m) {
-  const files = [m.core, m.terms].map((f) => ({ url: `data/${f.path}`, bytes: f.bytes }));
+  const single = [m.core, m.terms, m.views.documents, m.views.people, m.views.organizations, m.views.figures];
+  const files = single.map((f) => ({ url: `data/${f.path}`, bytes: f.bytes }));
   for (const l of [m.postings, m.positions, m.fragments, m.catalog, m.ids]) {
     for (let n = 0; n < l.files; n++) files.push({ url: `data/${l.dir}/${n}.${l.ext}`, bytes: l.bytes / l.files });
   }

@@ -9,6 +9,7 @@ use crate::explorer::{use_explorer, Explorer, Nav};
 use crate::i18n::{tr, Lang};
 use crate::keys;
 use crate::offline::Offline;
+use crate::views::{ViewNav, ViewScreen};
 use leptos::prelude::*;
 
 /// The interface language, shared through context.
@@ -72,8 +73,10 @@ pub fn App() -> impl IntoView {
                                 ds.manifest.total_bytes() as f64,
                                 ds.manifest.offline_auto_bytes.map(|b| b as f64),
                             );
-                            provide_context(Explorer::new(ds));
-                            view! { <ExplorerScreen /> }.into_any()
+                            let ex = Explorer::new(ds);
+                            provide_context(crate::views::ViewData::new(ex.data));
+                            provide_context(ex);
+                            view! { <Screen /> }.into_any()
                         }
                         Err(e) => {
                             view! {
@@ -86,6 +89,22 @@ pub fn App() -> impl IntoView {
                     })
             }}
         </Suspense>
+    }
+}
+
+/// The navigation between the article list and the views, and the one open.
+#[component]
+fn Screen() -> impl IntoView {
+    let ex = use_explorer();
+    let in_view = Memo::new(move |_| ex.state.with(|s| s.page.is_some()));
+    view! {
+        <ViewNav />
+        <Show
+            when=move || !in_view.get()
+            fallback=|| view! { <main class="view-main"><ViewScreen /></main> }
+        >
+            <ExplorerScreen />
+        </Show>
     }
 }
 

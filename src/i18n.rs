@@ -160,6 +160,34 @@ impl Lang {
                     "Cited document"
                 }
             }
+            "doc_kind" => {
+                if vi {
+                    "Loại văn bản"
+                } else {
+                    "Document kind"
+                }
+            }
+            "doc_issuer" => {
+                if vi {
+                    "Cơ quan ban hành"
+                } else {
+                    "Issued by"
+                }
+            }
+            "doc_year" => {
+                if vi {
+                    "Năm ban hành"
+                } else {
+                    "Year issued"
+                }
+            }
+            "organizer" => {
+                if vi {
+                    "Đơn vị tổ chức"
+                } else {
+                    "Held by"
+                }
+            }
             "meta:outlet" => {
                 if vi {
                     "Cơ quan báo chí"
@@ -362,6 +390,63 @@ pub struct Strings {
     pub panic_reload: &'static str,
     pub panic_query: &'static str,
     pub approximate: fn(&str) -> String,
+    pub nav_label: &'static str,
+    pub nav_articles: &'static str,
+    pub nav_documents: &'static str,
+    pub nav_people: &'static str,
+    pub nav_organizations: &'static str,
+    pub nav_figures: &'static str,
+    pub view_failed: &'static str,
+    pub list_filter: &'static str,
+    pub sort_citations: &'static str,
+    pub sort_date: &'static str,
+    pub sort_name: &'static str,
+    pub sort_articles: &'static str,
+    pub cited_times: fn(&str) -> String,
+    pub seen_times: fn(&str) -> String,
+    pub first_last: fn(&str, &str) -> String,
+    pub cited_with: &'static str,
+    pub seen_with: &'static str,
+    pub in_list: &'static str,
+    pub documents_empty: &'static str,
+    pub people_empty: &'static str,
+    pub organizations_empty: &'static str,
+    pub figures_empty: &'static str,
+    pub no_match: &'static str,
+    pub entity_missing: fn(&str) -> String,
+    pub sure: &'static str,
+    pub apart: fn(&str) -> String,
+    pub likely: fn(&str) -> String,
+    pub career: &'static str,
+    pub organizations_seen: &'static str,
+    pub provinces_seen: &'static str,
+    pub per_year: &'static str,
+    pub per_year_bar: fn(i32, u32) -> String,
+    pub citations_per_year: &'static str,
+    pub events_heading: &'static str,
+    pub posts_heading: &'static str,
+    pub figures_heading: &'static str,
+    pub articles_heading: &'static str,
+    pub aliases: &'static str,
+    pub metric_label: &'static str,
+    pub group_by: &'static str,
+    pub by_organization: &'static str,
+    pub by_province: &'static str,
+    pub show_table: &'static str,
+    pub show_chart: &'static str,
+    pub left_out: fn(&str) -> String,
+    pub undated_points: fn(&str) -> String,
+    pub col_year: &'static str,
+    pub col_value: &'static str,
+    pub col_subject: &'static str,
+    pub col_article: &'static str,
+    pub col_sentence: &'static str,
+    pub issued: &'static str,
+    pub back_to_list: &'static str,
+    pub undated_count: fn(&str) -> String,
+    pub page_of: fn(&str) -> String,
+    pub doc_kind: &'static str,
+    pub namesakes: fn(&str) -> String,
 }
 
 /// Tiếng Việt.
@@ -457,6 +542,63 @@ pub const VI: Strings = Strings {
     panic_reload: "Tải lại ở trạng thái tốt gần nhất",
     panic_query: "Truy vấn gây lỗi:",
     approximate: |n| format!("Khoảng {n} bài viết (cụm từ quá phổ biến để kiểm tra hết)"),
+    nav_label: "Các góc nhìn",
+    nav_articles: "Bài viết",
+    nav_documents: "Văn bản",
+    nav_people: "Nhân vật",
+    nav_organizations: "Tổ chức",
+    nav_figures: "Số liệu",
+    view_failed: "Không tải được dữ liệu của trang này",
+    list_filter: "Lọc danh sách",
+    sort_citations: "Được dẫn nhiều nhất",
+    sort_date: "Theo ngày ban hành",
+    sort_name: "Theo tên",
+    sort_articles: "Nhiều bài nhất",
+    cited_times: |n| format!("{n} bài dẫn"),
+    seen_times: |n| format!("{n} bài"),
+    first_last: |a, b| format!("từ {a} đến {b}"),
+    cited_with: "Thường được dẫn cùng",
+    seen_with: "Thường xuất hiện cùng",
+    in_list: "Xem các bài viết này trong danh sách",
+    documents_empty: "Bộ dữ liệu chưa có bài nào dẫn văn bản có số hiệu.",
+    people_empty: "Bộ dữ liệu chưa có nhân vật nào được nêu tên kèm chức danh.",
+    organizations_empty: "Bộ dữ liệu chưa có tổ chức nào được nhận ra.",
+    figures_empty: "Bộ dữ liệu chưa có số liệu nào gắn với một tổ chức hay một tỉnh.",
+    no_match: "Không có mục nào khớp bộ lọc.",
+    entity_missing: |k| format!("Không có mục «{k}» trong bộ dữ liệu."),
+    sure: "Chỉ có một người mang tên này trong bộ dữ liệu.",
+    apart: |p| format!("Có người trùng tên ở tỉnh khác; các bài này gắn người này với {p}."),
+    likely: |p| format!("Có người trùng tên ở tỉnh khác; các bài không nói rõ tỉnh được gán cho người ở {p} (xuất hiện nhiều nhất), nên có thể chưa chắc."),
+    career: "Chức danh theo thời gian (như báo chí nêu)",
+    organizations_seen: "Tổ chức",
+    provinces_seen: "Tỉnh, thành phố",
+    per_year: "Số bài theo năm",
+    per_year_bar: |y, n| format!("{y}: {n} bài"),
+    citations_per_year: "Số bài dẫn theo năm",
+    events_heading: "Sự kiện do tổ chức này tổ chức, theo loại và năm",
+    posts_heading: "Người giữ chức vụ trong tổ chức",
+    figures_heading: "Số liệu của tổ chức",
+    articles_heading: "Các bài viết",
+    aliases: "Cách viết khác",
+    metric_label: "Chỉ số",
+    group_by: "Theo",
+    by_organization: "tổ chức",
+    by_province: "tỉnh, thành phố",
+    show_table: "Xem dạng bảng",
+    show_chart: "Xem biểu đồ",
+    left_out: |n| format!("{n} số liệu không rõ của tổ chức hay tỉnh nào nên không được đưa vào."),
+    undated_points: |n| format!("{n} số liệu không rõ năm không có trên biểu đồ."),
+    col_year: "Năm",
+    col_value: "Giá trị",
+    col_subject: "Chủ thể",
+    col_article: "Bài viết",
+    col_sentence: "Câu trích",
+    issued: "Ban hành",
+    back_to_list: "← Danh sách",
+    undated_count: |n| format!("{n} bài không rõ ngày"),
+    page_of: |x| format!("Trang của {x}"),
+    doc_kind: "Loại văn bản",
+    namesakes: |x| format!("Có nhiều người tên {x}, ở các tỉnh khác nhau:"),
 };
 
 /// English.
@@ -552,6 +694,63 @@ pub const EN: Strings = Strings {
     panic_reload: "Reload in the last good state",
     panic_query: "Query that caused it:",
     approximate: |n| format!("About {n} articles (the phrases are too common to check in full)"),
+    nav_label: "Views",
+    nav_articles: "Articles",
+    nav_documents: "Documents",
+    nav_people: "People",
+    nav_organizations: "Organisations",
+    nav_figures: "Figures",
+    view_failed: "This page's data could not be loaded",
+    list_filter: "Filter the list",
+    sort_citations: "Most cited",
+    sort_date: "By date issued",
+    sort_name: "By name",
+    sort_articles: "Most articles",
+    cited_times: |n| format!("cited in {n}"),
+    seen_times: |n| format!("{n} articles"),
+    first_last: |a, b| format!("from {a} to {b}"),
+    cited_with: "Often cited with",
+    seen_with: "Often seen with",
+    in_list: "Show these articles in the list",
+    documents_empty: "No article in the dataset cites a numbered document yet.",
+    people_empty: "No person is named with a title in the dataset yet.",
+    organizations_empty: "No organisation was recognised in the dataset yet.",
+    figures_empty: "No figure in the dataset is tied to an organisation or a province yet.",
+    no_match: "Nothing matches the filter.",
+    entity_missing: |k| format!("The dataset has no entry “{k}”."),
+    sure: "Only one person of this name appears in the dataset.",
+    apart: |p| format!("A namesake holds posts in another province; these articles place this person in {p}."),
+    likely: |p| format!("A namesake holds posts in another province; articles that do not say where were given to the person in {p} (seen most), so this is less certain."),
+    career: "Titles over time (as the press gives them)",
+    organizations_seen: "Organisations",
+    provinces_seen: "Provinces",
+    per_year: "Articles per year",
+    per_year_bar: |y, n| format!("{y}: {n} articles"),
+    citations_per_year: "Citing articles per year",
+    events_heading: "Events it held, by kind and year",
+    posts_heading: "People holding posts in it",
+    figures_heading: "Its figures",
+    articles_heading: "Articles",
+    aliases: "Also written",
+    metric_label: "Metric",
+    group_by: "By",
+    by_organization: "organisation",
+    by_province: "province",
+    show_table: "Show as a table",
+    show_chart: "Show the chart",
+    left_out: |n| format!("{n} figures about no clear organisation or province were left out."),
+    undated_points: |n| format!("{n} figures without a year are not on the chart."),
+    col_year: "Year",
+    col_value: "Value",
+    col_subject: "Subject",
+    col_article: "Article",
+    col_sentence: "Sentence",
+    issued: "Issued",
+    back_to_list: "← List",
+    undated_count: |n| format!("{n} undated articles"),
+    page_of: |x| format!("Page of {x}"),
+    doc_kind: "Kind",
+    namesakes: |x| format!("Several people are named {x}, in different provinces:"),
 };
 
 /// Explains a load failure in the given language.

@@ -13,6 +13,7 @@ mod panic;
 mod records;
 mod terms;
 mod url;
+mod views;
 
 fn main() {
     panic::install();

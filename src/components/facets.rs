@@ -3,8 +3,10 @@
 
 use crate::app::use_lang;
 use crate::explorer::{use_explorer, Nav};
+use crate::views::PageLink;
 use leptos::prelude::*;
 use nienbieu_model::fold::fold;
+use nienbieu_model::state::{Page, ViewKind};
 
 /// Values shown before "show more".
 const SHORT: usize = 8;
@@ -22,6 +24,16 @@ pub fn FacetPanel() -> impl IntoView {
         <div class="facets" data-testid="facets">
             {(0..n).map(|f| view! { <FacetBox facet=f /> }).collect_view()}
         </div>
+    }
+}
+
+/// The view whose pages a facet's values have, if any.
+fn page_view(key: &str) -> Option<ViewKind> {
+    match key {
+        "person" => Some(ViewKind::People),
+        "organization" | "organizer" => Some(ViewKind::Organizations),
+        "document" => Some(ViewKind::Documents),
+        _ => None,
     }
 }
 
@@ -146,6 +158,7 @@ fn FacetBox(facet: usize) -> impl IntoView {
                             };
                             let label = move || info().map(|i| i.2).unwrap_or_default();
                             let testid = key.with_value(|k| format!("facet-{k}-{raw}"));
+                            let page_key = raw.clone();
                             view! {
                                 <li>
                                     <label class="facet-value" class:selected=selected.clone() data-testid=testid>
@@ -157,6 +170,18 @@ fn FacetBox(facet: usize) -> impl IntoView {
                                         <span class="value-label">{label}</span>
                                         <span class="count">{move || lang.get().number(count() as usize)}</span>
                                     </label>
+                                    {key.with_value(|k| page_view(k)).map(|view| {
+                                        let name = page_key.clone();
+                                        let raw = page_key.clone();
+                                        view! {
+                                            <span class="to-page" data-testid="facet-page-link">
+                                                <PageLink page=Page::entity(view, &raw)>
+                                                    <span aria-hidden="true">"↗"</span>
+                                                    <span class="visually-hidden">{move || (lang.get().t().page_of)(&name)}</span>
+                                                </PageLink>
+                                            </span>
+                                        }
+                                    })}
                                 </li>
                             }
                         }

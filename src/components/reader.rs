@@ -7,8 +7,10 @@ use crate::explorer::{use_explorer, Explorer, Nav};
 use crate::i18n::tr;
 use crate::records::{ArticleState, DocLookup, Prepared};
 use crate::url;
+use crate::views::PageLink;
 use leptos::html::H2;
 use leptos::prelude::*;
+use nienbieu_model::state::{Page, ViewKind};
 use std::sync::Arc;
 
 /// The reader panel for the article named in the URL.
@@ -183,6 +185,20 @@ fn filter_link(ex: Explorer, key: &'static str, value: String, label: String) ->
     }
 }
 
+/// A small link to the page of an entity in its view (a person, an organisation, a document).
+fn entity_link(view: ViewKind, key: &str) -> impl IntoView {
+    let lang = use_lang();
+    let name = key.to_string();
+    view! {
+        <span class="to-page">
+            <PageLink page=Page::entity(view, key)>
+                <span aria-hidden="true">"↗"</span>
+                <span class="visually-hidden">{move || (lang.get().t().page_of)(&name)}</span>
+            </PageLink>
+        </span>
+    }
+}
+
 /// The article itself.
 #[component]
 fn ArticleView(article: Arc<Prepared>, heading: NodeRef<H2>) -> impl IntoView {
@@ -202,7 +218,10 @@ fn ArticleView(article: Arc<Prepared>, heading: NodeRef<H2>) -> impl IntoView {
     let links = |key: &'static str, values: &[String]| {
         values
             .iter()
-            .map(|v| view! { <li>{filter_link(ex, key, v.clone(), v.clone())}</li> })
+            .map(|v| {
+                let page = (key == "organization").then(|| entity_link(ViewKind::Organizations, v));
+                view! { <li>{filter_link(ex, key, v.clone(), v.clone())} {page}</li> }
+            })
             .collect_view()
     };
     let source = a
@@ -254,6 +273,7 @@ fn ArticleView(article: Arc<Prepared>, heading: NodeRef<H2>) -> impl IntoView {
                         {a.people.iter().map(|p| view! {
                             <li>
                                 {filter_link(ex, "person", p.name.clone(), p.name.clone())}
+                                {entity_link(ViewKind::People, &p.name)}
                                 {(!p.roles.is_empty()).then(|| format!(" — {}", p.roles.join("; ")))}
                             </li>
                         }).collect_view()}
@@ -270,7 +290,8 @@ fn ArticleView(article: Arc<Prepared>, heading: NodeRef<H2>) -> impl IntoView {
                             view! {
                                 <li>
                                     {d.kind.clone()} " "
-                                    {filter_link(ex, "document", reference.clone(), reference)}
+                                    {filter_link(ex, "document", reference.clone(), reference.clone())}
+                                    {entity_link(ViewKind::Documents, &reference)}
                                     {date.map(|x| view! { " (" <time datetime=x.to_string()>{move || lang.get().date(x)}</time> ")" })}
                                 </li>
                             }

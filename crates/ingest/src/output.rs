@@ -66,7 +66,18 @@ pub fn write_dataset_dir(dir: &Path, files: &DatasetFiles) -> io::Result<()> {
         let stem = name.split('-').next().unwrap_or("");
         let ours = matches!(
             stem,
-            "core" | "terms" | "postings" | "positions" | "articles" | "catalog" | "ids" | "index"
+            "core"
+                | "terms"
+                | "postings"
+                | "positions"
+                | "articles"
+                | "catalog"
+                | "ids"
+                | "documents"
+                | "people"
+                | "organizations"
+                | "figures"
+                | "index"
         ) || name == "dataset.json";
         if ours && !keep.contains(name.as_str()) {
             if entry.file_type()?.is_dir() {

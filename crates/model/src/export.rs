@@ -69,6 +69,16 @@ pub fn to_csv(index: &Index, hits: &[(u32, &CatalogEntry)]) -> String {
     out
 }
 
+/// Any table as CSV, with the same quoting and defusing: a header, then rows.
+pub fn table_csv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let mut out = String::new();
+    push_row(&mut out, header.iter().map(|h| h.to_string()));
+    for r in rows {
+        push_row(&mut out, r.into_iter());
+    }
+    out
+}
+
 fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
     let cells: Vec<String> = cells.map(|c| cell(&c)).collect();
     out.push_str(&cells.join(","));
@@ -108,11 +118,12 @@ mod tests {
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(
             lines[0],
-            "id,title,published,event_date,province,organization,kind,year,person,document"
+            "id,title,published,event_date,province,organization,kind,year,person,document,\
+             doc_kind,doc_issuer,doc_year,organizer"
         );
         assert_eq!(
             lines[1],
-            "a,\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\"\",,,Hưng Yên; Nam Định,,other,,,"
+            "a,\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\"\",,,Hưng Yên; Nam Định,,other,,,,,,,"
         );
         let json: serde_json::Value =
             serde_json::from_str(&to_json(&index, &[(0, &entry)])).unwrap();

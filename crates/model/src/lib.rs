@@ -9,6 +9,7 @@
 pub mod article;
 pub mod codec;
 pub mod dataset;
+pub mod entities;
 pub mod export;
 pub mod fold;
 mod fold_table;

@@ -3,6 +3,9 @@
 //!
 //! `?q=đảng+viên&strict=1&f.province=Hưng+Yên&from=2024-01-01&to=2024-01-31&undated=1`
 //! `&sort=newest&zoom=2023-01-01..2024-12-31&g=month&a=000_a3aac47d90c9b531`
+//!
+//! A view of documents, people, organisations or figures adds its own keys, keeping the
+//! list's: `&v=people&e=Lê+Quốc+Chỉnh&vq=lê&vs=name` (`m`, `by` and `tab` for figures).
 
 use crate::search::{DateFilter, Granularity, SearchRequest, Sort};
 use crate::time::Date;
@@ -16,6 +19,84 @@ pub const MAX_URL_QUERY: usize = 4096;
 /// The most bytes of an article id.
 pub const MAX_URL_ID: usize = 512;
 
+/// A view of its own beside the article list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ViewKind {
+    /// Cited documents.
+    Documents,
+    /// People.
+    People,
+    /// Organisations.
+    Organizations,
+    /// Figures over time.
+    Figures,
+}
+
+impl ViewKind {
+    /// Every view, in the order of the navigation.
+    pub const ALL: [ViewKind; 4] = [
+        ViewKind::Documents,
+        ViewKind::People,
+        ViewKind::Organizations,
+        ViewKind::Figures,
+    ];
+
+    /// The code in URLs and test hooks.
+    pub fn code(self) -> &'static str {
+        match self {
+            ViewKind::Documents => "documents",
+            ViewKind::People => "people",
+            ViewKind::Organizations => "organizations",
+            ViewKind::Figures => "figures",
+        }
+    }
+
+    /// The view with code `code`.
+    pub fn from_code(code: &str) -> Option<ViewKind> {
+        ViewKind::ALL.into_iter().find(|v| v.code() == code)
+    }
+}
+
+/// Where a visitor is in a view: its list (filtered and sorted) or one entry's page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Which view.
+    pub view: ViewKind,
+    /// The entry whose page is open (a document's code, a person's or organisation's key),
+    /// or the metric shown in the figures view.
+    pub entity: Option<String>,
+    /// Text filtering the list.
+    pub filter: String,
+    /// The list's order (a view's own code: "citations", "date", "name", ...).
+    pub sort: Option<String>,
+    /// Figures grouped by "organization" or "province".
+    pub by: Option<String>,
+    /// Figures as a table instead of a chart.
+    pub table: bool,
+}
+
+impl Page {
+    /// The list of `view`.
+    pub fn of(view: ViewKind) -> Page {
+        Page {
+            view,
+            entity: None,
+            filter: String::new(),
+            sort: None,
+            by: None,
+            table: false,
+        }
+    }
+
+    /// The page of entry `entity` in `view`.
+    pub fn entity(view: ViewKind, entity: &str) -> Page {
+        Page {
+            entity: Some(entity.to_string()),
+            ..Page::of(view)
+        }
+    }
+}
+
 /// Everything a view shows, as the URL holds it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewState {
@@ -23,6 +104,8 @@ pub struct ViewState {
     pub request: SearchRequest,
     /// The id of the article open in the reader.
     pub open: Option<String>,
+    /// A view of documents, people, organisations or figures, when one is open.
+    pub page: Option<Page>,
 }
 
 impl ViewState {
@@ -64,6 +147,24 @@ impl ViewState {
         if let Some(id) = &self.open {
             put("a", id.clone());
         }
+        if let Some(p) = &self.page {
+            put("v", p.view.code().into());
+            if let Some(e) = &p.entity {
+                put("e", e.clone());
+            }
+            if !p.filter.is_empty() {
+                put("vq", p.filter.clone());
+            }
+            if let Some(x) = &p.sort {
+                put("vs", x.clone());
+            }
+            if let Some(x) = &p.by {
+                put("by", x.clone());
+            }
+            if p.table {
+                put("tab", "1".into());
+            }
+        }
         parts
             .iter()
             .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
@@ -90,6 +191,8 @@ impl ViewState {
 
     fn parse_raw(query: &str) -> ViewState {
         let mut s = ViewState::default();
+        // A view's own keys, applied once the view is known (they may come before `v`).
+        let mut pending: Vec<(String, String)> = Vec::new();
         let r = &mut s.request;
         for pair in query
             .trim_start_matches('?')
@@ -112,10 +215,34 @@ impl ViewState {
                 }
                 "g" => r.granularity = Granularity::from_code(&v),
                 "a" if !v.is_empty() => s.open = Some(v),
+                "v" => {
+                    if let Some(view) = ViewKind::from_code(&v) {
+                        let old = s.page.take();
+                        s.page = Some(Page {
+                            view,
+                            ..old.unwrap_or_else(|| Page::of(view))
+                        });
+                    }
+                }
+                "e" | "vq" | "vs" | "by" | "tab" => {
+                    pending.push((k, v));
+                }
                 _ => {
                     if let Some(facet) = k.strip_prefix("f.") {
                         r.filters.entry(facet.to_string()).or_default().push(v);
                     }
+                }
+            }
+        }
+        if let Some(p) = &mut s.page {
+            for (k, v) in pending {
+                match k.as_str() {
+                    "e" if !v.is_empty() => p.entity = Some(v),
+                    "vq" => p.filter = v,
+                    "vs" if !v.is_empty() => p.sort = Some(v),
+                    "by" if !v.is_empty() => p.by = Some(v),
+                    "tab" => p.table = v == "1",
+                    _ => {}
                 }
             }
         }
@@ -157,6 +284,18 @@ impl ViewState {
             cut(id, MAX_URL_ID);
         }
         s.open = s.open.filter(|id| !id.is_empty());
+        if let Some(p) = &mut s.page {
+            for x in [&mut p.entity, &mut p.sort, &mut p.by]
+                .into_iter()
+                .flatten()
+            {
+                cut(x, MAX_URL_ID);
+            }
+            p.entity = p.entity.take().filter(|e| !e.is_empty());
+            p.sort = p.sort.take().filter(|e| !e.is_empty());
+            p.by = p.by.take().filter(|e| !e.is_empty());
+            cut(&mut p.filter, MAX_URL_QUERY);
+        }
         s
     }
 
@@ -168,6 +307,7 @@ impl ViewState {
                 ..SearchRequest::default()
             },
             open: None,
+            page: None,
         }
     }
 
@@ -257,6 +397,11 @@ mod tests {
                 granularity: Some(Granularity::Week),
             },
             open: Some("000_a3aac47d90c9b531".into()),
+            page: Some(Page {
+                filter: "lê & nguyễn".into(),
+                sort: Some("name".into()),
+                ..Page::entity(ViewKind::People, "Lê Văn A|Hưng Yên")
+            }),
         };
         let q = s.to_query();
         assert!(
@@ -266,6 +411,13 @@ mod tests {
         assert_eq!(ViewState::from_query(&q), s);
         assert_eq!(ViewState::from_query(&format!("?{q}")), s);
         assert_eq!(ViewState::default().to_query(), "");
+        // A view's keys before `v` still apply; an unknown view is no view.
+        let early = ViewState::from_query("e=15-NQ%2FTU&v=documents");
+        assert_eq!(
+            early.page,
+            Some(Page::entity(ViewKind::Documents, "15-NQ/TU"))
+        );
+        assert_eq!(ViewState::from_query("v=nothing&e=x").page, None);
     }
 
     #[test]

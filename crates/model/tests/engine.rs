@@ -324,6 +324,23 @@ fn values(a: &Article) -> BTreeMap<&'static str, BTreeSet<String>> {
             a.documents.iter().map(|d| d.reference()).collect(),
         ),
         (
+            "doc_kind",
+            a.documents.iter().map(|d| d.kind.clone()).collect(),
+        ),
+        (
+            "doc_issuer",
+            a.documents.iter().map(|d| d.issuer.clone()).collect(),
+        ),
+        (
+            "doc_year",
+            a.documents
+                .iter()
+                .filter_map(|d| d.year.or(d.date.map(|x| x.year())))
+                .map(|y| y.to_string())
+                .collect(),
+        ),
+        ("organizer", a.organizer.iter().cloned().collect()),
+        (
             "meta:outlet",
             a.meta.get("outlet").cloned().into_iter().collect(),
         ),
@@ -331,10 +348,12 @@ fn values(a: &Article) -> BTreeMap<&'static str, BTreeSet<String>> {
 }
 
 fn brute_matches(a: &Article, query: &str) -> bool {
+    // Title, body, and the organisations' canonical names (searchable by design).
     let text: Vec<String> = a
         .title
         .iter()
         .chain(&a.paragraphs)
+        .chain(&a.organizations)
         .flat_map(|t| tokenize(t))
         .map(|t| t.folded)
         .collect();

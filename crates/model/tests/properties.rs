@@ -6,7 +6,7 @@
 use nienbieu_model::search::{
     DateFilter, Granularity, Query, Sort, MAX_EXCLUDED, MAX_PHRASES, MAX_WORDS,
 };
-use nienbieu_model::state::ViewState;
+use nienbieu_model::state::{Page, ViewKind, ViewState};
 use nienbieu_model::{Article, DatasetFiles, Date, DocumentRef, Engine, Person, SearchRequest};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -89,9 +89,22 @@ fn view_state() -> impl Strategy<Value = ViewState> {
             ])),
             prop::option::of(text()),
         ),
+        prop::option::of((
+            prop::sample::select(ViewKind::ALL.to_vec()),
+            prop::option::of(text()),
+            text(),
+            prop::option::of(text()),
+            prop::option::of(text()),
+            any::<bool>(),
+        )),
     )
         .prop_map(
-            |((query, strict, filters), (from, to, undated, sort), (zoom, granularity, open))| {
+            |(
+                (query, strict, filters),
+                (from, to, undated, sort),
+                (zoom, granularity, open),
+                page,
+            )| {
                 ViewState {
                     request: SearchRequest {
                         query,
@@ -103,6 +116,14 @@ fn view_state() -> impl Strategy<Value = ViewState> {
                         granularity,
                     },
                     open,
+                    page: page.map(|(view, entity, filter, sort, by, table)| Page {
+                        view,
+                        entity,
+                        filter,
+                        sort,
+                        by,
+                        table,
+                    }),
                 }
             },
         )
@@ -207,7 +228,7 @@ proptest! {
         ENGINE.with(|e| {
             let n = e.index().len();
             // The request as given, and as a link would carry it.
-            let req = if raw { req } else { ViewState { request: req, open: None }.normalized().request };
+            let req = if raw { req } else { ViewState { request: req, open: None, page: None }.normalized().request };
             let hits = e.hits(&req);
             prop_assert!(hits.is_complete());
             prop_assert!(hits.hits.len() <= n);

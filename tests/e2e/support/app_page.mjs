@@ -43,11 +43,16 @@ export class AppPage {
   }
 
   /** Opens the app (with an optional query string such as '?q=...') and waits until it shows
-   * results or an error. */
+   * results, a view (documents, people, ...) or an error. */
   async open(query = '', wait = true) {
     await this.page.goto(this.url + query);
     if (wait) {
-      await this.page.getByTestId('result-count').or(this.page.getByTestId('load-error')).first().waitFor();
+      await this.page
+        .getByTestId('result-count')
+        .or(this.page.getByTestId('load-error'))
+        .or(this.page.locator('[data-testid^="view-"][aria-labelledby=view-heading]'))
+        .first()
+        .waitFor();
       await this.settle();
     }
   }

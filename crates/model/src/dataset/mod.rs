@@ -65,6 +65,32 @@ impl LayerRef {
     }
 }
 
+/// The files of the views of documents, people, organisations and figures (see
+/// [`crate::entities`]), each loaded only when its view opens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewFiles {
+    /// Cited documents.
+    pub documents: FileRef,
+    /// People.
+    pub people: FileRef,
+    /// Organisations.
+    pub organizations: FileRef,
+    /// Figures.
+    pub figures: FileRef,
+}
+
+impl ViewFiles {
+    /// The four files.
+    pub fn all(&self) -> [&FileRef; 4] {
+        [
+            &self.documents,
+            &self.people,
+            &self.organizations,
+            &self.figures,
+        ]
+    }
+}
+
 /// The dataset's table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
@@ -93,6 +119,8 @@ pub struct Manifest {
     pub catalog: LayerRef,
     /// The id buckets.
     pub ids: LayerRef,
+    /// The views' files.
+    pub views: ViewFiles,
 }
 
 impl Manifest {
@@ -111,6 +139,7 @@ impl Manifest {
     pub fn paths(&self) -> impl Iterator<Item = String> + '_ {
         [self.core.path.clone(), self.terms.path.clone()]
             .into_iter()
+            .chain(self.views.all().map(|f| f.path.clone()))
             .chain(
                 self.layers()
                     .into_iter()
@@ -120,7 +149,10 @@ impl Manifest {
 
     /// The total size of the dataset's files.
     pub fn total_bytes(&self) -> u64 {
-        self.core.bytes + self.terms.bytes + self.layers().iter().map(|(_, l)| l.bytes).sum::<u64>()
+        self.core.bytes
+            + self.terms.bytes
+            + self.views.all().iter().map(|f| f.bytes).sum::<u64>()
+            + self.layers().iter().map(|(_, l)| l.bytes).sum::<u64>()
     }
 
     /// Decodes a manifest, checking its schema version.
@@ -292,6 +324,10 @@ impl DatasetFiles {
                 encode_catalog(&entries)
             })
             .collect();
+        let views = crate::entities::Entities::build(&docs, |d| {
+            effective_day(docs[d as usize]).map(|day| crate::time::Date::from_days(day).year())
+        })
+        .encode();
         let buckets = bucket_count(n);
         let mut pairs: Vec<Vec<(&str, u32)>> = vec![Vec::new(); buckets as usize];
         for (d, a) in docs.iter().enumerate() {
@@ -337,6 +373,15 @@ impl DatasetFiles {
             fragments: layer("articles", "jsonl", fragments, &mut files),
             catalog: layer("catalog", "jsonl", catalog, &mut files),
             ids: layer("ids", "json", ids, &mut files),
+            views: {
+                let [documents, people, organizations, figures] = views;
+                ViewFiles {
+                    documents: single("documents", "json", documents, &mut files),
+                    people: single("people", "json", people, &mut files),
+                    organizations: single("organizations", "json", organizations, &mut files),
+                    figures: single("figures", "json", figures, &mut files),
+                }
+            },
         };
         DatasetFiles {
             manifest,

@@ -111,6 +111,15 @@ pub fn doc_terms(article: &Article) -> DocTerms {
         add(e, f, p, false);
         body_len += u32::from(word);
     });
+    // The canonical names of the article's organisations, which the text may only abbreviate
+    // ("UBND tỉnh" in a Hưng Yên article is "UBND tỉnh Hưng Yên"), so that search finds every
+    // spelling; after a gap, so no phrase runs into them. Not counted in the body's length.
+    next += FIELD_GAP;
+    assign_positions(
+        article.organizations.iter().map(String::as_str),
+        &mut next,
+        |e, f, p, _| add(e, f, p, false),
+    );
     let mut terms: Vec<_> = map
         .into_iter()
         .map(|(e, (f, mut t, mut b))| {
@@ -140,6 +149,19 @@ pub(crate) fn facet_values(a: &Article, meta_keys: &[String]) -> Vec<Vec<String>
         year.into_iter().collect(),
         a.people.iter().map(|p| p.name.clone()).collect(),
         a.documents.iter().map(|d| d.reference()).collect(),
+        a.documents
+            .iter()
+            .map(|d| d.kind_name().to_string())
+            .collect(),
+        a.documents
+            .iter()
+            .map(|d| d.issuer_name().to_string())
+            .collect(),
+        a.documents
+            .iter()
+            .filter_map(|d| d.year().map(|y| y.to_string()))
+            .collect(),
+        a.organizer.clone().into_iter().collect(),
     ];
     debug_assert_eq!(out.len(), CORE_FACETS.len());
     for k in meta_keys {

@@ -23,13 +23,17 @@ pub const NO_DAY: i32 = i32::MIN;
 
 /// The facet keys every dataset has, in display order; source metadata facets follow as
 /// `meta:<field>`.
-pub const CORE_FACETS: [&str; 6] = [
+pub const CORE_FACETS: [&str; 10] = [
     "province",
     "organization",
     "kind",
     "year",
     "person",
     "document",
+    "doc_kind",
+    "doc_issuer",
+    "doc_year",
+    "organizer",
 ];
 
 /// A file of the term layers that a request needs and the index does not have yet.

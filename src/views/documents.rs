@@ -1,0 +1,210 @@
+//! The documents view ("Văn bản"): every cited document, sortable by citations or date and
+//! searchable by code however written; a document's page shows its citations on a timeline,
+//! the documents cited with it, and the articles citing it.
+
+use super::articles::ArticleLinks;
+use super::chart::YearBars;
+use super::data::use_view_data;
+use super::{
+    day_of, not_ready, span_text, use_page, ExportButtons, ListControls, ListLink, PageLink,
+    ViewFrame,
+};
+use crate::app::use_lang;
+use crate::explorer::use_explorer;
+use crate::i18n::tr;
+use leptos::prelude::*;
+use nienbieu_model::entities::views::{first_last, matches, per_year};
+use nienbieu_model::entities::DocumentEntry;
+use nienbieu_model::state::{Page, ViewKind};
+
+/// The documents view: the list, or one document's page.
+#[component]
+pub fn DocumentsView() -> impl IntoView {
+    let page = use_page();
+    let entity = Memo::new(move |_| page.with(|p| p.as_ref().and_then(|p| p.entity.clone())));
+    let lang = use_lang();
+    let heading = Signal::derive(move || match entity.get() {
+        Some(k) => k,
+        None => lang.get().t().nav_documents.to_string(),
+    });
+    view! {
+        <ViewFrame kind=ViewKind::Documents heading=heading>
+            {move || match entity.get() {
+                Some(key) => view! { <DocumentPage key=key /> }.into_any(),
+                None => view! { <DocumentList /> }.into_any(),
+            }}
+        </ViewFrame>
+    }
+}
+
+#[component]
+fn DocumentList() -> impl IntoView {
+    let ex = use_explorer();
+    let views = use_view_data();
+    let page = use_page();
+    let lang = use_lang();
+    let day = day_of(ex);
+    let shown = Memo::new(move |_| {
+        let file = views.documents()?.ok()?;
+        let (filter, sort) = page.with(|p| {
+            p.as_ref()
+                .map(|p| (p.filter.clone(), p.sort.clone()))
+                .unwrap_or_default()
+        });
+        let mut v: Vec<DocumentEntry> = file
+            .documents
+            .iter()
+            .filter(|d| matches(&d.key, &filter) || matches(&d.kind, &filter))
+            .cloned()
+            .collect();
+        if sort.as_deref() == Some("date") {
+            v.sort_by_key(|d| std::cmp::Reverse((d.date, d.year)));
+        }
+        Some(v)
+    });
+    let rows = Signal::derive(move || {
+        shown.with(|s| {
+            s.iter()
+                .flatten()
+                .map(|d| {
+                    let span = first_last(&d.citing, day);
+                    vec![
+                        d.key.clone(),
+                        d.kind.clone(),
+                        d.issuer.clone(),
+                        d.year.map(|y| y.to_string()).unwrap_or_default(),
+                        d.date.map(|x| x.to_string()).unwrap_or_default(),
+                        d.citing.len().to_string(),
+                        span.map(|s| s.0.to_string()).unwrap_or_default(),
+                        span.map(|s| s.1.to_string()).unwrap_or_default(),
+                    ]
+                })
+                .collect()
+        })
+    });
+    view! {
+        {move || match views.documents() {
+            None => not_ready(None),
+            Some(Err(e)) => not_ready(Some(e)),
+            Some(Ok(file)) if file.documents.is_empty() => {
+                view! { <p class="empty" data-testid="view-empty">{tr(|s| s.documents_empty)}</p> }.into_any()
+            }
+            Some(Ok(_)) => view! {
+                <ListControls sorts=vec![("citations", |s| s.sort_citations), ("date", |s| s.sort_date)] />
+                <ExportButtons
+                    name="van-ban"
+                    header=vec!["code", "kind", "issuer", "year", "date", "citing_articles", "first_cited", "last_cited"]
+                    rows=rows
+                />
+                <ul class="entity-list">
+                    {move || {
+                        let list = shown.get().unwrap_or_default();
+                        if list.is_empty() {
+                            return view! { <li class="empty">{tr(|s| s.no_match)}</li> }.into_any();
+                        }
+                        list.into_iter()
+                            .map(|d| {
+                                let span = span_text(first_last(&d.citing, day));
+                                let n = d.citing.len();
+                                let (key, shown) = (d.key.clone(), d.key.clone());
+                                let target = Page::entity(ViewKind::Documents, &d.key);
+                                view! {
+                                    <li class="entity-row" data-testid="entity-row" data-key=key data-count=n>
+                                        <PageLink page=target>
+                                            <strong>{shown}</strong>
+                                        </PageLink>
+                                        <span class="entity-meta">
+                                            {d.kind.clone()} " · " {d.issuer.clone()}
+                                            {d.date.map(|x| format!(" · {}", lang.get_untracked().date(x)))
+                                                .or(d.year.map(|y| format!(" · {y}")))}
+                                        </span>
+                                        <span class="entity-count">
+                                            {move || (lang.get().t().cited_times)(&lang.get().number(n))}
+                                            {span.map(|s| format!(" ({s})"))}
+                                        </span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                            .into_any()
+                    }}
+                </ul>
+            }
+            .into_any(),
+        }}
+    }
+}
+
+#[component]
+fn DocumentPage(key: String) -> impl IntoView {
+    let ex = use_explorer();
+    let views = use_view_data();
+    let lang = use_lang();
+    let day = day_of(ex);
+    let key = StoredValue::new(key);
+    move || {
+        let file = match views.documents() {
+            None => return not_ready(None),
+            Some(Err(e)) => return not_ready(Some(e)),
+            Some(Ok(f)) => f,
+        };
+        let Some(d) = key.with_value(|k| file.documents.iter().find(|d| &d.key == k).cloned())
+        else {
+            let k = key.get_value();
+            return view! {
+                <p class="empty" data-testid="view-empty">{move || (lang.get().t().entity_missing)(&k)}</p>
+                <PageLink page=Page::of(ViewKind::Documents)>{tr(|s| s.back_to_list)}</PageLink>
+            }
+            .into_any();
+        };
+        let (years, undated) = per_year(&d.citing, day);
+        let span = span_text(first_last(&d.citing, day));
+        let rows: Signal<Vec<Vec<String>>> = {
+            let years = years.clone();
+            Signal::derive(move || {
+                years
+                    .iter()
+                    .map(|(y, n)| vec![y.to_string(), n.to_string()])
+                    .collect()
+            })
+        };
+        let with: Vec<(String, u32)> = d
+            .with
+            .iter()
+            .filter_map(|&(i, n)| file.documents.get(i as usize).map(|o| (o.key.clone(), n)))
+            .collect();
+        let n = d.citing.len();
+        view! {
+            <p><PageLink page=Page::of(ViewKind::Documents)>{tr(|s| s.back_to_list)}</PageLink></p>
+            <dl class="meta entity-facts" data-testid="entity-page" data-key=d.key.clone() data-count=n>
+                <dt>{tr(|s| s.doc_kind)}</dt><dd>{d.kind.clone()}</dd>
+                <dt>{tr(|s| s.issued)}</dt>
+                <dd>
+                    {d.issuer.clone()}
+                    {d.date.map(|x| format!(", {}", lang.get_untracked().date(x))).or(d.year.map(|y| format!(", {y}")))}
+                </dd>
+                <dt>{tr(|s| s.articles_heading)}</dt>
+                <dd data-testid="citation-count">
+                    {move || (lang.get().t().cited_times)(&lang.get().number(n))}
+                    {span.clone().map(|s| format!(" ({s})"))}
+                </dd>
+            </dl>
+            <ListLink key="document" value=d.key.clone() />
+            <h3>{tr(|s| s.citations_per_year)}</h3>
+            <YearBars bars=years label=lang.get_untracked().t().citations_per_year.to_string() bar_label=lang.get_untracked().t().per_year_bar />
+            {(undated > 0).then(|| view! { <p class="note-muted">{move || (lang.get().t().undated_count)(&lang.get().number(undated as usize))}</p> })}
+            <ExportButtons name="van-ban-theo-nam" header=vec!["year", "citing_articles"] rows=rows />
+            {(!with.is_empty()).then(|| view! {
+                <h3>{tr(|s| s.cited_with)}</h3>
+                <ul class="inline with-list">
+                    {with.into_iter().map(|(k, n)| view! {
+                        <li><PageLink page=Page::entity(ViewKind::Documents, &k)>{k.clone()}</PageLink> " (" {n} ")"</li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <h3>{tr(|s| s.articles_heading)}</h3>
+            <ArticleLinks docs=d.citing.clone() />
+        }
+        .into_any()
+    }
+}

@@ -1,0 +1,293 @@
+//! Documents, people, organisations and figures as views of their own, beside the article
+//! list: the navigation between them, each view's list and entry pages, all in the URL (a
+//! [`Page`] of the view state), from the view files loaded when a view first opens.
+
+mod articles;
+mod chart;
+mod data;
+mod documents;
+mod figures;
+mod organizations;
+mod people;
+
+pub use data::ViewData;
+
+use crate::app::use_lang;
+use crate::download;
+use crate::explorer::{use_explorer, Explorer, Nav};
+use crate::i18n::{tr, Strings};
+use crate::url;
+use leptos::prelude::*;
+use nienbieu_model::export::table_csv;
+use nienbieu_model::state::{Page, ViewKind, ViewState};
+
+/// The link to `page` (or to the article list, for `None`), keeping the list's state.
+pub fn page_href(ex: Explorer, page: Option<Page>) -> String {
+    let mut s = ex.state.get();
+    s.page = page;
+    s.open = None;
+    url::href(&s)
+}
+
+/// Opens `page` (or the article list) as a new history entry.
+pub fn go_page(ex: Explorer, page: Option<Page>) {
+    ex.go(Nav::Push, move |s| {
+        s.page = page;
+        s.open = None;
+    });
+}
+
+/// A link inside the app that opens `page` without reloading.
+#[component]
+pub fn PageLink(page: Page, children: Children) -> impl IntoView {
+    let ex = use_explorer();
+    let href = {
+        let page = page.clone();
+        move || page_href(ex, Some(page.clone()))
+    };
+    view! {
+        <a href=href on:click=move |e: leptos::ev::MouseEvent| {
+            if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+                return;
+            }
+            e.prevent_default();
+            go_page(ex, Some(page.clone()));
+        }>{children()}</a>
+    }
+}
+
+/// A link that shows the article list filtered by one facet value.
+#[component]
+pub fn ListLink(key: &'static str, value: String) -> impl IntoView {
+    let ex = use_explorer();
+    let state = {
+        let value = value.clone();
+        move || {
+            let mut s = ex.state.get();
+            s.page = None;
+            s.open = None;
+            s.request
+                .filters
+                .insert(key.to_string(), vec![value.clone()]);
+            s
+        }
+    };
+    let href = {
+        let state = state.clone();
+        move || url::href(&state())
+    };
+    view! {
+        <a class="list-link" data-testid="list-link" href=href on:click=move |e| {
+            e.prevent_default();
+            let next = state();
+            ex.go(Nav::Push, move |s| *s = next);
+        }>{tr(|s| s.in_list)}</a>
+    }
+}
+
+/// The navigation between the article list and the views.
+#[component]
+pub fn ViewNav() -> impl IntoView {
+    let ex = use_explorer();
+    let current = Memo::new(move |_| ex.state.with(|s| s.page.as_ref().map(|p| p.view)));
+    let item = move |view: Option<ViewKind>, label: fn(&'static Strings) -> &'static str| {
+        let testid = format!("nav-{}", view.map_or("articles", ViewKind::code));
+        let target = view.map(Page::of);
+        let href = {
+            let target = target.clone();
+            move || page_href(ex, target.clone())
+        };
+        view! {
+            <li>
+                <a
+                    data-testid=testid
+                    href=href
+                    aria-current=move || (current.get() == view).then_some("page")
+                    on:click=move |e: leptos::ev::MouseEvent| {
+                        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+                            return;
+                        }
+                        e.prevent_default();
+                        go_page(ex, target.clone());
+                    }
+                >
+                    {tr(label)}
+                </a>
+            </li>
+        }
+    };
+    view! {
+        <nav class="view-nav" aria-label=tr(|s| s.nav_label)>
+            <ul>
+                {item(None, |s| s.nav_articles)}
+                {item(Some(ViewKind::Documents), |s| s.nav_documents)}
+                {item(Some(ViewKind::People), |s| s.nav_people)}
+                {item(Some(ViewKind::Organizations), |s| s.nav_organizations)}
+                {item(Some(ViewKind::Figures), |s| s.nav_figures)}
+            </ul>
+        </nav>
+    }
+}
+
+/// The open view.
+#[component]
+pub fn ViewScreen() -> impl IntoView {
+    let ex = use_explorer();
+    let view = Memo::new(move |_| ex.state.with(|s| s.page.as_ref().map(|p| p.view)));
+    move || match view.get() {
+        Some(ViewKind::Documents) => view! { <documents::DocumentsView /> }.into_any(),
+        Some(ViewKind::People) => view! { <people::PeopleView /> }.into_any(),
+        Some(ViewKind::Organizations) => view! { <organizations::OrganizationsView /> }.into_any(),
+        Some(ViewKind::Figures) => view! { <figures::FiguresView /> }.into_any(),
+        None => ().into_any(),
+    }
+}
+
+/// The open page, when a view is open.
+pub fn use_page() -> Memo<Option<Page>> {
+    let ex = use_explorer();
+    Memo::new(move |_| ex.state.with(|s| s.page.clone()))
+}
+
+/// Changes the open page in place (a filter typed, a sort chosen): one history entry per
+/// change, like the list's controls.
+pub fn set_page(ex: Explorer, nav: Nav, change: impl FnOnce(&mut Page)) {
+    ex.go(nav, |s: &mut ViewState| {
+        if let Some(p) = &mut s.page {
+            change(p);
+        }
+    });
+}
+
+/// A view's frame: its heading, while its file loads a note, if it fails a retry.
+#[component]
+pub fn ViewFrame(kind: ViewKind, heading: Signal<String>, children: ChildrenFn) -> impl IntoView {
+    view! {
+        <section class="view" data-testid=format!("view-{}", kind.code()) aria-labelledby="view-heading">
+            <h2 id="view-heading">{move || heading.get()}</h2>
+            {children()}
+        </section>
+    }
+}
+
+/// What a view shows while its file is loading or when it failed.
+pub fn not_ready(error: Option<String>) -> AnyView {
+    let views = data::use_view_data();
+    match error {
+        None => view! { <p class="status" role="status">{tr(|s| s.loading)}</p> }.into_any(),
+        Some(e) => view! {
+            <div class="reader-note" role="alert">
+                <p>{tr(|s| s.view_failed)} ": " {e}</p>
+                <button on:click=move |_| views.retry()>{tr(|s| s.retry)}</button>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// A list order a view offers: its code in the URL and its label.
+pub type SortChoice = (&'static str, fn(&'static Strings) -> &'static str);
+
+/// The filter box and sort choice of a view's list.
+#[component]
+pub fn ListControls(
+    /// The sort codes offered, with their labels; the first is the default.
+    sorts: Vec<SortChoice>,
+) -> impl IntoView {
+    let ex = use_explorer();
+    let page = use_page();
+    let filter = move || page.with(|p| p.as_ref().map(|p| p.filter.clone()).unwrap_or_default());
+    let sort = move || page.with(|p| p.as_ref().and_then(|p| p.sort.clone()));
+    let default = sorts.first().map(|s| s.0).unwrap_or_default();
+    view! {
+        <div class="list-controls">
+            <label class="visually-hidden" for="view-filter">{tr(|s| s.list_filter)}</label>
+            <input
+                id="view-filter"
+                data-testid="view-filter"
+                type="search"
+                autocomplete="off"
+                placeholder=tr(|s| s.list_filter)
+                prop:value=filter
+                on:input=move |e| {
+                    let v = event_target_value(&e);
+                    set_page(ex, Nav::Replace, |p| p.filter = v);
+                }
+            />
+            {(sorts.len() > 1).then(|| view! {
+                <label class="sort">
+                    <span>{tr(|s| s.sort_label)}</span>
+                    <select data-testid="view-sort" on:change=move |e| {
+                        let v = event_target_value(&e);
+                        set_page(ex, Nav::Push, |p| p.sort = (v != default).then_some(v));
+                    }>
+                        {sorts.iter().map(|&(code, label)| view! {
+                            <option value=code prop:selected=move || sort().as_deref().unwrap_or(default) == code>
+                                {tr(label)}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </label>
+            })}
+        </div>
+    }
+}
+
+/// CSV and JSON buttons for a view's table: `header`, `rows` (cells), and `json` (the same
+/// rows as objects, built on demand).
+#[component]
+pub fn ExportButtons(
+    name: &'static str,
+    header: Vec<&'static str>,
+    rows: Signal<Vec<Vec<String>>>,
+) -> impl IntoView {
+    let header = StoredValue::new(header);
+    let save = move |json: bool| {
+        let rows = rows.get_untracked();
+        header.with_value(|h| {
+            if json {
+                let objects: Vec<serde_json::Map<String, serde_json::Value>> = rows
+                    .iter()
+                    .map(|r| {
+                        h.iter()
+                            .zip(r)
+                            .map(|(k, v)| (k.to_string(), serde_json::Value::String(v.clone())))
+                            .collect()
+                    })
+                    .collect();
+                let text = serde_json::to_string(&objects).unwrap_or_default();
+                download::save(&format!("{name}.json"), "application/json", &text);
+            } else {
+                download::save(
+                    &format!("{name}.csv"),
+                    "text/csv;charset=utf-8",
+                    &table_csv(h, rows),
+                );
+            }
+        });
+    };
+    view! {
+        <div class="export">
+            <button data-testid="view-export-csv" on:click=move |_| save(false)>{tr(|s| s.export_csv)}</button>
+            <button data-testid="view-export-json" on:click=move |_| save(true)>{tr(|s| s.export_json)}</button>
+        </div>
+    }
+}
+
+/// The effective day of each document, as the views' computations want it.
+pub fn day_of(ex: Explorer) -> impl Fn(u32) -> Option<i32> + Copy {
+    let data = ex.data;
+    move |d| data.with_value(|x| x.engine.borrow().index().effective_day(d))
+}
+
+/// A date range in the interface language, "từ 08/10/2021 đến 08/01/2024".
+pub fn span_text(span: Option<(nienbieu_model::Date, nienbieu_model::Date)>) -> Option<String> {
+    let lang = use_lang().get();
+    span.map(|(a, b)| {
+        if a == b {
+            lang.date(a)
+        } else {
+            (lang.t().first_last)(&lang.date(a), &lang.date(b))
+        }
+    })
+}
