@@ -34,7 +34,9 @@ pub fn full_title(role: &str, organization: Option<&str>) -> String {
     };
     let fold = nienbieu_model::fold::fold;
     match (role.rsplit_once(' '), o.split_once(' ')) {
-        (Some((head, last)), Some((first, _))) if fold(last) == fold(first) => format!("{head} {o}"),
+        (Some((head, last)), Some((first, _))) if fold(last) == fold(first) => {
+            format!("{head} {o}")
+        }
         _ => format!("{role} {o}"),
     }
 }

@@ -41,3 +41,26 @@ test('dark theme follows the system setting, and stays accessible', async (t) =>
   await audit(page, 'dark');
   await app.screenshot('desktop-dark', false);
 });
+
+// The views of documents, people, organisations and figures, lists and pages, desktop and
+// phone; their screenshots are the README's.
+for (const [name, query, ready, viewport] of [
+  ['view-documents', '?v=documents', 'entity-row'],
+  ['view-document', `?v=documents&e=${encodeURIComponent('15-NQ/TU')}`, 'year-chart'],
+  ['view-people', '?v=people', 'entity-row'],
+  ['view-person', `?v=people&e=${encodeURIComponent('Lê Quốc Chỉnh')}`, 'career'],
+  ['view-organizations', '?v=organizations', 'entity-row'],
+  ['view-organization', `?v=organizations&e=${encodeURIComponent('Đảng bộ Liên đoàn Lao động tỉnh Hưng Yên')}`, 'entity-page'],
+  ['view-figures', '?v=figures', 'lines-chart'],
+  ['view-figures-table', '?v=figures&tab=1', 'figures-table'],
+  ['phone-view-person', `?v=people&e=${encodeURIComponent('Lê Quốc Chỉnh')}`, 'career', PHONE],
+  ['phone-view-figures', '?v=figures', 'lines-chart', PHONE],
+]) {
+  test(`no serious or critical accessibility violation: ${name}`, async (t) => {
+    const { app, page } = await h.openApp(t, { query, viewport });
+    await page.getByTestId(ready).first().waitFor();
+    await page.waitForFunction(() => ![...document.querySelectorAll('.article-link a')].some((a) => a.textContent === '…'));
+    await audit(page, name);
+    await app.screenshot(name, !viewport);
+  });
+}
