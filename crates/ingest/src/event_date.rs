@@ -113,9 +113,14 @@ pub fn event_date(
             return (Some(d), None);
         }
     }
+    // The first few reasons say enough; a page-long lead may give thousands.
+    why.truncate(MAX_REASONS);
     let why = (!why.is_empty()).then(|| why.join("; "));
     (None, why)
 }
+
+/// How many reasons for leaving an article undated its diagnostic gives.
+const MAX_REASONS: usize = 5;
 
 fn in_text(text: &str, published: Option<Date>, why: &mut Vec<String>) -> Option<EventDate> {
     let citations = citation_spans(text);
@@ -197,13 +202,13 @@ fn in_text(text: &str, published: Option<Date>, why: &mut Vec<String>) -> Option
 /// Why a date at `start..end` is not the event's, or `None` when the text reports the event
 /// then.
 fn not_reported(text: &str, start: usize, end: usize) -> Option<&'static str> {
-    let clause_start = text[..start]
+    // The few words before the date, in its clause.
+    let floor = crate::text::floor_boundary(text, start.saturating_sub(40));
+    let near = text[floor..start]
         .char_indices()
         .rev()
         .find(|&(_, c)| matches!(c, '.' | ';' | ',' | '(' | ':' | '“'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    // The few words before the date, in its clause.
-    let near = crate::text::floor_boundary(text, start.saturating_sub(40)).max(clause_start);
+        .map_or(floor, |(i, c)| floor + i + c.len_utf8());
     let before = text[near..start].to_lowercase();
     let before = before.trim_end();
     if before.contains(" sẽ ") || before.ends_with(" sẽ") || before.contains("dự kiến") {

@@ -118,11 +118,13 @@ fn matches(rest: &str, a: &Alias) -> Option<usize> {
         rest.starts_with(&a.alias).then_some(a.alias.len())?
     } else {
         let chars = a.alias.chars().count();
+        // Only as many characters as the alias has: `rest` may run for a whole page.
         let end = rest
             .char_indices()
             .nth(chars)
             .map_or(rest.len(), |(i, _)| i);
-        (rest.chars().count() >= chars && key(&rest[..end]) == a.key).then_some(end)?
+        let long_enough = rest[..end].chars().count() >= chars;
+        (long_enough && key(&rest[..end]) == a.key).then_some(end)?
     };
     let next = rest[n..].chars().next();
     next.is_none_or(|c| !c.is_alphanumeric()).then_some(n)
