@@ -632,7 +632,9 @@ fn key_prefix(rest: &str, head: &str) -> Option<usize> {
         .nth(chars)
         .map_or(rest.len(), |(i, _)| i);
     let same = rest[..end] == *head
-        || (head.chars().any(char::is_lowercase) && key(&rest[..end]) == key(head));
+        || (head.chars().any(char::is_lowercase)
+            && super::table::same_letters(&rest[..end], head)
+            && key(&rest[..end]) == key(head));
     (same && !continues_word(&rest[end..])).then_some(end)
 }
 
