@@ -519,6 +519,14 @@ mod tests {
     }
 
     #[test]
+    fn every_metric_is_in_the_models_list() {
+        let known: Vec<&str> = Figure::METRICS.iter().map(|(c, _, _)| *c).collect();
+        for metric in RULES.iter().map(|r| r.metric).chain(["budget"]) {
+            assert!(known.contains(&metric), "{metric} is not in Figure::METRICS");
+        }
+    }
+
+    #[test]
     fn narrative_numbers_are_not_figures() {
         for p in [
             "Theo một khảo sát, 10% du khách châu Âu chọn Hội An, tăng 45% so với cùng kỳ.",
