@@ -522,7 +522,10 @@ mod tests {
     fn every_metric_is_in_the_models_list() {
         let known: Vec<&str> = Figure::METRICS.iter().map(|(c, _, _)| *c).collect();
         for metric in RULES.iter().map(|r| r.metric).chain(["budget"]) {
-            assert!(known.contains(&metric), "{metric} is not in Figure::METRICS");
+            assert!(
+                known.contains(&metric),
+                "{metric} is not in Figure::METRICS"
+            );
         }
     }
 
