@@ -264,7 +264,11 @@ impl Figure {
         ("members_admitted", "Kết nạp đảng viên", "Members admitted"),
         ("party_members", "Số đảng viên", "Party members"),
         ("party_organizations", "Tổ chức đảng", "Party organisations"),
-        ("members_rated", "Xếp loại, hoàn thành nhiệm vụ", "Members or bodies rated"),
+        (
+            "members_rated",
+            "Xếp loại, hoàn thành nhiệm vụ",
+            "Members or bodies rated",
+        ),
         ("disciplined", "Kỷ luật", "Disciplined"),
         ("votes", "Phiếu bầu", "Votes"),
         ("delegates", "Đại biểu", "Delegates"),
