@@ -51,7 +51,7 @@ fn main() {
         ("all cases", None),
         ("corpus articles", Some("corpus")),
         (
-            "held-out corpus articles (never used to tune)",
+            "held-out corpus articles (annotated after the tool was written)",
             Some("heldout"),
         ),
         ("pages (seeds and written pages)", Some("pages")),

@@ -16,7 +16,7 @@ const SURNAMES: &str = "Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|�
 
 /// Offices and ranks that begin a title, compared without case ("phó giám đốc"); longer
 /// ones first, as the regex takes the first that matches.
-const TITLE_HEADS: &str = r"Phó Tổng Bí thư|Tổng Bí thư|Phó Bí thư Thường trực|Phó Bí thư|Bí thư|Phó Chủ tịch nước|Chủ tịch nước|Phó Chủ tịch Thường trực|Phó Chủ tịch|Chủ tịch|Phó Trưởng ban|Trưởng ban|Phó trưởng phòng|Trưởng phòng|Phó phòng|Phó Trưởng|Trưởng đoàn|Trưởng|Phó Tổng Giám đốc|Tổng Giám đốc|Phó Giám đốc|Giám đốc|Tỉnh ủy viên|Tỉnh uỷ viên|TUV|Ủy viên|Uỷ viên|Thường trực|Thứ trưởng|Bộ trưởng|Đại biểu|Phó Chánh|Chánh|Phó Thủ tướng|Thủ tướng|Phó Chủ nhiệm|Chủ nhiệm|Hiệu trưởng|Hiệu phó|Phó Viện trưởng|Viện trưởng|Phó Vụ trưởng|Vụ trưởng|Phó Cục trưởng|Phó tổng Cục trưởng|Tổng Cục trưởng|Cục trưởng|Cục phó|Tổng thư ký|Tổng Kiểm toán Nhà nước|Thanh tra viên chính|Chánh án|Đội trưởng|Phó Tư lệnh|Tư lệnh|Đại sứ|Chủ tịch HĐQT|Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá";
+const TITLE_HEADS: &str = r"Phó Tổng Bí thư|Tổng Bí thư|Phó Bí thư Thường trực|Phó Bí thư|Bí thư|Phó Chủ tịch nước|Chủ tịch nước|Phó Chủ tịch Thường trực|Phó Chủ tịch|Chủ tịch|Phó Trưởng ban|Trưởng ban|Phó trưởng phòng|Trưởng phòng|Phó phòng|Phó Trưởng|Trưởng đoàn|Trưởng|Phó Tổng Giám đốc|Tổng Giám đốc|Phó Giám đốc|Giám đốc|Tỉnh ủy viên|Tỉnh uỷ viên|TUV|Ủy viên|Uỷ viên|Thường trực|Thứ trưởng|Bộ trưởng|Đại biểu|Phó Tổng Thanh tra|Tổng Thanh tra|Phó Chánh|Chánh|Phó Thủ tướng|Thủ tướng|Phó Chủ nhiệm|Chủ nhiệm|Hiệu trưởng|Hiệu phó|Viện phó|Phó Viện trưởng|Viện trưởng|Phó Vụ trưởng|Vụ trưởng|Phó Cục trưởng|Phó tổng Cục trưởng|Tổng Cục trưởng|Cục trưởng|Cục phó|Tổng thư ký|Tổng Kiểm toán Nhà nước|Thanh tra viên chính|Chánh án|Đội trưởng|Phó Tư lệnh|Tư lệnh|Đại sứ|Chủ tịch HĐQT|Đô đốc|Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá";
 
 /// Words before a capitalised run that make it a place, not a person ("TP Hồ Chí Minh",
 /// "tư tưởng Hồ Chí Minh", "tỉnh Lâm Đồng", "đường Lê Lợi").
@@ -94,13 +94,13 @@ static HONORIFIC_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:\s*(?:,|-|–|\(|được bầu giữ chức|được bầu làm|giữ chức)\s*|\s+)(?:(?:lúc ấy|lúc đó|khi đó|hiện|nay) là\s+)?(?:nguyên\s+|giữ chức\s+)?((?i:{TITLE_HEADS})[^;.:()“”\n]*)"
+        r"^(?:\s*(?:,|-|–|\(|được bầu giữ chức|được bầu làm|giữ chức)\s*|\s+)(?:(?:lúc ấy|lúc đó|khi đó|hiện|nay) là\s+|làm\s+)?(?:nguyên\s+|giữ chức\s+)?((?i:{TITLE_HEADS})[^;.:()“”\n]*)"
     ))
     .unwrap()
 });
 static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[^\p{{L}}])((?i:{TITLE_HEADS})[^;.:()“”\n]*?)\s*(?:-|–)?\s*$"
+        r"(?:^|[^\p{{L}}])((?i:{TITLE_HEADS})[^;.:()“”\n]*?)\s*(?:-|–|,(?:\s*(?:ông|bà))?)?\s*$"
     ))
     .unwrap()
 });
@@ -129,6 +129,7 @@ pub fn find_people<'a>(texts: impl IntoIterator<Item = &'a str>, implied: &Impli
     let mut roles: HashMap<String, Vec<String>> = HashMap::new();
     for t in texts {
         let mut prev_end = 0;
+        let mut prev_person_end = 0;
         let mut from = 0;
         while let Some(m) = next_name(t, from) {
             from = m.end();
@@ -146,7 +147,13 @@ pub fn find_people<'a>(texts: impl IntoIterator<Item = &'a str>, implied: &Impli
             if name.split_whitespace().count() < 2 || is_place(&t[..m.start()], &name) {
                 continue;
             }
-            let found = titles_around(t, m.start(), m.end(), clause_floor);
+            let person_floor = std::mem::replace(&mut prev_person_end, m.end());
+            let mut found = titles_around(t, m.start(), m.end(), clause_floor);
+            if found.is_empty() && person_floor < clause_floor {
+                // "Phó giám đốc Sở ... Ninh Thuận, ông Lê Huyền": the title runs through a
+                // place, where no title ends before the name.
+                found = titles_around(t, m.start(), m.end(), person_floor);
+            }
             add(&mut order, &mut roles, name, found);
         }
         // Foreign and other names the surname list misses, when a title follows them.
@@ -267,7 +274,12 @@ fn titles_around(t: &str, start: usize, end: usize, floor: usize) -> Vec<String>
     while let Some(c) = ROLE_BEFORE.captures_at(clause, from) {
         let m = c.get(1).expect("group 1");
         let span = &clause[m.start()..];
-        if NOT_IN_TITLE.iter().any(|w| not_in_title(span, w)) {
+        // A part joined by "và" next to the name must be a title itself: in "X, Phó Tổng
+        // Thanh tra, và tiến sĩ Y" the titles are X's.
+        let title = m.as_str().trim_end_matches([',', ' ']);
+        let last = title.rsplit(',').next().unwrap_or("").trim();
+        let other = last.strip_prefix("và ").is_some_and(|l| !HEAD.is_match(l));
+        if NOT_IN_TITLE.iter().any(|w| not_in_title(span, w)) || other {
             from = m.start() + m.as_str().chars().next().map_or(1, char::len_utf8);
             continue;
         }
@@ -512,7 +524,7 @@ fn named_in(title: &str) -> Option<usize> {
         // after someone ("trường THPT Nguyễn Gia Thiều", "huyện Cù Lao Dung").
         let before = title[..m.start()].trim_end();
         let prev = before.rsplit(' ').next().unwrap_or("");
-        let named_after = prev.chars().all(|c| c.is_uppercase())
+        let named_after = ["THPT", "THCS", "PTTH", "PTCS", "ĐH", "CĐ", "TH", "BV"].contains(&prev)
             || NAMED_AFTER.contains(&prev.to_lowercase().as_str());
         if m.start() > 0
             && name.split(' ').count() >= 3
@@ -599,6 +611,42 @@ mod tests {
         assert_eq!(
             p[0].titles[0].organization.as_deref(),
             Some("UBND TP Hồ Chí Minh")
+        );
+    }
+
+    #[test]
+    fn titles_across_a_place_and_lists_of_others() {
+        let i = Implied::from_provinces(&["Ninh Thuận".into()]);
+        let p = find_people(
+            [
+                "Phó giám đốc Sở Tài nguyên - Môi trường Ninh Thuận, ông Lê Huyền cho biết",
+                "gồm: Bộ trưởng Công nghiệp Hoàng Trung Hải, Bộ trưởng Y tế Trần Thị Trung Chiến, Bộ trưởng GTVT Đào Đình Bình.",
+                "Theo TS Phạm Vũ Quyết Thắng, Phó Tổng Thanh tra Chính phủ, và tiến sĩ Lê Quý Phượng, Viện phó Viện Khoa học TDTT",
+            ],
+            &i,
+        );
+        let got: Vec<(&str, Vec<&str>)> = p
+            .iter()
+            .map(|p| {
+                (
+                    p.name.as_str(),
+                    p.roles.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Lê Huyền",
+                    vec!["Phó giám đốc Sở Tài nguyên - Môi trường Ninh Thuận"]
+                ),
+                ("Hoàng Trung Hải", vec!["Bộ trưởng Công nghiệp"]),
+                ("Trần Thị Trung Chiến", vec!["Bộ trưởng Y tế"]),
+                ("Đào Đình Bình", vec!["Bộ trưởng GTVT"]),
+                ("Phạm Vũ Quyết Thắng", vec!["Phó Tổng Thanh tra Chính phủ"]),
+                ("Lê Quý Phượng", vec!["Viện phó Viện Khoa học TDTT"]),
+            ]
         );
     }
 
