@@ -50,6 +50,10 @@ fn main() {
     for (label, set) in [
         ("all cases", None),
         ("corpus articles", Some("corpus")),
+        (
+            "held-out corpus articles (annotated after the tool was written)",
+            Some("heldout"),
+        ),
         ("pages (seeds and written pages)", Some("pages")),
     ] {
         let n = ev

@@ -13,10 +13,11 @@ pub use crate::doc_codes::KINDS;
 /// The date that may follow a code: ", ngày 8.10.2021", " (ngày 22/3/2006)", " ký ngày ...".
 const DATE: &str = r"(?:\s*,?\s*\(?\s*(?i:(?:ký |ban hành )?ngày)\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})\)?)?";
 
-/// A Party code: number, kind code, issuer ("15-NQ/TU", "12- HD/BTCTW", "40-CT/ T.Ư").
+/// A Party code: number, kind code, issuer ("15-NQ/TU", "12- HD/BTCTW", "40-CT/ T.Ư",
+/// "19-CV/TH.U").
 static PARTY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:số\s*)?(?P<num>\d{{1,5}})\s*-\s*(?P<code>[A-ZĐ][A-Za-zĐđ]{{0,4}})\s*/\s*(?P<issuer>T\.Ư|TƯ|[A-ZĐ][A-ZĐ0-9]{{0,9}}(?:-[A-ZĐ0-9]{{1,10}})*){DATE}"
+        r"(?i:số\s*)?(?P<num>\d{{1,5}})\s*-\s*(?P<code>[A-ZĐ][A-Za-zĐđ]{{0,4}})\s*/\s*(?P<issuer>T\.Ư|TƯ|[A-ZĐ]{{1,4}}\.[A-ZĐƯ]{{1,3}}\b|[A-ZĐ][A-ZĐ0-9]{{0,9}}(?:-[A-ZĐ0-9]{{1,10}})*){DATE}"
     ))
     .unwrap()
 });
@@ -313,6 +314,10 @@ mod tests {
                 "12-HD/BTCTW".into(),
                 Some("2018-07-06".into())
             )]
+        );
+        assert_eq!(
+            refs("công văn số 19-CV/TH.U về việc chấn chỉnh"),
+            [("Công văn".into(), "19-CV/TH.U".into(), None)]
         );
         assert_eq!(
             refs("Đề án số 02-ĐA/ĐUK về việc phát triển"),

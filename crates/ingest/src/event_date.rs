@@ -52,6 +52,7 @@ const NOT_THE_EVENT: &[&str] = &[
     "phấn đấu",
     "khởi công",
     "xong",
+    "hết",
 ];
 
 /// Verbs after a date that report the event then ("Sáng 27/4, Thành ủy đã tổ chức").
@@ -113,14 +114,20 @@ pub fn event_date(
             return (Some(d), None);
         }
     }
+    // The first few reasons say enough; a page-long lead may give thousands.
+    why.truncate(MAX_REASONS);
     let why = (!why.is_empty()).then(|| why.join("; "));
     (None, why)
 }
+
+/// How many reasons for leaving an article undated its diagnostic gives.
+const MAX_REASONS: usize = 5;
 
 fn in_text(text: &str, published: Option<Date>, why: &mut Vec<String>) -> Option<EventDate> {
     let citations = citation_spans(text);
     let cited = |at: usize| citations.iter().any(|r| r.contains(&at));
     let mut found: Vec<(usize, EventDate)> = Vec::new();
+    let mut blocked_from = usize::MAX;
     for c in NUMERIC.captures_iter(text) {
         let d = c.name("d").unwrap();
         let whole = c.get(0).unwrap();
@@ -138,6 +145,11 @@ fn in_text(text: &str, published: Option<Date>, why: &mut Vec<String>) -> Option
         let year = c.name("y").map(|y| num(y.as_str()) as i32);
         let Some(end) = resolve(num(d.as_str()), num(&c["m"]), year, published) else {
             why.push(unresolved(shown, year, published));
+            if whole.start() < DATELINE_WITHIN && dateline(text, whole.end()) {
+                // The lead's dateline is the event's day; the dates after it are other
+                // events' ("Ngày 16/7, Công an ... đã bắt ... vụ ... xảy ra ngày 18/8/2003").
+                blocked_from = blocked_from.min(whole.start());
+            }
             continue;
         };
         let event = match c.name("from") {
@@ -191,19 +203,29 @@ fn in_text(text: &str, published: Option<Date>, why: &mut Vec<String>) -> Option
             )),
         }
     }
-    found.into_iter().min_by_key(|(at, _)| *at).map(|(_, e)| e)
+    let first = found.into_iter().min_by_key(|(at, _)| *at);
+    match first {
+        Some((at, _)) if at > blocked_from => {
+            why.push("the dateline has no year, and the dates after it are other events'".into());
+            None
+        }
+        other => other.map(|(_, e)| e),
+    }
 }
+
+/// How far into a text a date is its dateline (bytes): "Sáng 22-4,", "(NLĐ) - Ngày 16/7,".
+const DATELINE_WITHIN: usize = 40;
 
 /// Why a date at `start..end` is not the event's, or `None` when the text reports the event
 /// then.
 fn not_reported(text: &str, start: usize, end: usize) -> Option<&'static str> {
-    let clause_start = text[..start]
+    // The few words before the date, in its clause.
+    let floor = crate::text::floor_boundary(text, start.saturating_sub(40));
+    let near = text[floor..start]
         .char_indices()
         .rev()
         .find(|&(_, c)| matches!(c, '.' | ';' | ',' | '(' | ':' | '“'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    // The few words before the date, in its clause.
-    let near = crate::text::floor_boundary(text, start.saturating_sub(40)).max(clause_start);
+        .map_or(floor, |(i, c)| floor + i + c.len_utf8());
     let before = text[near..start].to_lowercase();
     let before = before.trim_end();
     if before.contains(" sẽ ") || before.ends_with(" sẽ") || before.contains("dự kiến") {
@@ -213,12 +235,18 @@ fn not_reported(text: &str, start: usize, end: usize) -> Option<&'static str> {
     let during = before.ends_with("diễn ra")
         || before.ends_with("diễn ra từ")
         || before.ends_with("diễn ra vào");
+    if told_as_history(text, start, end) {
+        return Some("a past event told as history");
+    }
+    if planned_after(text, end) {
+        return Some("a plan");
+    }
     if !during {
         if let Some(w) = NOT_THE_EVENT.iter().find(|w| ends_with_word(before, w)) {
             return Some(match *w {
                 "sinh" => "a birth",
                 "kỷ niệm" | "thành lập" => "an anniversary",
-                "đến" | "tới" | "trước" | "hạn" | "xong" => "a deadline",
+                "đến" | "tới" | "trước" | "hạn" | "xong" | "hết" => "a deadline",
                 "dự kiến" | "sẽ" | "phấn đấu" | "mở" | "khởi công" => "a plan",
                 "ký" | "ban hành" | "số" => "a document's date",
                 _ => "not when the event took place",
@@ -230,6 +258,35 @@ fn not_reported(text: &str, start: usize, end: usize) -> Option<&'static str> {
     } else {
         Some("not reported as the event's day")
     }
+}
+
+/// "Chiều ngày 3/9/2004, ... sẽ diễn ra": "sẽ" after the date, before any "đã", in its
+/// sentence.
+fn planned_after(text: &str, end: usize) -> bool {
+    let ceiling = crate::text::floor_boundary(text, end + 160);
+    let after = text[end..ceiling].to_lowercase();
+    let sentence = after.split(['.', ';']).next().unwrap_or("");
+    let will = sentence.find(" sẽ ");
+    will.is_some_and(|w| sentence.find(" đã ").is_none_or(|d| w < d))
+}
+
+/// "74 năm trước, vào ngày 19-4-1931", "Cách đây đúng 30 năm, vào lúc 8h30 ngày 8/4/1975",
+/// "ngày 2/9/1952, ... cho ra đời": a date the sentence tells as history, or a birth or a death.
+fn told_as_history(text: &str, start: usize, end: usize) -> bool {
+    let floor = crate::text::floor_boundary(text, start.saturating_sub(80));
+    let sentence = text[floor..start]
+        .rfind(['.', ';', '!', '?'])
+        .map_or(floor, |i| floor + i + 1);
+    let before = text[sentence..start].to_lowercase();
+    let ceiling = crate::text::floor_boundary(text, end + 120);
+    let after = text[end..ceiling].to_lowercase();
+    let after = after.split(['.', ';']).next().unwrap_or("");
+    ["năm trước", "cách đây", "trước đây", "nhớ ngày", "nhớ lại", "sau vụ"]
+        .iter()
+        .any(|w| before.contains(w))
+        || ["ra đời", "chào đời", "qua đời", "từ trần", "hi sinh", "hy sinh", "bị bắt"]
+            .iter()
+            .any(|w| after.contains(w))
 }
 
 /// A dateline: the date (and year) followed by a comma or a closing bracket ("Ngày 28/4,",

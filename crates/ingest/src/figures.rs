@@ -4,6 +4,7 @@
 //! measures one of these; a narrative "10%" is no figure.
 
 use crate::orgs::Mention;
+use crate::text::floor_boundary;
 use aho_corasick::AhoCorasick;
 use nienbieu_model::Figure;
 use regex::Regex;
@@ -260,10 +261,10 @@ pub fn find_figures(texts: &[&str], mentions: &[Mention], subject: Option<&str>)
                 } else {
                     whole.start()
                 };
-                if PLANNED.iter().any(|w| clause_before(p, start).ends_with(w)) {
+                let before = clause_before(p, start);
+                if PLANNED.iter().any(|w| before.ends_with(w)) {
                     continue;
                 }
-                let before = clause_before(p, start);
                 // "có 02 đảng viên ... được cử đi học": members something was done to.
                 if rule.metric == "party_members" && clause_after(p, whole.end()).contains("được")
                 {
@@ -329,9 +330,11 @@ fn budgets<'t>(p: &'t str, push: Push<'_, 't>) {
         let n = c.name("n").unwrap();
         let at = n.start();
         let (from, _) = sentence_bounds(p, at, at);
-        let near = anchors
+        let first = anchors.partition_point(|&a| a + BUDGET_WITHIN < at);
+        let near = anchors[first..]
             .iter()
-            .any(|&a| a <= at && at - a <= BUDGET_WITHIN && !p[a..at].contains(['.', ';']));
+            .take_while(|&&a| a <= at)
+            .any(|&a| !p[a..at].contains(['.', ';']));
         let breakdown = last_budget_sentence == Some(from) && {
             let b = clause_before(p, at);
             let b = b.trim_end();
@@ -371,17 +374,18 @@ fn nearest_period(sentence: &str, at: usize) -> Option<String> {
 
 /// The text of the clause before `at` (back to a comma or a sentence end), in lower case.
 fn clause_before(p: &str, at: usize) -> String {
-    let from = p[..at]
+    let floor = floor_boundary(p, at.saturating_sub(SENTENCE_WINDOW));
+    let from = p[floor..at]
         .char_indices()
         .rev()
         .find(|&(_, c)| matches!(c, '.' | ';' | ',' | ':'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .map_or(floor, |(i, c)| floor + i + c.len_utf8());
     p[from..at].trim().to_lowercase()
 }
 
 /// The text of the clause after `at` (to a comma or a sentence end), in lower case.
 fn clause_after(p: &str, at: usize) -> String {
-    let rest = &p[at..];
+    let rest = &p[at..floor_boundary(p, at + SENTENCE_WINDOW)];
     let to = rest.find([',', '.', ';', ':']).unwrap_or(rest.len());
     rest[..to].to_lowercase()
 }
@@ -391,7 +395,12 @@ fn parse_number(s: &str) -> f64 {
     s.replace('.', "").replace(',', ".").parse().unwrap_or(0.0)
 }
 
-/// The sentence of `p` holding `start..end`, as a byte range.
+/// How far a figure's sentence is read each side of it, in bytes (a paragraph may have no
+/// full stop for pages on end).
+const SENTENCE_WINDOW: usize = 600;
+
+/// The sentence of `p` holding `start..end`, as a byte range, no more than
+/// [`SENTENCE_WINDOW`] either side.
 fn sentence_bounds(p: &str, start: usize, end: usize) -> (usize, usize) {
     let is_end = |c: char| matches!(c, '.' | '!' | '?' | ';' | '…');
     // A full stop between digits ("8.500") does not end a sentence.
@@ -401,15 +410,17 @@ fn sentence_bounds(p: &str, start: usize, end: usize) -> (usize, usize) {
                 && p[..i].ends_with(|d: char| d.is_ascii_digit())
                 && p[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
     };
-    let from = p[..start]
+    let floor = floor_boundary(p, start.saturating_sub(SENTENCE_WINDOW));
+    let ceiling = floor_boundary(p, end + SENTENCE_WINDOW);
+    let from = p[floor..start]
         .char_indices()
         .rev()
-        .find(|&(i, c)| boundary(i, c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let to = p[end..]
+        .find(|&(i, c)| boundary(floor + i, c))
+        .map_or(floor, |(i, c)| floor + i + c.len_utf8());
+    let to = p[end..ceiling]
         .char_indices()
         .find(|&(i, c)| boundary(end + i, c))
-        .map_or(p.len(), |(i, c)| end + i + c.len_utf8());
+        .map_or(ceiling, |(i, c)| end + i + c.len_utf8());
     (from, to)
 }
 
@@ -505,6 +516,17 @@ mod tests {
             "members_admitted",
             107000.0
         ));
+    }
+
+    #[test]
+    fn every_metric_is_in_the_models_list() {
+        let known: Vec<&str> = Figure::METRICS.iter().map(|(c, _, _)| *c).collect();
+        for metric in RULES.iter().map(|r| r.metric).chain(["budget"]) {
+            assert!(
+                known.contains(&metric),
+                "{metric} is not in Figure::METRICS"
+            );
+        }
     }
 
     #[test]

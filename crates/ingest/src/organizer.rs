@@ -20,7 +20,7 @@ const HOLDING: &[&str] = &[
 ];
 
 /// Words that may stand between the holder and the verb: "HĐND tỉnh khóa XVII tổ chức",
-/// "Chi bộ ... (huyện Thủy Nguyên) tổ chức".
+/// "Chi bộ ... (huyện Thủy Nguyên) tổ chức", "Thanh tra Chính phủ VN và ... phối hợp tổ chức".
 const BETWEEN: &[&str] = &[
     "đã",
     "khóa",
@@ -31,6 +31,9 @@ const BETWEEN: &[&str] = &[
     "cũng",
     "sẽ",
     "long trọng",
+    "phối hợp",
+    "việt nam",
+    "vn",
 ];
 
 /// Event words after which the holder follows: "phiên họp Chính phủ", "kỳ họp thứ 14 HĐND".
@@ -209,6 +212,8 @@ fn gap_ok(gap: &str, fillers: &[&str]) -> bool {
             .filter(|(w, _)| w.chars().all(|c| "ivxlcdm".contains(c)))
         {
             g = r.1;
+        } else if g.chars().all(|c| "ivxlcdm".contains(c)) {
+            g = ""; // the numeral is the last word: "đại hội lần thứ VII Hội ..."
         }
         if g == before {
             break;

@@ -221,7 +221,7 @@ fn classify_lines(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line> {
                 format!("removed {} at line {}", quote(&line), n + 1),
             ));
             out.push(Line::Clutter(c, line));
-        } else if let Some(d) = parse_date_line(&line) {
+        } else if let Some(d) = parse_date_line(&line).filter(|_| !after_birth_label(&out)) {
             out.push(Line::Date(d, line));
         } else {
             seen_text = seen_text || words_upto(&line, TITLE_MIN_WORDS) >= TITLE_MIN_WORDS;
@@ -229,6 +229,15 @@ fn classify_lines(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line> {
         }
     }
     out
+}
+
+/// True when the line before is a label such as "Ngày sinh": the date below is a birth, not
+/// the page's date.
+fn after_birth_label(out: &[Line]) -> bool {
+    matches!(out.last(), Some(Line::Text(t)) if {
+        let t = t.trim_end_matches([':', ' ']).to_lowercase();
+        t.ends_with("sinh") || t.ends_with("ngày mất")
+    })
 }
 
 fn text_of(line: &Line) -> &str {

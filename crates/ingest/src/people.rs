@@ -3,6 +3,7 @@
 
 use crate::orgs::parse::parse_at;
 use crate::orgs::Implied;
+use crate::text::floor_boundary;
 use nienbieu_model::article::Title;
 use nienbieu_model::tones::canonical;
 use nienbieu_model::Person;
@@ -15,7 +16,7 @@ const SURNAMES: &str = "Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|�
 
 /// Offices and ranks that begin a title, compared without case ("phó giám đốc"); longer
 /// ones first, as the regex takes the first that matches.
-const TITLE_HEADS: &str = r"Phó Tổng Bí thư|Tổng Bí thư|Phó Bí thư Thường trực|Phó Bí thư|Bí thư|Phó Chủ tịch nước|Chủ tịch nước|Phó Chủ tịch Thường trực|Phó Chủ tịch|Chủ tịch|Phó Trưởng ban|Trưởng ban|Phó trưởng phòng|Trưởng phòng|Phó phòng|Phó Trưởng|Trưởng đoàn|Trưởng|Phó Tổng Giám đốc|Tổng Giám đốc|Phó Giám đốc|Giám đốc|Tỉnh ủy viên|Tỉnh uỷ viên|TUV|Ủy viên|Uỷ viên|Thường trực|Thứ trưởng|Bộ trưởng|Đại biểu|Phó Chánh|Chánh|Phó Thủ tướng|Thủ tướng|Phó Chủ nhiệm|Chủ nhiệm|Hiệu trưởng|Hiệu phó|Phó Viện trưởng|Viện trưởng|Phó Vụ trưởng|Vụ trưởng|Phó Cục trưởng|Phó tổng Cục trưởng|Tổng Cục trưởng|Cục trưởng|Cục phó|Tổng thư ký|Tổng Kiểm toán Nhà nước|Thanh tra viên chính|Chánh án|Đội trưởng|Phó Tư lệnh|Tư lệnh|Đại sứ|Chủ tịch HĐQT|Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá";
+const TITLE_HEADS: &str = r"Phó Tổng Bí thư|Tổng Bí thư|Phó Bí thư Thường trực|Phó Bí thư|Bí thư|Phó Chủ tịch nước|Chủ tịch nước|Phó Chủ tịch Thường trực|Phó Chủ tịch|Chủ tịch|Phó Trưởng ban|Trưởng ban|Phó trưởng phòng|Trưởng phòng|Phó phòng|Phó Trưởng|Trưởng đoàn|Trưởng|Phó Tổng Giám đốc|Tổng Giám đốc|Phó Giám đốc|Giám đốc|Tỉnh ủy viên|Tỉnh uỷ viên|TUV|Ủy viên|Uỷ viên|Thường trực|Thứ trưởng|Bộ trưởng|Đại biểu|Phó Tổng Thanh tra|Tổng Thanh tra|Phó Chánh|Chánh|Phó Thủ tướng|Thủ tướng|Phó Chủ nhiệm|Chủ nhiệm|Hiệu trưởng|Hiệu phó|Viện phó|Phó Viện trưởng|Viện trưởng|Phó Vụ trưởng|Vụ trưởng|Phó Cục trưởng|Phó tổng Cục trưởng|Tổng Cục trưởng|Cục trưởng|Cục phó|Tổng thư ký|Tổng Kiểm toán Nhà nước|Thanh tra viên chính|Chánh án|Đội trưởng|Phó Tư lệnh|Tư lệnh|Đại sứ|Chủ tịch HĐQT|Đô đốc|Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá";
 
 /// Words before a capitalised run that make it a place, not a person ("TP Hồ Chí Minh",
 /// "tư tưởng Hồ Chí Minh", "tỉnh Lâm Đồng", "đường Lê Lợi").
@@ -93,13 +94,13 @@ static HONORIFIC_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:\s*(?:,|-|–|\(|được bầu giữ chức|được bầu làm|giữ chức)\s*|\s+)(?:nguyên\s+|giữ chức\s+)?((?i:{TITLE_HEADS})[^;.:()“”\n]*)"
+        r"^(?:\s*(?:,|-|–|\(|được bầu giữ chức|được bầu làm|giữ chức)\s*|\s+)(?:(?:lúc ấy|lúc đó|khi đó|hiện|nay) là\s+|làm\s+)?(?:nguyên\s+|giữ chức\s+)?((?i:{TITLE_HEADS})[^;.:()“”\n]*)"
     ))
     .unwrap()
 });
 static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[^\p{{L}}])((?i:{TITLE_HEADS})[^;.:()“”\n]*?)\s*(?:-|–)?\s*$"
+        r"(?:^|[^\p{{L}}])((?i:{TITLE_HEADS})[^;.:()“”\n]*?)\s*(?:-|–|,(?:\s*(?:ông|bà))?)?\s*$"
     ))
     .unwrap()
 });
@@ -128,6 +129,7 @@ pub fn find_people<'a>(texts: impl IntoIterator<Item = &'a str>, implied: &Impli
     let mut roles: HashMap<String, Vec<String>> = HashMap::new();
     for t in texts {
         let mut prev_end = 0;
+        let mut prev_person_end = 0;
         let mut from = 0;
         while let Some(m) = next_name(t, from) {
             from = m.end();
@@ -145,7 +147,13 @@ pub fn find_people<'a>(texts: impl IntoIterator<Item = &'a str>, implied: &Impli
             if name.split_whitespace().count() < 2 || is_place(&t[..m.start()], &name) {
                 continue;
             }
-            let found = titles_around(t, m.start(), m.end(), clause_floor);
+            let person_floor = std::mem::replace(&mut prev_person_end, m.end());
+            let mut found = titles_around(t, m.start(), m.end(), clause_floor);
+            if found.is_empty() && person_floor < clause_floor {
+                // "Phó giám đốc Sở ... Ninh Thuận, ông Lê Huyền": the title runs through a
+                // place, where no title ends before the name.
+                found = titles_around(t, m.start(), m.end(), person_floor);
+            }
             add(&mut order, &mut roles, name, found);
         }
         // Foreign and other names the surname list misses, when a title follows them.
@@ -158,8 +166,9 @@ pub fn find_people<'a>(texts: impl IntoIterator<Item = &'a str>, implied: &Impli
             if roles.contains_key(&name) || is_place(&t[..m.start()], &name) {
                 continue;
             }
-            if let Some(r) = ROLE_AFTER.captures(&t[m.end()..]) {
-                add(&mut order, &mut roles, name, split_roles(&r[1]));
+            let after = &t[m.end()..floor_boundary(t, m.end() + TITLE_WINDOW)];
+            if let Some(r) = ROLE_AFTER.captures(after) {
+                add(&mut order, &mut roles, name, split_roles(&r[1], true));
             }
         }
     }
@@ -194,6 +203,9 @@ fn add(
     }
 }
 
+/// How far from a name its titles are looked for, in bytes (about 130 letters).
+const TITLE_WINDOW: usize = 400;
+
 /// Words that end a title before a name: the clause is about something else there
 /// ("Thanh tra viên chính Bộ X đã công bố quyết định của Bộ trưởng Đào Đình Bình").
 const NOT_IN_TITLE: &[&str] = &[
@@ -207,14 +219,44 @@ const NOT_IN_TITLE: &[&str] = &[
     " để ",
 ];
 
+/// True when `w` is in `span` and ends the title there; "của" followed by a body's name
+/// ("Chủ nhiệm Ủy ban Đối ngoại của Quốc hội") stays in the title.
+fn not_in_title(span: &str, w: &str) -> bool {
+    span.match_indices(w).any(|(i, _)| {
+        let next = &span[i + w.len()..];
+        let body = OF_BODY.iter().any(|b| next.starts_with(b)) && !HEAD.is_match(next);
+        w != " của " || !body
+    })
+}
+
+/// Bodies a title may name after "của".
+const OF_BODY: &[&str] = &[
+    "Quốc hội",
+    "QH",
+    "Chính phủ",
+    "Bộ ",
+    "Sở ",
+    "UBND",
+    "HĐND",
+    "Ủy ban",
+    "Uỷ ban",
+    "Tỉnh ủy",
+    "Thành ủy",
+    "Tỉnh uỷ",
+    "Thành uỷ",
+];
+
 /// The titles beside the name at `start..end` of `t`: after it ("X, Phó Giám đốc Sở ...",
 /// "X (Chủ tịch ...)"), and before it, back to the clause start ("Phó Bí thư Thường trực Tỉnh
 /// ủy, Chủ tịch HĐND tỉnh Trần Quốc Toản").
 fn titles_around(t: &str, start: usize, end: usize, floor: usize) -> Vec<String> {
     let mut found = Vec::new();
-    let before = &t[..start];
+    // Titles are short: a window each side keeps a page-long paragraph linear.
+    let floor = floor.max(floor_boundary(t, start.saturating_sub(TITLE_WINDOW)));
+    let before = &t[floor.min(start)..start];
+    let after = &t[end..floor_boundary(t, end + TITLE_WINDOW)];
     // A short bracket closed before the name ("... (HUD) Đào Tiến Dũng") is part of the clause.
-    let mut clause_start = floor;
+    let mut clause_start = 0;
     for (i, c) in before.char_indices().rev() {
         let closed = c == '(' && before[i..].contains(')');
         if matches!(c, ';' | '.' | ':' | '(' | '“') && !closed {
@@ -222,7 +264,7 @@ fn titles_around(t: &str, start: usize, end: usize, floor: usize) -> Vec<String>
             break;
         }
     }
-    let clause = &before[clause_start.min(start)..];
+    let clause = &before[clause_start..];
     let clause = clause
         .rfind("đồng chí ")
         .or_else(|| clause.rfind("Đồng chí "))
@@ -232,15 +274,20 @@ fn titles_around(t: &str, start: usize, end: usize, floor: usize) -> Vec<String>
     while let Some(c) = ROLE_BEFORE.captures_at(clause, from) {
         let m = c.get(1).expect("group 1");
         let span = &clause[m.start()..];
-        if NOT_IN_TITLE.iter().any(|w| span.contains(w)) {
+        // A part joined by "và" next to the name must be a title itself: in "X, Phó Tổng
+        // Thanh tra, và tiến sĩ Y" the titles are X's.
+        let title = m.as_str().trim_end_matches([',', ' ']);
+        let last = title.rsplit(',').next().unwrap_or("").trim();
+        let other = last.strip_prefix("và ").is_some_and(|l| !HEAD.is_match(l));
+        if NOT_IN_TITLE.iter().any(|w| not_in_title(span, w)) || other {
             from = m.start() + m.as_str().chars().next().map_or(1, char::len_utf8);
             continue;
         }
-        found.extend(split_roles(m.as_str()));
+        found.extend(split_roles(m.as_str(), false));
         break;
     }
-    if let Some(c) = ROLE_AFTER.captures(&t[end..]) {
-        for r in split_roles(&c[1]) {
+    if let Some(c) = ROLE_AFTER.captures(after) {
+        for r in split_roles(&c[1], true) {
             if !found.contains(&r) {
                 found.push(r);
             }
@@ -343,8 +390,9 @@ fn split_title(title: &str, implied: &Implied) -> Title {
 }
 
 /// "Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh, Trưởng đoàn ..." into its titles;
-/// a comma followed by something that is not a title ends the list.
-fn split_roles(s: &str) -> Vec<String> {
+/// a comma followed by something that is not a title ends the list. After a name
+/// (`after`), a title naming someone else is theirs and ends the list too.
+fn split_roles(s: &str, after: bool) -> Vec<String> {
     let mut out = Vec::new();
     for part in s.split(',') {
         let part = part.trim().trim_end_matches(['…', '.']).trim();
@@ -382,14 +430,17 @@ fn split_roles(s: &str) -> Vec<String> {
             " với ",
             " lại ",
             " - là",
+            " sẽ ",
         ]
         .iter()
         .filter_map(|v| part.find(v))
         .min()
         .unwrap_or(part.len());
-        let verb_follows = cut < part.len();
-        let part = part[..cut].trim();
-        if part.is_empty() {
+        // "..., Bộ trưởng Y tế Trần Thị Trung Chiến": another person's title ends the list.
+        let someone = named_in(&part[..cut]);
+        let verb_follows = cut < part.len() || someone.is_some();
+        let part = part[..someone.unwrap_or(cut)].trim();
+        if part.is_empty() || someone.is_some() && (after || !out.is_empty()) {
             break;
         }
         // A long run is a title and the sentence going on: keep the title's words.
@@ -410,7 +461,10 @@ fn split_roles(s: &str) -> Vec<String> {
         } else {
             part.to_string()
         };
-        let part = part.as_str();
+        let part = trim_joiners(&part);
+        if part.is_empty() {
+            break;
+        }
         out.push(part.to_string());
         if verb_follows {
             break; // the verb phrase ends the list
@@ -419,9 +473,77 @@ fn split_roles(s: &str) -> Vec<String> {
     out
 }
 
+/// A title without the words that joined it to the next name ("Chủ tịch LĐLĐ và ông").
+fn trim_joiners(title: &str) -> &str {
+    let mut t = title.trim_end();
+    while let Some((head, last)) = t.rsplit_once(' ') {
+        if !matches!(last, "và" | "ông" | "bà" | "cùng" | "-" | "–" | "với") {
+            break;
+        }
+        t = head.trim_end();
+    }
+    t
+}
+
+/// Words after which a person's name names a place or an institution.
+const NAMED_AFTER: &[&str] = &[
+    "trường",
+    "học",
+    "viện",
+    "ty",
+    "phần",
+    "huyện",
+    "quận",
+    "xã",
+    "phường",
+    "tỉnh",
+    "tp",
+    "thành",
+    "phố",
+    "đường",
+    "chợ",
+    "clb",
+    "lạc",
+    "bộ",
+    "đội",
+    "khu",
+    "ấp",
+    "làng",
+];
+
+/// Where a title names a person (not a place such as "quận Lê Chân"), if it does.
+fn named_in(title: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(m) = next_name(title, from) {
+        let name = m.as_str();
+        let place = PLACES_LIKE_NAMES
+            .iter()
+            .chain(crate::entities::PROVINCE_NAMES.iter())
+            .any(|p| name.starts_with(p));
+        // A full name (three words or more), not a school, a hospital or a district named
+        // after someone ("trường THPT Nguyễn Gia Thiều", "huyện Cù Lao Dung").
+        let before = title[..m.start()].trim_end();
+        let prev = before.rsplit(' ').next().unwrap_or("");
+        let named_after = ["THPT", "THCS", "PTTH", "PTCS", "ĐH", "CĐ", "TH", "BV"].contains(&prev)
+            || NAMED_AFTER.contains(&prev.to_lowercase().as_str());
+        if m.start() > 0
+            && name.split(' ').count() >= 3
+            && !place
+            && !named_after
+            && !is_place(before, name)
+        {
+            return Some(m.start());
+        }
+        from = m.end();
+    }
+    None
+}
+
 /// True when `rest` starts with a person's name ("Lê Thanh Hải ...").
 pub fn name_at_start(rest: &str) -> bool {
-    NAME_RE.find(rest).is_some_and(|m| m.start() == 0)
+    // A name is a few words: looking no further keeps the search from running down the page.
+    let head = &rest[..floor_boundary(rest, 96)];
+    NAME_RE.find(head).is_some_and(|m| m.start() == 0)
 }
 
 #[cfg(test)]
@@ -489,6 +611,42 @@ mod tests {
         assert_eq!(
             p[0].titles[0].organization.as_deref(),
             Some("UBND TP Hồ Chí Minh")
+        );
+    }
+
+    #[test]
+    fn titles_across_a_place_and_lists_of_others() {
+        let i = Implied::from_provinces(&["Ninh Thuận".into()]);
+        let p = find_people(
+            [
+                "Phó giám đốc Sở Tài nguyên - Môi trường Ninh Thuận, ông Lê Huyền cho biết",
+                "gồm: Bộ trưởng Công nghiệp Hoàng Trung Hải, Bộ trưởng Y tế Trần Thị Trung Chiến, Bộ trưởng GTVT Đào Đình Bình.",
+                "Theo TS Phạm Vũ Quyết Thắng, Phó Tổng Thanh tra Chính phủ, và tiến sĩ Lê Quý Phượng, Viện phó Viện Khoa học TDTT",
+            ],
+            &i,
+        );
+        let got: Vec<(&str, Vec<&str>)> = p
+            .iter()
+            .map(|p| {
+                (
+                    p.name.as_str(),
+                    p.roles.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Lê Huyền",
+                    vec!["Phó giám đốc Sở Tài nguyên - Môi trường Ninh Thuận"]
+                ),
+                ("Hoàng Trung Hải", vec!["Bộ trưởng Công nghiệp"]),
+                ("Trần Thị Trung Chiến", vec!["Bộ trưởng Y tế"]),
+                ("Đào Đình Bình", vec!["Bộ trưởng GTVT"]),
+                ("Phạm Vũ Quyết Thắng", vec!["Phó Tổng Thanh tra Chính phủ"]),
+                ("Lê Quý Phượng", vec!["Viện phó Viện Khoa học TDTT"]),
+            ]
         );
     }
 

@@ -260,10 +260,15 @@ pub struct Figure {
 
 impl Figure {
     /// Every metric code, in display order, with its Vietnamese and English names.
-    pub const METRICS: [(&'static str, &'static str, &'static str); 8] = [
+    pub const METRICS: [(&'static str, &'static str, &'static str); 9] = [
         ("members_admitted", "Kết nạp đảng viên", "Members admitted"),
         ("party_members", "Số đảng viên", "Party members"),
         ("party_organizations", "Tổ chức đảng", "Party organisations"),
+        (
+            "members_rated",
+            "Xếp loại, hoàn thành nhiệm vụ",
+            "Members or bodies rated",
+        ),
         ("disciplined", "Kỷ luật", "Disciplined"),
         ("votes", "Phiếu bầu", "Votes"),
         ("delegates", "Đại biểu", "Delegates"),

@@ -68,7 +68,7 @@ impl Organizer {
 /// the page.
 #[derive(Debug, Clone)]
 pub struct Case {
-    /// Where the case comes from: `corpus` or `pages`.
+    /// Where the case comes from: `corpus`, `heldout` or `pages`.
     pub set: &'static str,
     /// The corpus id or the page path.
     pub name: String,
@@ -115,19 +115,34 @@ pub fn page_cases(eval_dir: &Path, root: &Path) -> Result<Vec<Case>, String> {
     Ok(out)
 }
 
-/// Loads the corpus cases of `eval_dir/corpus.jsonl` from the corpus file; `Ok(None)` when the
-/// corpus file is absent.
+/// Loads the corpus cases of `eval_dir/corpus.jsonl` (set `corpus`) and of
+/// `eval_dir/heldout.jsonl` (set `heldout`) from the corpus file; `Ok(None)` when the corpus
+/// file is absent.
 pub fn corpus_cases(eval_dir: &Path, corpus: &Path) -> Result<Option<Vec<Case>>, String> {
     if !corpus.exists() {
         return Ok(None);
     }
-    let golds = read_gold(&eval_dir.join("corpus.jsonl"))?;
+    let text = fs::read_to_string(corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
+    let mut cases = Vec::new();
+    for (file, set) in [("corpus.jsonl", "corpus"), ("heldout.jsonl", "heldout")] {
+        cases.extend(cases_of(&eval_dir.join(file), set, corpus, &text)?);
+    }
+    Ok(Some(cases))
+}
+
+/// The cases of one annotation file, found in the corpus `text`.
+fn cases_of(
+    file: &Path,
+    set: &'static str,
+    corpus: &Path,
+    text: &str,
+) -> Result<Vec<Case>, String> {
+    let golds = read_gold(file)?;
     let wanted: HashMap<&str, usize> = golds
         .iter()
         .enumerate()
         .filter_map(|(i, g)| g.id.as_deref().map(|id| (id, i)))
         .collect();
-    let text = fs::read_to_string(corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
     let mut found: Vec<Option<Case>> = vec![None; golds.len()];
     for (n, line) in text.lines().enumerate() {
         let Some(id) = record_id(line) else { continue };
@@ -136,7 +151,7 @@ pub fn corpus_cases(eval_dir: &Path, corpus: &Path) -> Result<Option<Vec<Case>>,
         let article = record_job(line, &source).map_err(|f| f.message)?;
         let page_title = parse_page(id, &source, &raw_page(line)?).title;
         found[i] = Some(Case {
-            set: "corpus",
+            set,
             name: id.to_string(),
             gold: golds[i].clone(),
             article,
@@ -152,7 +167,7 @@ pub fn corpus_cases(eval_dir: &Path, corpus: &Path) -> Result<Option<Vec<Case>>,
     if !missing.is_empty() {
         return Err(format!("not in the corpus: {}", missing.join(", ")));
     }
-    Ok(Some(found.into_iter().flatten().collect()))
+    Ok(found.into_iter().flatten().collect())
 }
 
 /// How the page parser's headlines compare with the corpus records' titles over the whole

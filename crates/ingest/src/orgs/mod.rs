@@ -40,6 +40,9 @@ pub struct Organizations {
     pub mentions: Vec<Mention>,
 }
 
+/// How much text after "Trưởng ban" a name is read from, in bytes.
+const NAME_WINDOW: usize = 300;
+
 /// Where a name may start: the first words of every head, as most pages write them.
 static HEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
     let heads = [
@@ -89,6 +92,17 @@ static HEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
         "Hội Liên hiệp",
         "Hội LHPN",
         "Hội Nông dân",
+        "Hội Nhà báo",
+        "Hội Nhà văn",
+        "Hội Nhạc sĩ",
+        "Hội Luật gia",
+        "Hội Chữ thập đỏ",
+        "Hội CTĐ",
+        "Hội nhà báo",
+        "Hội nhà văn",
+        "Hội nhạc sĩ",
+        "Hội luật gia",
+        "Hội chữ thập đỏ",
         "Hội Cựu chiến binh",
         "Hội CCB",
         "Mặt trận",
@@ -155,7 +169,9 @@ pub fn find_organizations_with(
         for (k, _) in t.match_indices("rưởng ban ") {
             let at = k + "rưởng ban ".len();
             if t[at..].starts_with(char::is_uppercase) {
-                starts.push((at, Some(format!("Ban {}", &t[at..]))));
+                // A name is a few words: no more of the text than a long one needs.
+                let name = &t[at..crate::text::floor_boundary(t, at + NAME_WINDOW)];
+                starts.push((at, Some(format!("Ban {name}"))));
             }
         }
         starts.sort();
@@ -164,11 +180,9 @@ pub fn find_organizations_with(
             if start < from || plural_before(&t[..start]) {
                 continue;
             }
-            let near = places
-                .iter()
-                .take_while(|(p, _)| *p < start)
-                .last()
-                .map(|(_, n)| *n);
+            // The place named last before the name (mentions come in text order).
+            let before = places.partition_point(|(p, _)| *p < start);
+            let near = before.checked_sub(1).map(|k| places[k].1);
             let implied = implied.near(near);
             let (p, offset) = match &synthetic {
                 Some(text) => match parse::parse_at(text, 0, &implied, 0) {

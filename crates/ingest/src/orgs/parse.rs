@@ -12,6 +12,8 @@ use super::table::{key, match_alias, Section};
 use super::words::{
     capitalised_run, is_capitalised, is_stop_at, is_stop_word, person_at, skip_spaces, word,
 };
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// A name read from the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -438,6 +440,17 @@ fn named(s: &str, at: usize, head: &str, implied: &Implied, depth: u8) -> Parsed
     if gap == 0 {
         return generic(head, at);
     }
+    if head == "Ban Quản lý" {
+        // "Ban quản lý các dự án 18": one project board, named by its number.
+        if let Some(c) = NUMBERED_BOARD.captures(after) {
+            let name = format!(
+                "Ban Quản lý {}dự án {}",
+                c.get(1).map_or("", |_| "các "),
+                &c[2]
+            );
+            return done(name, at + gap + c[0].len());
+        }
+    }
     if matches!(head, "Ban" | "Ủy ban")
         && (!is_capitalised(word(after)) || GENERIC_BOARDS.iter().any(|g| after.starts_with(g)))
     {
@@ -454,10 +467,11 @@ fn named(s: &str, at: usize, head: &str, implied: &Implied, depth: u8) -> Parsed
     if COUNTRIES.iter().any(|c| own.ends_with(&format!(" {c}"))) {
         return generic(head, at + gap + words); // "Viện Nghiên cứu và Phát triển Pháp"
     }
-    let own = if matches!(head, "Cục" | "Tổng cục") {
-        capitalise_first(&own)
-    } else {
-        own
+    let own = match head {
+        "Cục" | "Tổng cục" => capitalise_first(&own),
+        // "Viện Khoa học TDTT": the field written out, as the table writes it.
+        "Viện" | "Học viện" => expand_last_sector(&own),
+        _ => own,
     };
     let name = format!("{head} {own}");
     let end = skip_abbreviation(s, at + gap + words);
@@ -632,7 +646,9 @@ fn key_prefix(rest: &str, head: &str) -> Option<usize> {
         .nth(chars)
         .map_or(rest.len(), |(i, _)| i);
     let same = rest[..end] == *head
-        || (head.chars().any(char::is_lowercase) && key(&rest[..end]) == key(head));
+        || (head.chars().any(char::is_lowercase)
+            && super::table::same_letters(&rest[..end], head)
+            && key(&rest[..end]) == key(head));
     (same && !continues_word(&rest[end..])).then_some(end)
 }
 
@@ -662,6 +678,22 @@ fn capitalise_first(s: &str) -> String {
 }
 
 /// Single spaces and "-" for dashes.
+/// A project board's number after "Ban Quản lý": "các dự án 18", "dự án 85".
+static NUMBERED_BOARD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(các\s+)?dự án\s+(\d{1,3})\b").unwrap());
+
+/// The name with its last word, an abbreviated field ("TDTT"), written out.
+fn expand_last_sector(own: &str) -> String {
+    let (first, last) = own.rsplit_once(' ').unwrap_or(("", own));
+    let abbreviation = last.len() > 1 && !last.chars().any(char::is_lowercase);
+    match match_alias(last, Section::Sector) {
+        Some((sector, n)) if abbreviation && n == last.len() && !first.is_empty() => {
+            format!("{first} {sector}")
+        }
+        _ => own.to_string(),
+    }
+}
+
 fn tidy(s: &str) -> String {
     s.replace(['–', '—'], "-")
         .split_whitespace()
@@ -683,6 +715,17 @@ mod tests {
     #[test]
     fn whole_names() {
         for (text, want) in [
+            ("UBND tỉnh Trần Thị Kim Vân ký", "UBND tỉnh Hưng Yên"),
+            (
+                "Ban quản lý các dự án 18 (PMU 18) như",
+                "Ban Quản lý các dự án 18",
+            ),
+            (
+                "Viện Khoa học TDTT yêu cầu",
+                "Viện Khoa học Thể dục Thể thao",
+            ),
+            ("Hội nhạc sĩ VN đã khai mạc", "Hội Nhạc sĩ Việt Nam"),
+            ("Ban Thanh tra Chính phủ VN và", "Thanh tra Chính phủ"),
             ("UBND tỉnh tổ chức", "UBND tỉnh Hưng Yên"),
             ("Ủy ban nhân dân TP.HCM vừa", "UBND TP Hồ Chí Minh"),
             ("UBND TPHCM, Sở", "UBND TP Hồ Chí Minh"),

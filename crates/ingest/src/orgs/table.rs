@@ -77,6 +77,19 @@ fn is_abbreviation(a: &str) -> bool {
         .all(|w| !w.chars().any(char::is_lowercase))
 }
 
+/// True when `a` and `b` have the same letters, case, marks and dashes aside: a cheap test
+/// that rules most spellings out before their keys are compared.
+pub fn same_letters(a: &str, b: &str) -> bool {
+    fn norm(c: char) -> char {
+        match c {
+            '–' | '—' => '-',
+            c if c.is_whitespace() => ' ',
+            c => nienbieu_model::fold::fold_char(c).unwrap_or(c),
+        }
+    }
+    a.chars().map(norm).eq(b.chars().map(norm))
+}
+
 /// The comparison key of a spelling: lower case, one tone placement, single spaces, "-" for
 /// dashes.
 pub fn key(s: &str) -> String {
@@ -118,11 +131,14 @@ fn matches(rest: &str, a: &Alias) -> Option<usize> {
         rest.starts_with(&a.alias).then_some(a.alias.len())?
     } else {
         let chars = a.alias.chars().count();
+        // Only as many characters as the alias has: `rest` may run for a whole page.
         let end = rest
             .char_indices()
             .nth(chars)
             .map_or(rest.len(), |(i, _)| i);
-        (rest.chars().count() >= chars && key(&rest[..end]) == a.key).then_some(end)?
+        let long_enough = rest[..end].chars().count() >= chars;
+        (long_enough && same_letters(&rest[..end], &a.alias) && key(&rest[..end]) == a.key)
+            .then_some(end)?
     };
     let next = rest[n..].chars().next();
     next.is_none_or(|c| !c.is_alphanumeric()).then_some(n)

@@ -39,7 +39,9 @@ pub fn capitalised_run(rest: &str, max: usize) -> Option<usize> {
             }
         };
         let w = word(next);
-        if w.is_empty() || !is_capitalised(w) || is_stop(w) {
+        // "Thị" after a surname is a woman's middle name ("Trần Thị Kim Vân"), not "thị xã".
+        let middle_name = words > 0 && w == "Thị";
+        if w.is_empty() || !is_capitalised(w) || (is_stop(w) && !middle_name) {
             break;
         }
         end += gap + w.len();
