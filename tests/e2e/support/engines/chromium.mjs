@@ -34,6 +34,7 @@ export async function launch() {
         // An expression, evaluated by the debugger protocol (which the page's CSP does not govern).
         evaluate: (fn, ...args) => page.evaluate(`(${fn})(...${JSON.stringify(args)})`),
         click: (selector, index = 0) => page.locator(selector).nth(index).click(),
+        clickAt: (x, y) => page.mouse.click(x, y),
         type: (selector, text) => page.locator(selector).first().pressSequentially(text),
         press: (key) => page.keyboard.press(key),
         async drag(points) {

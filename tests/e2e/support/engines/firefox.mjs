@@ -45,6 +45,7 @@ export async function launch() {
           if (!all[index]) throw new Error(`no element ${selector} [${index}]`);
           await all[index].click();
         },
+        clickAt: (x, y) => mouse.click(x, y),
         async type(selector, text) {
           await page.focus(selector);
           await page.keyboard.type(text);

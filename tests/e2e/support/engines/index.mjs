@@ -9,6 +9,7 @@
 //   url()                                    the current URL
 //   evaluate(fn, ...args)                    runs fn(...args) in the page; JSON values in and out
 //   click(selector, index = 0)               a real click on the index-th match, scrolled into view
+//   clickAt(x, y)                            a real click at a point of the viewport
 //   type(selector, text)                     real key events into the element (appends)
 //   press(key)                               a key or chord: 'Escape', 'ArrowDown', 'Control+a'
 //   drag([[x, y], ...])                      mouse down at the first point, through the others,

@@ -134,6 +134,13 @@ export async function launch() {
         url: () => d.getCurrentUrl(),
         evaluate: (fn, ...args) => d.executeScript(`return (${fn}).apply(null, arguments)`, ...args),
         click: async (selector, index = 0) => (await find(selector, index)).click(),
+        clickAt: (x, y) =>
+          d
+            .actions({ async: true })
+            .move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT })
+            .press()
+            .release()
+            .perform(),
         // Keys go to the focused element as they come (Element Send Keys would first move the
         // caret to the end, undoing a selection).
         async type(selector, text) {
