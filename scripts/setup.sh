@@ -95,20 +95,24 @@ setup_build() {
 }
 
 # Node packages from the committed lock file: binaryen (wasm-opt) for the build,
-# playwright-core and axe-core for browser tests. Never a browser download.
+# playwright-core, puppeteer-core, selenium-webdriver and axe-core for browser tests. Never a
+# browser download.
 setup_node() {
   command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
   local stamp=node_modules/.nienbieu-lock
   local want; want=$(sha256sum package-lock.json | cut -d' ' -f1)
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-    log "npm ci (binaryen, playwright-core, axe-core)"
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >&2
+    log "npm ci (binaryen, playwright-core, puppeteer-core, selenium-webdriver, axe-core)"
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund >&2
     echo "$want" > "$stamp"
   fi
 }
 
 setup_test() {
   setup_build
-  apt_install chromium chromium-driver
+  # The browser tests' three engines, all Debian's: Chromium (driven by playwright-core),
+  # Firefox ESR (puppeteer-core over WebDriver BiDi) and WebKitGTK (its MiniBrowser through
+  # WebKitWebDriver, on an Xvfb display).
+  apt_install chromium chromium-driver firefox-esr webkit2gtk-driver xvfb
   rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt >&2
 }

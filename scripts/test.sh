@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test: formatting, lints, native tests, the release build, and browser tests in
-# headless Chromium. `./x test` runs this; so does CI (.ci/run).
+# Every test: formatting, lints, native tests, the release build, and browser tests: the whole
+# suite in headless Chromium, and the core flows (tests/e2e/engines/) in Chromium, Firefox and
+# WebKit. `./x test` runs this; so does CI (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -25,5 +26,5 @@ scripts/fuzz.sh "${NIENBIEU_FUZZ_SECONDS:-60}"
 ./x ingest
 ./x build-app
 
-log "browser tests (headless Chromium)"
+log "browser tests (headless Chromium; the core flows also in Firefox and WebKit)"
 node --test --test-concurrency=1 tests/e2e/

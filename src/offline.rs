@@ -107,8 +107,13 @@ impl Offline {
 
     async fn register(self) -> Result<(), JsValue> {
         let container = window().navigator().service_worker();
-        let had_controller =
-            std::rc::Rc::new(std::cell::Cell::new(container.controller().is_some()));
+        // Whether a worker served this page: only then can a newer one be an update. On a
+        // first visit the first worker installs, activates and claims the page within
+        // milliseconds; when the page hears of its `installed` state, it may already be in
+        // control (the engine and a main thread busy loading decide), so a controller seen
+        // then proves nothing.
+        let controlled_at_load = container.controller().is_some();
+        let had_controller = std::rc::Rc::new(std::cell::Cell::new(controlled_at_load));
 
         let on_message =
             Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
@@ -138,20 +143,28 @@ impl Offline {
             .await?
             .dyn_into()?;
         self.registration.set_value(Some(registration.clone()));
-        if registration.waiting().is_some() && container.controller().is_some() {
-            self.update_ready.set(true);
-        }
+        // A version is offered when the page was served by a worker and another one is
+        // installed and waiting: after a deploy, never on a first visit.
+        let offer = move |reg: &ServiceWorkerRegistration| {
+            let waiting = reg.waiting();
+            let current = window().navigator().service_worker().controller();
+            if let (true, Some(waiting), Some(current)) = (controlled_at_load, waiting, current) {
+                if !js_sys::Object::is(&waiting, &current) {
+                    self.update_ready.set(true);
+                }
+            }
+        };
+        offer(&registration);
         let reg = registration.clone();
         let on_update = Closure::<dyn Fn()>::new(move || {
             let Some(worker) = reg.installing() else {
                 return;
             };
             let w = worker.clone();
+            let reg = reg.clone();
             let on_state = Closure::<dyn Fn()>::new(move || {
-                if w.state() == ServiceWorkerState::Installed
-                    && window().navigator().service_worker().controller().is_some()
-                {
-                    self.update_ready.set(true);
+                if w.state() == ServiceWorkerState::Installed {
+                    offer(&reg);
                 }
             });
             worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));

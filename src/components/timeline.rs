@@ -32,7 +32,8 @@ pub fn Timeline() -> impl IntoView {
     let measure = move || {
         if let Some(el) = box_ref.get_untracked() {
             let w = f64::from(el.client_width());
-            if w > 0.0 {
+            // Redrawn only when the width changed: the observer reports changes of height too.
+            if w > 0.0 && w != width.get_untracked() {
                 width.set(w);
             }
         }

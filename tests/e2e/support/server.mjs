@@ -23,19 +23,31 @@ const TYPES = {
 };
 
 /** Serves `root` at http://127.0.0.1:<free port><base>; `mounts` maps a path under `base`
- * (such as 'data/') to another directory. Resolves to { url, close, requests, setRoot }, where
- * `requests` counts the requests served, by path, and `setRoot(dir)` switches to another
- * build, as a new deploy would. */
+ * (such as 'data/') to another directory. Resolves to { url, close, requests, failed, setRoot,
+ * setOffline }, where `requests` counts the requests served, by path, `failed` lists the
+ * answers of status 400 and above ("404 /path"), `setRoot(dir)` switches to another build, as
+ * a new deploy would, and `setOffline(true)` drops every connection and request until
+ * `setOffline(false)`: the network gone, for any browser. */
 export async function serve(root, base = '/', mounts = {}) {
   root = resolve(root);
   const dirs = Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)]);
   const requests = new Map();
+  const failed = [];
+  let offline = false;
+  const sockets = new Set();
   // Compressed bodies, kept as a host keeps precompressed files (nginx's gzip_static), by path,
   // size and modification time.
   const gzipped = new Map();
   const server = createServer(async (req, res) => {
+    if (offline) {
+      req.socket.destroy();
+      return;
+    }
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.set(path, (requests.get(path) ?? 0) + 1);
+    res.on('finish', () => {
+      if (res.statusCode >= 400) failed.push(`${res.statusCode} ${path}`);
+    });
     if (!path.startsWith(base)) {
       res.writeHead(404).end('not found');
       return;
@@ -72,13 +84,23 @@ export async function serve(root, base = '/', mounts = {}) {
       res.writeHead(404).end('not found');
     }
   });
+  server.on('connection', (socket) => {
+    if (offline) return socket.destroy();
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${server.address().port}${base}`;
   return {
     url,
     requests,
+    failed,
     setRoot: (dir) => {
       root = resolve(dir);
+    },
+    setOffline: (on) => {
+      offline = on;
+      if (on) for (const socket of sockets) socket.destroy();
     },
     close: () => new Promise((ok) => server.close(ok)),
   };

@@ -1,0 +1,47 @@
+// Runs a cross-engine test file once per engine: `engineSuite(define)` makes one `describe`
+// per engine (ENGINES in index.mjs), each with its own static server for dist/ and its own
+// browser, and calls `define(s)`, where `s.openApp(t, options)` opens the app in a fresh
+// profile of that engine and `s.engine`, `s.server` are the current ones.
+import { describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { serve } from '../server.mjs';
+import { ENGINES, launchEngine } from './index.mjs';
+import { EngineApp } from './app.mjs';
+
+/** Desktop size unless a test asks for another. */
+export const DESKTOP = { width: 1280, height: 900 };
+
+export function engineSuite(define, { root = 'dist', base = '/' } = {}) {
+  for (const name of ENGINES) {
+    describe(name, () => {
+      const s = { name, engine: null, server: null };
+      before(async () => {
+        assert.ok(existsSync('dist/index.html'), 'dist/ is missing: run ./x build first');
+        s.server = await serve(typeof root === 'function' ? root() : root, base);
+        s.engine = await launchEngine(name);
+      });
+      after(async () => {
+        if (s.engine) console.log(`tested in ${s.engine.version}`);
+        await s.engine?.close();
+        await s.server?.close();
+      });
+      /** A fresh page (its own storage and service workers) showing the app at `query`;
+       * `errors()` gives the page's errors and the requests the server refused. */
+      s.openApp = async (t, { query = '', viewport = DESKTOP, wait = true } = {}) => {
+        const page = await s.engine.newPage({ viewport });
+        // Closed once, by the test or after it.
+        const close = page.close;
+        let closed = null;
+        page.close = () => (closed ??= close());
+        t.after(() => page.close());
+        const served = s.server.failed.length;
+        const app = new EngineApp(page, s.server.url, name);
+        await app.open(query, wait);
+        const errors = async () => [...(await page.errors()), ...s.server.failed.slice(served)];
+        return { app, page, errors };
+      };
+      define(s);
+    });
+  }
+}
