@@ -281,12 +281,27 @@ fn told_as_history(text: &str, start: usize, end: usize) -> bool {
     let ceiling = crate::text::floor_boundary(text, end + 120);
     let after = text[end..ceiling].to_lowercase();
     let after = after.split(['.', ';']).next().unwrap_or("");
-    ["năm trước", "cách đây", "trước đây", "nhớ ngày", "nhớ lại", "sau vụ"]
+    [
+        "năm trước",
+        "cách đây",
+        "trước đây",
+        "nhớ ngày",
+        "nhớ lại",
+        "sau vụ",
+    ]
+    .iter()
+    .any(|w| before.contains(w))
+        || [
+            "ra đời",
+            "chào đời",
+            "qua đời",
+            "từ trần",
+            "hi sinh",
+            "hy sinh",
+            "bị bắt",
+        ]
         .iter()
-        .any(|w| before.contains(w))
-        || ["ra đời", "chào đời", "qua đời", "từ trần", "hi sinh", "hy sinh", "bị bắt"]
-            .iter()
-            .any(|w| after.contains(w))
+        .any(|w| after.contains(w))
 }
 
 /// A dateline: the date (and year) followed by a comma or a closing bracket ("Ngày 28/4,",
