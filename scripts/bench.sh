@@ -11,7 +11,9 @@
 #     service worker off): time and bytes to the first row, to a query's first results and to
 #     the reader, on the corpus and the synthetic set, beside Pagefind indexing the same
 #     articles; and what each query costs in files and bytes, natively;
-#  5. Lighthouse's performance, accessibility and best-practices scores for the app, on the
+#  5. the views (documents, people, organisations, figures) on the corpus: their files' sizes
+#     and the time from a click to each view painted;
+#  6. Lighthouse's performance, accessibility and best-practices scores for the app, on the
 #     bundled dataset and on the corpus.
 # Steps that need ../shared/corpus (or NIENBIEU_CORPUS) are skipped with a note without it.
 # NIENBIEU_BENCH_MILLION=1 also builds a synthetic 1,000,000-article dataset (about 3 GB of
@@ -74,6 +76,8 @@ if [ -f "$corpus" ]; then
   fi
   log "cold start on a throttled network, beside Pagefind"
   node bench/coldstart.mjs corpus="$data/corpus" synth="$data/synth" pagefind="$data/pagefind"
+  log "the views on the corpus: each view's file, time to open, and what the first screen fetches"
+  node bench/views_bench.mjs "$data/corpus"
 else
   node bench/app_bench.mjs
 fi

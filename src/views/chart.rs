@@ -108,7 +108,8 @@ pub fn YearLines(
     let y_of = move |v: f64| H - BOTTOM - (H - TOP - BOTTOM) * v / max;
     view! {
         <figure class="lines-chart" data-testid="lines-chart">
-            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=label>
+            // A group, not an image: its points are buttons, which an image may not hold.
+            <svg viewBox=format!("0 0 {W} {H}") role="group" aria-label=label>
                 <line class="axis" x1=LEFT y1=H - BOTTOM x2=W - 8.0 y2=H - BOTTOM />
                 <text class="tick" x=LEFT - 6.0 y=TOP + 4.0 text-anchor="end">{format_value(max)}</text>
                 {years.iter().map(|&y| view! {

@@ -43,7 +43,7 @@ test('chips remove one filter each; clear all removes every one', async (t) => {
 
 test('long facet lists have a search box and a show-more switch', async (t) => {
   const { app, page } = await h.openApp(t);
-  const orgs = page.locator('section.facet').filter({ has: page.getByRole('heading', { name: 'Tổ chức' }) });
+  const orgs = page.locator('section.facet').filter({ has: page.getByRole('heading', { name: 'Tổ chức', exact: true }) });
   assert.equal(await orgs.locator('.facet-value').count(), 8);
   await orgs.getByRole('button', { name: 'Xem thêm' }).click();
   assert.ok((await orgs.locator('.facet-value').count()) > 8);
