@@ -3,7 +3,7 @@
 //! that is not there.
 
 use crate::run::par_map;
-use nienbieu_model::dataset::{doc_order, MANIFEST};
+use nienbieu_model::dataset::{doc_order, Records, MANIFEST};
 use nienbieu_model::index::build::doc_terms;
 use nienbieu_model::{Article, DatasetFiles};
 use std::fs;
@@ -16,7 +16,8 @@ const TERM_BATCH: usize = 1024;
 /// Builds the dataset files from articles sorted by id. A producer thread extracts the terms
 /// of one batch after another (in document order, newest first) on every core while this
 /// thread assembles the layers from the batches already done; at most a few batches wait in
-/// between, so memory stays bounded.
+/// between, so memory stays bounded. The records' layers and the views, which need no term,
+/// are built on a third thread meanwhile.
 pub fn build_dataset(articles: &[Article]) -> DatasetFiles {
     let order = doc_order(articles);
     std::thread::scope(|s| {
@@ -32,7 +33,10 @@ pub fn build_dataset(articles: &[Article]) -> DatasetFiles {
                 }
             }
         });
-        DatasetFiles::build(articles, &order, rx.into_iter().flatten())
+        let records = s.spawn(|| Records::build(articles, order_ref));
+        DatasetFiles::build_with(articles, &order, rx.into_iter().flatten(), || {
+            records.join().expect("building the records' layers")
+        })
     })
 }
 

@@ -3,7 +3,7 @@
 
 use crate::encoding::{Charset, Hint, Route};
 use crate::html::{declared_charset, is_html_name, looks_like_html, parse_html_page};
-use crate::input::{decode_bytes_keep_form_with, decode_bytes_with};
+use crate::input::{decode_bytes_with, decode_owned_keep_form_with};
 use crate::page::{parse_page, parse_record};
 use nienbieu_model::Article;
 use serde::Deserialize;
@@ -187,7 +187,7 @@ fn read_json_lines(
         forced: options.encoding,
         declared: None,
     };
-    let (text, encoding) = match decode_bytes_keep_form_with(&bytes, hint) {
+    let (text, encoding) = match decode_owned_keep_form_with(bytes, hint) {
         Ok(d) if matches!(d.detection.route, Route::ValidUtf8 | Route::Bom) => (d.text, None),
         Ok(d) => (d.text, Some(d.detection.describe().into())),
         Err(message) => {

@@ -249,6 +249,52 @@ pub struct DatasetFiles {
     pub doc_ids: Vec<String>,
 }
 
+/// The layers that hold records rather than terms: article files, catalog files, id buckets
+/// and the views' files, which need no term and so may be built beside them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Records {
+    fragments: Vec<Vec<u8>>,
+    catalog: Vec<Vec<u8>>,
+    views: [Vec<u8>; 4],
+    ids: Vec<Vec<u8>>,
+}
+
+impl Records {
+    /// Builds them for the documents of `order` (see [`doc_order`]).
+    pub fn build(articles: &[Article], order: &[u32]) -> Records {
+        let docs: Vec<&Article> = order.iter().map(|&i| &articles[i as usize]).collect();
+        let n = docs.len();
+        let fragments: Vec<Vec<u8>> = docs
+            .chunks(FRAGMENT_DOCS as usize)
+            .map(|c| encode_fragment(c.iter().copied()))
+            .collect();
+        let catalog: Vec<Vec<u8>> = docs
+            .chunks(CATALOG_DOCS as usize)
+            .map(|c| {
+                let entries: Vec<CatalogEntry> = c.iter().map(|a| CatalogEntry::of(a)).collect();
+                encode_catalog(&entries)
+            })
+            .collect();
+        let views = crate::entities::Entities::build(&docs, |d| {
+            effective_day(docs[d as usize]).map(|day| crate::time::Date::from_days(day).year())
+        })
+        .encode();
+        let buckets = bucket_count(n);
+        let mut pairs: Vec<Vec<(&str, u32)>> = vec![Vec::new(); buckets as usize];
+        for (d, a) in docs.iter().enumerate() {
+            pairs[bucket_of(&a.id, buckets) as usize].push((&a.id, d as u32));
+        }
+        let ids: Vec<Vec<u8>> = pairs.into_iter().map(encode_bucket).collect();
+
+        Records {
+            fragments,
+            catalog,
+            views,
+            ids,
+        }
+    }
+}
+
 /// The document order of `articles`: the article index of each document, newest first
 /// (effective day, then publication moment, then position), undated last.
 pub fn doc_order(articles: &[Article]) -> Vec<u32> {
@@ -282,6 +328,17 @@ impl DatasetFiles {
         order: &[u32],
         terms: impl IntoIterator<Item = DocTerms>,
     ) -> DatasetFiles {
+        Self::build_with(articles, order, terms, || Records::build(articles, order))
+    }
+
+    /// [`DatasetFiles::build`] with the records' layers and the views from `records`, called
+    /// once the terms are in (the ingest builds them on another thread meanwhile).
+    pub fn build_with(
+        articles: &[Article],
+        order: &[u32],
+        terms: impl IntoIterator<Item = DocTerms>,
+        records: impl FnOnce() -> Records,
+    ) -> DatasetFiles {
         let docs: Vec<&Article> = order.iter().map(|&i| &articles[i as usize]).collect();
         let n = docs.len();
         let meta_keys = meta_facet_keys(articles);
@@ -313,27 +370,12 @@ impl DatasetFiles {
         };
         let core_bytes = core::Core::build(&core_input);
 
-        let fragments: Vec<Vec<u8>> = docs
-            .chunks(FRAGMENT_DOCS as usize)
-            .map(|c| encode_fragment(c.iter().copied()))
-            .collect();
-        let catalog: Vec<Vec<u8>> = docs
-            .chunks(CATALOG_DOCS as usize)
-            .map(|c| {
-                let entries: Vec<CatalogEntry> = c.iter().map(|a| CatalogEntry::of(a)).collect();
-                encode_catalog(&entries)
-            })
-            .collect();
-        let views = crate::entities::Entities::build(&docs, |d| {
-            effective_day(docs[d as usize]).map(|day| crate::time::Date::from_days(day).year())
-        })
-        .encode();
-        let buckets = bucket_count(n);
-        let mut pairs: Vec<Vec<(&str, u32)>> = vec![Vec::new(); buckets as usize];
-        for (d, a) in docs.iter().enumerate() {
-            pairs[bucket_of(&a.id, buckets) as usize].push((&a.id, d as u32));
-        }
-        let ids: Vec<Vec<u8>> = pairs.into_iter().map(encode_bucket).collect();
+        let Records {
+            fragments,
+            catalog,
+            views,
+            ids,
+        } = records();
 
         let mut files = Vec::new();
         let single = |stem: &str, ext: &str, bytes: Vec<u8>, files: &mut Vec<(String, Vec<u8>)>| {
