@@ -6,8 +6,8 @@ use super::articles::ArticleLinks;
 use super::chart::YearBars;
 use super::data::use_view_data;
 use super::{
-    day_of, not_ready, span_text, use_page, ExportButtons, ListControls, ListLink, PageLink,
-    ViewFrame,
+    day_of, not_ready, span_text, use_page, ExportButtons, ListControls, ListLink, MoreButton,
+    PageLink, ViewFrame, LIST_FIRST,
 };
 use crate::app::use_lang;
 use crate::explorer::use_explorer;
@@ -44,6 +44,7 @@ fn DocumentList() -> impl IntoView {
     let page = use_page();
     let lang = use_lang();
     let day = day_of(ex);
+    let limit = RwSignal::new(LIST_FIRST);
     let shown = Memo::new(move |_| {
         let file = views.documents()?.ok()?;
         let (filter, sort) = page.with(|p| {
@@ -103,6 +104,7 @@ fn DocumentList() -> impl IntoView {
                             return view! { <li class="empty">{tr(|s| s.no_match)}</li> }.into_any();
                         }
                         list.into_iter()
+                            .take(limit.get())
                             .map(|d| {
                                 let span = span_text(first_last(&d.citing, day));
                                 let n = d.citing.len();
@@ -129,6 +131,7 @@ fn DocumentList() -> impl IntoView {
                             .into_any()
                     }}
                 </ul>
+                <MoreButton total=Signal::derive(move || shown.with(|s| s.as_ref().map_or(0, Vec::len))) limit=limit />
             }
             .into_any(),
         }}

@@ -274,6 +274,27 @@ pub fn ExportButtons(
     }
 }
 
+/// How many entries a view's list shows at first: enough to fill two screens, few enough to
+/// paint within a frame or two; "Xem thêm" adds [`LIST_MORE`] at a time, and the filter finds
+/// the rest.
+pub const LIST_FIRST: usize = 50;
+/// How many entries "Xem thêm" adds.
+pub const LIST_MORE: usize = 200;
+
+/// The "Xem thêm" button under a list whose `total` entries are more than it shows.
+#[component]
+pub fn MoreButton(total: Signal<usize>, limit: RwSignal<usize>) -> impl IntoView {
+    move || {
+        (total.get() > limit.get()).then(|| {
+            view! {
+                <button class="more" data-testid="view-more" on:click=move |_| limit.update(|l| *l += LIST_MORE)>
+                    {tr(|s| s.show_more)}
+                </button>
+            }
+        })
+    }
+}
+
 /// The effective day of each document, as the views' computations want it.
 pub fn day_of(ex: Explorer) -> impl Fn(u32) -> Option<i32> + Copy {
     let data = ex.data;

@@ -8,14 +8,14 @@ use super::chart::{format_value, YearBars};
 use super::data::use_view_data;
 use super::people::display_name;
 use super::{
-    day_of, not_ready, use_page, ExportButtons, ListControls, ListLink, PageLink, ViewFrame,
+    day_of, not_ready, use_page, ExportButtons, ListControls, ListLink, MoreButton, PageLink,
+    ViewFrame, LIST_FIRST,
 };
 use crate::app::use_lang;
 use crate::explorer::use_explorer;
 use crate::i18n::tr;
 use leptos::prelude::*;
 use nienbieu_model::entities::views::{events_by_year, matches, per_year};
-use nienbieu_model::entities::OrganizationEntry;
 use nienbieu_model::state::{Page, ViewKind};
 use nienbieu_model::EventKind;
 
@@ -44,6 +44,7 @@ fn OrganizationList() -> impl IntoView {
     let views = use_view_data();
     let page = use_page();
     let lang = use_lang();
+    let limit = RwSignal::new(LIST_FIRST);
     let shown = Memo::new(move |_| {
         let file = views.organizations()?.ok()?;
         let (filter, sort) = page.with(|p| {
@@ -51,22 +52,29 @@ fn OrganizationList() -> impl IntoView {
                 .map(|p| (p.filter.clone(), p.sort.clone()))
                 .unwrap_or_default()
         });
-        let mut v: Vec<OrganizationEntry> = file
-            .organizations
-            .iter()
-            .filter(|o| matches(&o.name, &filter) || o.aliases.iter().any(|a| matches(a, &filter)))
-            .cloned()
+        // Positions in the file, not copies: the list is recomputed on every filter keystroke.
+        let all = &file.organizations;
+        let mut v: Vec<u32> = (0..all.len() as u32)
+            .filter(|&i| {
+                let o = &all[i as usize];
+                matches(&o.name, &filter) || o.aliases.iter().any(|a| matches(a, &filter))
+            })
             .collect();
         if sort.as_deref() == Some("name") {
-            v.sort_by_key(|o| nienbieu_model::fold::fold(&o.name));
+            v.sort_by_cached_key(|&i| nienbieu_model::fold::fold(&all[i as usize].name));
         }
         Some(v)
     });
+    let file = move || views.organizations().and_then(Result::ok);
     let rows = Signal::derive(move || {
+        let Some(file) = file() else {
+            return Vec::new();
+        };
         shown.with(|s| {
             s.iter()
                 .flatten()
-                .map(|o| {
+                .map(|&i| {
+                    let o = &file.organizations[i as usize];
                     vec![
                         o.name.clone(),
                         o.aliases.join("; "),
@@ -100,12 +108,13 @@ fn OrganizationList() -> impl IntoView {
                 <ul class="entity-list">
                     {move || {
                         let list = shown.get().unwrap_or_default();
-                        if list.is_empty() {
+                        let Some(file) = file().filter(|_| !list.is_empty()) else {
                             return view! { <li class="empty">{tr(|s| s.no_match)}</li> }.into_any();
-                        }
+                        };
                         list.into_iter()
-                            .take(200)
-                            .map(|o| {
+                            .take(limit.get())
+                            .map(|i| {
+                                let o = &file.organizations[i as usize];
                                 let n = o.docs.len();
                                 let held: usize = o.events.iter().map(|e| e.1.len()).sum();
                                 let (name, shown) = (o.name.clone(), o.name.clone());
@@ -127,6 +136,7 @@ fn OrganizationList() -> impl IntoView {
                             .into_any()
                     }}
                 </ul>
+                <MoreButton total=Signal::derive(move || shown.with(|s| s.as_ref().map_or(0, Vec::len))) limit=limit />
             }
             .into_any(),
         }}

@@ -7,8 +7,8 @@ use super::articles::ArticleLinks;
 use super::chart::YearBars;
 use super::data::use_view_data;
 use super::{
-    day_of, not_ready, span_text, use_page, ExportButtons, ListControls, ListLink, PageLink,
-    ViewFrame,
+    day_of, not_ready, span_text, use_page, ExportButtons, ListControls, ListLink, MoreButton,
+    PageLink, ViewFrame, LIST_FIRST,
 };
 use crate::app::use_lang;
 use crate::explorer::use_explorer;
@@ -76,6 +76,7 @@ fn PeopleList() -> impl IntoView {
     let page = use_page();
     let lang = use_lang();
     let day = day_of(ex);
+    let limit = RwSignal::new(LIST_FIRST);
     let shown = Memo::new(move |_| {
         let file = views.people()?.ok()?;
         let (filter, sort) = page.with(|p| {
@@ -83,22 +84,29 @@ fn PeopleList() -> impl IntoView {
                 .map(|p| (p.filter.clone(), p.sort.clone()))
                 .unwrap_or_default()
         });
-        let mut v: Vec<PersonEntry> = file
-            .people
-            .iter()
-            .filter(|p| matches(&p.name, &filter) || matches(&title_text(p), &filter))
-            .cloned()
+        // Positions in the file, not copies: the list is recomputed on every filter keystroke.
+        let all = &file.people;
+        let mut v: Vec<u32> = (0..all.len() as u32)
+            .filter(|&i| {
+                let p = &all[i as usize];
+                matches(&p.name, &filter) || matches(&title_text(p), &filter)
+            })
             .collect();
         if sort.as_deref() == Some("name") {
-            v.sort_by_key(|p| nienbieu_model::fold::fold(&p.name));
+            v.sort_by_cached_key(|&i| nienbieu_model::fold::fold(&all[i as usize].name));
         }
         Some(v)
     });
+    let file = move || views.people().and_then(Result::ok);
     let rows = Signal::derive(move || {
+        let Some(file) = file() else {
+            return Vec::new();
+        };
         shown.with(|s| {
             s.iter()
                 .flatten()
-                .map(|p| {
+                .map(|&i| {
+                    let p = &file.people[i as usize];
                     let span = first_last(&p.docs, day);
                     vec![
                         p.name.clone(),
@@ -129,16 +137,16 @@ fn PeopleList() -> impl IntoView {
                 <ul class="entity-list">
                     {move || {
                         let list = shown.get().unwrap_or_default();
-                        if list.is_empty() {
+                        let Some(file) = file().filter(|_| !list.is_empty()) else {
                             return view! { <li class="empty">{tr(|s| s.no_match)}</li> }.into_any();
-                        }
-                        // A long list shows its first 200; the filter finds the rest.
+                        };
                         list.into_iter()
-                            .take(200)
-                            .map(|p| {
+                            .take(limit.get())
+                            .map(|i| {
+                                let p = &file.people[i as usize];
                                 let n = p.docs.len();
                                 let span = span_text(first_last(&p.docs, day));
-                                let (key, name, title) = (p.key(), display_name(&p), title_text(&p));
+                                let (key, name, title) = (p.key(), display_name(p), title_text(p));
                                 let target = Page::entity(ViewKind::People, &key);
                                 view! {
                                     <li class="entity-row" data-testid="entity-row" data-key=key data-count=n>
@@ -157,6 +165,7 @@ fn PeopleList() -> impl IntoView {
                             .into_any()
                     }}
                 </ul>
+                <MoreButton total=Signal::derive(move || shown.with(|s| s.as_ref().map_or(0, Vec::len))) limit=limit />
             }
             .into_any(),
         }}
