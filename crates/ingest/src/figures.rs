@@ -256,8 +256,15 @@ pub fn find_figures(texts: &[&str], mentions: &[Mention], subject: Option<&str>)
                 let whole = c.get(0).unwrap();
                 let n = c.name("n").unwrap();
                 from = n.end();
-                let start = if whole.as_str().starts_with(|ch: char| !ch.is_alphanumeric()) {
-                    n.start().min(whole.start() + 1)
+                let start = if let Some(ch) = whole
+                    .as_str()
+                    .chars()
+                    .next()
+                    .filter(|ch| !ch.is_alphanumeric())
+                {
+                    // After the leading separator, which may be more than a byte (a no-break
+                    // space before "1.200").
+                    n.start().min(whole.start() + ch.len_utf8())
                 } else {
                     whole.start()
                 };
@@ -374,6 +381,7 @@ fn nearest_period(sentence: &str, at: usize) -> Option<String> {
 
 /// The text of the clause before `at` (back to a comma or a sentence end), in lower case.
 fn clause_before(p: &str, at: usize) -> String {
+    let at = floor_boundary(p, at);
     let floor = floor_boundary(p, at.saturating_sub(SENTENCE_WINDOW));
     let from = p[floor..at]
         .char_indices()
@@ -437,6 +445,25 @@ mod tests {
 
     fn has(p: &str, metric: &str, value: f64) -> bool {
         kinds(p).iter().any(|(m, v, _)| m == metric && *v == value)
+    }
+
+    #[test]
+    fn a_no_break_space_before_a_number_is_not_cut_in_two() {
+        // The fuzzer's find: a match that starts with a two-byte separator.
+        for p in [
+            "Trong năm, toàn tỉnh kết nạp được trên\u{a0}1.600\u{a0}đảng viên, vượt\u{a0}gần 6%.",
+            "nâng\u{a0}tổng số đảng viên được kết nạp từ đầu nhiệm kỳ đến nay được hơn\u{a0}5.800.",
+            "ước tính kinh phí\u{a0}90 tỷ đồng",
+            "có “269 đảng viên đạt tiêu chuẩn hoàn thành tốt nhiệm vụ",
+            "kết nạp\u{2003}269\u{2003}đảng viên",
+        ] {
+            let _ = kinds(p);
+        }
+        assert!(has(
+            "Trong năm, toàn tỉnh kết nạp được trên\u{a0}1.600 đảng viên.",
+            "members_admitted",
+            1600.0
+        ));
     }
 
     #[test]
