@@ -7,6 +7,10 @@ use crate::keys::SEARCH_ID;
 use leptos::prelude::*;
 use nienbieu_model::search::{QueryNote, Sort};
 
+/// The most of a typed or pasted text kept in the search box (bytes); a 100,000-character
+/// paste written whole into the URL and the box froze the page for a quarter of a second.
+const INPUT_BYTES: usize = 4 * nienbieu_model::search::MAX_QUERY_BYTES;
+
 /// The search form. Each keystroke searches at once and replaces the URL's query; the other
 /// controls add history entries.
 #[component]
@@ -63,7 +67,16 @@ pub fn SearchBar() -> impl IntoView {
                 placeholder=tr(|s| s.search_placeholder)
                 prop:value=query
                 on:input=move |e| {
-                    let q = event_target_value(&e);
+                    let mut q = event_target_value(&e);
+                    // A pasted book never reaches the URL and the box whole: the parser reads
+                    // the first MAX_QUERY_BYTES and notes the cut, so four times that is kept.
+                    if q.len() > INPUT_BYTES {
+                        let mut cut = INPUT_BYTES;
+                        while !q.is_char_boundary(cut) {
+                            cut -= 1;
+                        }
+                        q.truncate(cut);
+                    }
                     ex.go(Nav::Replace, |s| s.request.query = q);
                 }
                 on:focus=move |_| ex.prefetch_terms()
