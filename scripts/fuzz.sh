@@ -18,9 +18,15 @@ fi
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t"
   log "fuzz $t for ${SECONDS_EACH}s"
-  # A copy of the committed seeds: what libFuzzer adds while running stays out of the repo.
+  # A copy of the seeds: the committed ones (inputs that once failed), and the project's own
+  # pages for the parsers (the bundled seeds, the HTML test layouts); what libFuzzer adds while
+  # running stays out of the repo.
   work=$(mktemp -d)
   cp -r "corpus/$t/." "$work/"
+  case "$t" in
+    page) cp ../data/raw/seeds/*.txt "$work/" ;;
+    html) cp ../crates/ingest/tests/fixtures/html/*.html "$work/" ;;
+  esac
   status=0
   env -u RUSTUP_TOOLCHAIN -u CARGO_UNSTABLE_BUILD_STD RUSTC_BOOTSTRAP=1 \
     cargo fuzz run "$t" "$work" -- -max_total_time="$SECONDS_EACH" -max_len=65536 -timeout=10 \

@@ -6,10 +6,7 @@ use crate::i18n::tr;
 use crate::keys::SEARCH_ID;
 use leptos::prelude::*;
 use nienbieu_model::search::{QueryNote, Sort};
-
-/// The most of a typed or pasted text kept in the search box (bytes); a 100,000-character
-/// paste written whole into the URL and the box froze the page for a quarter of a second.
-const INPUT_BYTES: usize = 4 * nienbieu_model::search::MAX_QUERY_BYTES;
+use nienbieu_model::state::{cut, MAX_URL_QUERY};
 
 /// The search form. Each keystroke searches at once and replaces the URL's query; the other
 /// controls add history entries.
@@ -68,15 +65,9 @@ pub fn SearchBar() -> impl IntoView {
                 prop:value=query
                 on:input=move |e| {
                     let mut q = event_target_value(&e);
-                    // A pasted book never reaches the URL and the box whole: the parser reads
-                    // the first MAX_QUERY_BYTES and notes the cut, so four times that is kept.
-                    if q.len() > INPUT_BYTES {
-                        let mut cut = INPUT_BYTES;
-                        while !q.is_char_boundary(cut) {
-                            cut -= 1;
-                        }
-                        q.truncate(cut);
-                    }
+                    // A pasted book is kept as a link would carry it, not whole in the box and
+                    // the state (a 100,000-character paste froze the page for 250 ms).
+                    cut(&mut q, MAX_URL_QUERY);
                     ex.go(Nav::Replace, |s| s.request.query = q);
                 }
                 on:focus=move |_| ex.prefetch_terms()

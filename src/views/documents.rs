@@ -6,15 +6,14 @@ use super::articles::ArticleLinks;
 use super::chart::YearBars;
 use super::data::use_view_data;
 use super::{
-    day_of, not_ready, span_text, use_page, ExportButtons, ListControls, ListLink, MoreButton,
-    PageLink, ViewFrame, LIST_FIRST,
+    day_of, entity_list, list_query, missing_entity, ready, span_text, use_page, ExportButtons,
+    ListControls, ListLink, PageLink, ViewFrame,
 };
 use crate::app::use_lang;
 use crate::explorer::use_explorer;
 use crate::i18n::tr;
 use leptos::prelude::*;
 use nienbieu_model::entities::views::{first_last, matches, per_year};
-use nienbieu_model::entities::DocumentEntry;
 use nienbieu_model::state::{Page, ViewKind};
 
 /// The documents view: the list, or one document's page.
@@ -44,30 +43,31 @@ fn DocumentList() -> impl IntoView {
     let page = use_page();
     let lang = use_lang();
     let day = day_of(ex);
-    let limit = RwSignal::new(LIST_FIRST);
     let shown = Memo::new(move |_| {
         let file = views.documents()?.ok()?;
-        let (filter, sort) = page.with(|p| {
-            p.as_ref()
-                .map(|p| (p.filter.clone(), p.sort.clone()))
-                .unwrap_or_default()
-        });
-        let mut v: Vec<DocumentEntry> = file
-            .documents
-            .iter()
-            .filter(|d| matches(&d.key, &filter) || matches(&d.kind, &filter))
-            .cloned()
+        let (filter, sort) = list_query(page);
+        let all = &file.documents;
+        let mut v: Vec<u32> = (0..all.len() as u32)
+            .filter(|&i| {
+                let d = &all[i as usize];
+                matches(&d.key, &filter) || matches(&d.kind, &filter)
+            })
             .collect();
         if sort.as_deref() == Some("date") {
-            v.sort_by_key(|d| std::cmp::Reverse((d.date, d.year)));
+            v.sort_by_key(|&i| std::cmp::Reverse((all[i as usize].date, all[i as usize].year)));
         }
         Some(v)
     });
+    let file = move || views.documents().and_then(Result::ok);
     let rows = Signal::derive(move || {
+        let Some(file) = file() else {
+            return Vec::new();
+        };
         shown.with(|s| {
             s.iter()
                 .flatten()
-                .map(|d| {
+                .map(|&i| {
+                    let d = &file.documents[i as usize];
                     let span = first_last(&d.citing, day);
                     vec![
                         d.key.clone(),
@@ -84,54 +84,41 @@ fn DocumentList() -> impl IntoView {
         })
     });
     view! {
-        {move || match views.documents() {
-            None => not_ready(None),
-            Some(Err(e)) => not_ready(Some(e)),
-            Some(Ok(file)) if file.documents.is_empty() => {
+        {move || match ready(views.documents()) {
+            Err(v) => v,
+            Ok(file) if file.documents.is_empty() => {
                 view! { <p class="empty" data-testid="view-empty">{tr(|s| s.documents_empty)}</p> }.into_any()
             }
-            Some(Ok(_)) => view! {
+            Ok(_) => view! {
                 <ListControls sorts=vec![("citations", |s| s.sort_citations), ("date", |s| s.sort_date)] />
                 <ExportButtons
                     name="van-ban"
                     header=vec!["code", "kind", "issuer", "year", "date", "citing_articles", "first_cited", "last_cited"]
                     rows=rows
                 />
-                <ul class="entity-list">
-                    {move || {
-                        let list = shown.get().unwrap_or_default();
-                        if list.is_empty() {
-                            return view! { <li class="empty">{tr(|s| s.no_match)}</li> }.into_any();
-                        }
-                        list.into_iter()
-                            .take(limit.get())
-                            .map(|d| {
-                                let span = span_text(first_last(&d.citing, day));
-                                let n = d.citing.len();
-                                let (key, shown) = (d.key.clone(), d.key.clone());
-                                let target = Page::entity(ViewKind::Documents, &d.key);
-                                view! {
-                                    <li class="entity-row" data-testid="entity-row" data-key=key data-count=n>
-                                        <PageLink page=target>
-                                            <strong>{shown}</strong>
-                                        </PageLink>
-                                        <span class="entity-meta">
-                                            {d.kind.clone()} " · " {d.issuer.clone()}
-                                            {d.date.map(|x| format!(" · {}", lang.get_untracked().date(x)))
-                                                .or(d.year.map(|y| format!(" · {y}")))}
-                                        </span>
-                                        <span class="entity-count">
-                                            {move || (lang.get().t().cited_times)(&lang.get().number(n))}
-                                            {span.map(|s| format!(" ({s})"))}
-                                        </span>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                            .into_any()
-                    }}
-                </ul>
-                <MoreButton total=Signal::derive(move || shown.with(|s| s.as_ref().map_or(0, Vec::len))) limit=limit />
+                {entity_list(file, shown, move |file, i| {
+                    let d = &file.documents[i as usize];
+                    let span = span_text(first_last(&d.citing, day));
+                    let n = d.citing.len();
+                    let (key, shown) = (d.key.clone(), d.key.clone());
+                    let target = Page::entity(ViewKind::Documents, &d.key);
+                    view! {
+                        <li class="entity-row" data-testid="entity-row" data-key=key data-count=n>
+                            <PageLink page=target>
+                                <strong>{shown}</strong>
+                            </PageLink>
+                            <span class="entity-meta">
+                                {d.kind.clone()} " · " {d.issuer.clone()}
+                                {d.date.map(|x| format!(" · {}", lang.get_untracked().date(x)))
+                                    .or(d.year.map(|y| format!(" · {y}")))}
+                            </span>
+                            <span class="entity-count">
+                                {move || (lang.get().t().cited_times)(&lang.get().number(n))}
+                                {span.map(|s| format!(" ({s})"))}
+                            </span>
+                        </li>
+                    }
+                })}
             }
             .into_any(),
         }}
@@ -146,19 +133,13 @@ fn DocumentPage(key: String) -> impl IntoView {
     let day = day_of(ex);
     let key = StoredValue::new(key);
     move || {
-        let file = match views.documents() {
-            None => return not_ready(None),
-            Some(Err(e)) => return not_ready(Some(e)),
-            Some(Ok(f)) => f,
+        let file = match ready(views.documents()) {
+            Ok(f) => f,
+            Err(v) => return v,
         };
         let Some(d) = key.with_value(|k| file.documents.iter().find(|d| &d.key == k).cloned())
         else {
-            let k = key.get_value();
-            return view! {
-                <p class="empty" data-testid="view-empty">{move || (lang.get().t().entity_missing)(&k)}</p>
-                <PageLink page=Page::of(ViewKind::Documents)>{tr(|s| s.back_to_list)}</PageLink>
-            }
-            .into_any();
+            return missing_entity(ViewKind::Documents, key.get_value());
         };
         let (years, undated) = per_year(&d.citing, day);
         let span = span_text(first_last(&d.citing, day));

@@ -7,7 +7,7 @@ use super::articles::ArticleLink;
 use super::chart::{format_value, YearLines};
 use super::data::use_view_data;
 use super::organizations::metric_name;
-use super::{not_ready, set_page, use_page, ExportButtons, ViewFrame};
+use super::{ready, set_page, use_page, ExportButtons, ViewFrame};
 use crate::app::use_lang;
 use crate::explorer::{use_explorer, Nav};
 use crate::i18n::{tr, Lang};
@@ -40,10 +40,9 @@ fn FiguresBody() -> impl IntoView {
     // The point whose sentence and article show below the chart.
     let chosen: RwSignal<Option<u32>> = RwSignal::new(None);
     move || {
-        let file = match views.figures() {
-            None => return not_ready(None),
-            Some(Err(e)) => return not_ready(Some(e)),
-            Some(Ok(f)) => f,
+        let file = match ready(views.figures()) {
+            Ok(f) => f,
+            Err(v) => return v,
         };
         let left: u32 = file.left_out.iter().map(|x| x.1).sum();
         let left_note = (left > 0).then(|| {

@@ -170,19 +170,31 @@ pub fn ViewFrame(kind: ViewKind, heading: Signal<String>, children: ChildrenFn) 
     }
 }
 
-/// What a view shows while its file is loading or when it failed.
-pub fn not_ready(error: Option<String>) -> AnyView {
+/// A view's file once it is in, or what the view shows until then: that it is loading, or
+/// why it failed with a retry.
+pub fn ready<T>(loaded: data::Loaded<T>) -> Result<std::sync::Arc<T>, AnyView> {
     let views = data::use_view_data();
-    match error {
-        None => view! { <p class="status" role="status">{tr(|s| s.loading)}</p> }.into_any(),
-        Some(e) => view! {
+    match loaded {
+        Some(Ok(file)) => Ok(file),
+        None => Err(view! { <p class="status" role="status">{tr(|s| s.loading)}</p> }.into_any()),
+        Some(Err(e)) => Err(view! {
             <div class="reader-note" role="alert">
                 <p>{tr(|s| s.view_failed)} ": " {e}</p>
                 <button on:click=move |_| views.retry()>{tr(|s| s.retry)}</button>
             </div>
         }
-        .into_any(),
+        .into_any()),
     }
+}
+
+/// An entry page for a key its view's file does not hold: says so, with the way back.
+pub fn missing_entity(kind: ViewKind, key: String) -> AnyView {
+    let lang = use_lang();
+    view! {
+        <p class="empty" data-testid="view-empty">{move || (lang.get().t().entity_missing)(&key)}</p>
+        <PageLink page=Page::of(kind)>{tr(|s| s.back_to_list)}</PageLink>
+    }
+    .into_any()
 }
 
 /// A list order a view offers: its code in the URL and its label.
@@ -277,13 +289,53 @@ pub fn ExportButtons(
 /// How many entries a view's list shows at first: enough to fill two screens, few enough to
 /// paint within a frame or two; "Xem thêm" adds [`LIST_MORE`] at a time, and the filter finds
 /// the rest.
-pub const LIST_FIRST: usize = 50;
+const LIST_FIRST: usize = 50;
 /// How many entries "Xem thêm" adds.
-pub const LIST_MORE: usize = 200;
+const LIST_MORE: usize = 200;
+
+/// The filter typed over a view's list and its sort code, from the URL.
+pub fn list_query(page: Memo<Option<Page>>) -> (String, Option<String>) {
+    page.with(|p| {
+        p.as_ref()
+            .map(|p| (p.filter.clone(), p.sort.clone()))
+            .unwrap_or_default()
+    })
+}
+
+/// A view's list: the entries of `file` at the positions `shown` holds, the first
+/// [`LIST_FIRST`] drawn by `row`, "no match" when none is left, and "Xem thêm" for the rest.
+pub fn entity_list<T, V>(
+    file: impl Fn() -> Option<std::sync::Arc<T>> + Copy + Send + Sync + 'static,
+    shown: Memo<Option<Vec<u32>>>,
+    row: impl Fn(&T, u32) -> V + Copy + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let limit = RwSignal::new(LIST_FIRST);
+    let total = Signal::derive(move || shown.with(|s| s.as_ref().map_or(0, Vec::len)));
+    view! {
+        <ul class="entity-list">
+            {move || {
+                let list = shown.get().unwrap_or_default();
+                let Some(file) = file().filter(|_| !list.is_empty()) else {
+                    return view! { <li class="empty">{tr(|s| s.no_match)}</li> }.into_any();
+                };
+                list.into_iter()
+                    .take(limit.get())
+                    .map(|i| row(&file, i))
+                    .collect_view()
+                    .into_any()
+            }}
+        </ul>
+        <MoreButton total=total limit=limit />
+    }
+}
 
 /// The "Xem thêm" button under a list whose `total` entries are more than it shows.
 #[component]
-pub fn MoreButton(total: Signal<usize>, limit: RwSignal<usize>) -> impl IntoView {
+fn MoreButton(total: Signal<usize>, limit: RwSignal<usize>) -> impl IntoView {
     move || {
         (total.get() > limit.get()).then(|| {
             view! {

@@ -8,8 +8,8 @@ use super::chart::{format_value, YearBars};
 use super::data::use_view_data;
 use super::people::display_name;
 use super::{
-    day_of, not_ready, use_page, ExportButtons, ListControls, ListLink, MoreButton, PageLink,
-    ViewFrame, LIST_FIRST,
+    day_of, entity_list, list_query, missing_entity, ready, use_page, ExportButtons, ListControls,
+    ListLink, PageLink, ViewFrame,
 };
 use crate::app::use_lang;
 use crate::explorer::use_explorer;
@@ -44,14 +44,9 @@ fn OrganizationList() -> impl IntoView {
     let views = use_view_data();
     let page = use_page();
     let lang = use_lang();
-    let limit = RwSignal::new(LIST_FIRST);
     let shown = Memo::new(move |_| {
         let file = views.organizations()?.ok()?;
-        let (filter, sort) = page.with(|p| {
-            p.as_ref()
-                .map(|p| (p.filter.clone(), p.sort.clone()))
-                .unwrap_or_default()
-        });
+        let (filter, sort) = list_query(page);
         // Positions in the file, not copies: the list is recomputed on every filter keystroke.
         let all = &file.organizations;
         let mut v: Vec<u32> = (0..all.len() as u32)
@@ -92,51 +87,37 @@ fn OrganizationList() -> impl IntoView {
         })
     });
     view! {
-        {move || match views.organizations() {
-            None => not_ready(None),
-            Some(Err(e)) => not_ready(Some(e)),
-            Some(Ok(file)) if file.organizations.is_empty() => {
+        {move || match ready(views.organizations()) {
+            Err(v) => v,
+            Ok(file) if file.organizations.is_empty() => {
                 view! { <p class="empty" data-testid="view-empty">{tr(|s| s.organizations_empty)}</p> }.into_any()
             }
-            Some(Ok(_)) => view! {
+            Ok(_) => view! {
                 <ListControls sorts=vec![("articles", |s| s.sort_articles), ("name", |s| s.sort_name)] />
                 <ExportButtons
                     name="to-chuc"
                     header=vec!["name", "aliases", "articles", "events_held", "people_in_posts", "figures"]
                     rows=rows
                 />
-                <ul class="entity-list">
-                    {move || {
-                        let list = shown.get().unwrap_or_default();
-                        let Some(file) = file().filter(|_| !list.is_empty()) else {
-                            return view! { <li class="empty">{tr(|s| s.no_match)}</li> }.into_any();
-                        };
-                        list.into_iter()
-                            .take(limit.get())
-                            .map(|i| {
-                                let o = &file.organizations[i as usize];
-                                let n = o.docs.len();
-                                let held: usize = o.events.iter().map(|e| e.1.len()).sum();
-                                let (name, shown) = (o.name.clone(), o.name.clone());
-                                let target = Page::entity(ViewKind::Organizations, &o.name);
-                                view! {
-                                    <li class="entity-row" data-testid="entity-row" data-key=name data-count=n>
-                                        <PageLink page=target>
-                                            <strong>{shown}</strong>
-                                        </PageLink>
-                                        {(!o.aliases.is_empty()).then(|| view! { <span class="entity-meta">{o.aliases.join(", ")}</span> })}
-                                        <span class="entity-count">
-                                            {move || (lang.get().t().seen_times)(&lang.get().number(n))}
-                                            {(held > 0).then(|| format!(" · {held} ✦"))}
-                                        </span>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                            .into_any()
-                    }}
-                </ul>
-                <MoreButton total=Signal::derive(move || shown.with(|s| s.as_ref().map_or(0, Vec::len))) limit=limit />
+                {entity_list(file, shown, move |file, i| {
+                    let o = &file.organizations[i as usize];
+                    let n = o.docs.len();
+                    let held: usize = o.events.iter().map(|e| e.1.len()).sum();
+                    let (name, shown) = (o.name.clone(), o.name.clone());
+                    let target = Page::entity(ViewKind::Organizations, &o.name);
+                    view! {
+                        <li class="entity-row" data-testid="entity-row" data-key=name data-count=n>
+                            <PageLink page=target>
+                                <strong>{shown}</strong>
+                            </PageLink>
+                            {(!o.aliases.is_empty()).then(|| view! { <span class="entity-meta">{o.aliases.join(", ")}</span> })}
+                            <span class="entity-count">
+                                {move || (lang.get().t().seen_times)(&lang.get().number(n))}
+                                {(held > 0).then(|| format!(" · {held} ✦"))}
+                            </span>
+                        </li>
+                    }
+                })}
             }
             .into_any(),
         }}
@@ -151,19 +132,13 @@ fn OrganizationPage(key: String) -> impl IntoView {
     let day = day_of(ex);
     let key = StoredValue::new(key);
     move || {
-        let file = match views.organizations() {
-            None => return not_ready(None),
-            Some(Err(e)) => return not_ready(Some(e)),
-            Some(Ok(f)) => f,
+        let file = match ready(views.organizations()) {
+            Ok(f) => f,
+            Err(v) => return v,
         };
         let Some(o) = key.with_value(|k| file.organizations.iter().find(|o| &o.name == k).cloned())
         else {
-            let k = key.get_value();
-            return view! {
-                <p class="empty" data-testid="view-empty">{move || (lang.get().t().entity_missing)(&k)}</p>
-                <PageLink page=Page::of(ViewKind::Organizations)>{tr(|s| s.back_to_list)}</PageLink>
-            }
-            .into_any();
+            return missing_entity(ViewKind::Organizations, key.get_value());
         };
         let (years, _) = per_year(&o.docs, day);
         let events = events_by_year(&o.events, day);

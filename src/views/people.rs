@@ -7,8 +7,8 @@ use super::articles::ArticleLinks;
 use super::chart::YearBars;
 use super::data::use_view_data;
 use super::{
-    day_of, not_ready, span_text, use_page, ExportButtons, ListControls, ListLink, MoreButton,
-    PageLink, ViewFrame, LIST_FIRST,
+    day_of, entity_list, list_query, missing_entity, ready, span_text, use_page, ExportButtons,
+    ListControls, ListLink, PageLink, ViewFrame,
 };
 use crate::app::use_lang;
 use crate::explorer::use_explorer;
@@ -76,14 +76,9 @@ fn PeopleList() -> impl IntoView {
     let page = use_page();
     let lang = use_lang();
     let day = day_of(ex);
-    let limit = RwSignal::new(LIST_FIRST);
     let shown = Memo::new(move |_| {
         let file = views.people()?.ok()?;
-        let (filter, sort) = page.with(|p| {
-            p.as_ref()
-                .map(|p| (p.filter.clone(), p.sort.clone()))
-                .unwrap_or_default()
-        });
+        let (filter, sort) = list_query(page);
         // Positions in the file, not copies: the list is recomputed on every filter keystroke.
         let all = &file.people;
         let mut v: Vec<u32> = (0..all.len() as u32)
@@ -121,51 +116,37 @@ fn PeopleList() -> impl IntoView {
         })
     });
     view! {
-        {move || match views.people() {
-            None => not_ready(None),
-            Some(Err(e)) => not_ready(Some(e)),
-            Some(Ok(file)) if file.people.is_empty() => {
+        {move || match ready(views.people()) {
+            Err(v) => v,
+            Ok(file) if file.people.is_empty() => {
                 view! { <p class="empty" data-testid="view-empty">{tr(|s| s.people_empty)}</p> }.into_any()
             }
-            Some(Ok(_)) => view! {
+            Ok(_) => view! {
                 <ListControls sorts=vec![("articles", |s| s.sort_articles), ("name", |s| s.sort_name)] />
                 <ExportButtons
                     name="nhan-vat"
                     header=vec!["name", "context", "title", "articles", "first_seen", "last_seen"]
                     rows=rows
                 />
-                <ul class="entity-list">
-                    {move || {
-                        let list = shown.get().unwrap_or_default();
-                        let Some(file) = file().filter(|_| !list.is_empty()) else {
-                            return view! { <li class="empty">{tr(|s| s.no_match)}</li> }.into_any();
-                        };
-                        list.into_iter()
-                            .take(limit.get())
-                            .map(|i| {
-                                let p = &file.people[i as usize];
-                                let n = p.docs.len();
-                                let span = span_text(first_last(&p.docs, day));
-                                let (key, name, title) = (p.key(), display_name(p), title_text(p));
-                                let target = Page::entity(ViewKind::People, &key);
-                                view! {
-                                    <li class="entity-row" data-testid="entity-row" data-key=key data-count=n>
-                                        <PageLink page=target>
-                                            <strong>{name}</strong>
-                                        </PageLink>
-                                        <span class="entity-meta">{title}</span>
-                                        <span class="entity-count">
-                                            {move || (lang.get().t().seen_times)(&lang.get().number(n))}
-                                            {span.map(|s| format!(" ({s})"))}
-                                        </span>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                            .into_any()
-                    }}
-                </ul>
-                <MoreButton total=Signal::derive(move || shown.with(|s| s.as_ref().map_or(0, Vec::len))) limit=limit />
+                {entity_list(file, shown, move |file, i| {
+                    let p = &file.people[i as usize];
+                    let n = p.docs.len();
+                    let span = span_text(first_last(&p.docs, day));
+                    let (key, name, title) = (p.key(), display_name(p), title_text(p));
+                    let target = Page::entity(ViewKind::People, &key);
+                    view! {
+                        <li class="entity-row" data-testid="entity-row" data-key=key data-count=n>
+                            <PageLink page=target>
+                                <strong>{name}</strong>
+                            </PageLink>
+                            <span class="entity-meta">{title}</span>
+                            <span class="entity-count">
+                                {move || (lang.get().t().seen_times)(&lang.get().number(n))}
+                                {span.map(|s| format!(" ({s})"))}
+                            </span>
+                        </li>
+                    }
+                })}
             }
             .into_any(),
         }}
@@ -180,10 +161,9 @@ fn PersonPage(key: String) -> impl IntoView {
     let day = day_of(ex);
     let key = StoredValue::new(key);
     move || {
-        let file = match views.people() {
-            None => return not_ready(None),
-            Some(Err(e)) => return not_ready(Some(e)),
-            Some(Ok(f)) => f,
+        let file = match ready(views.people()) {
+            Ok(f) => f,
+            Err(v) => return v,
         };
         let Some(p) = key.with_value(|k| file.people.iter().find(|p| &p.key() == k).cloned())
         else {
@@ -208,11 +188,7 @@ fn PersonPage(key: String) -> impl IntoView {
                 }
                 .into_any();
             }
-            return view! {
-                <p class="empty" data-testid="view-empty">{move || (lang.get().t().entity_missing)(&k)}</p>
-                <PageLink page=Page::of(ViewKind::People)>{tr(|s| s.back_to_list)}</PageLink>
-            }
-            .into_any();
+            return missing_entity(ViewKind::People, k);
         };
         let place = p.context.clone().unwrap_or_default();
         let certainty = match p.certainty {

@@ -3,6 +3,7 @@
 
 use crate::encoding::{detect, Charset, Detection, Hint, Route};
 use crate::text::to_nfc;
+use std::borrow::Cow;
 
 /// A page decoded to NFC text, with what the decoder had to repair and how it chose the
 /// encoding.
@@ -41,36 +42,19 @@ pub fn decode_bytes_keep_form(bytes: &[u8]) -> Result<Decoded, String> {
     decode_bytes_keep_form_with(bytes, Hint::default())
 }
 
-/// [`decode_bytes_keep_form_with`] on bytes it may keep: a file that is valid UTF-8 without a
-/// BOM, with nothing forced or declared, becomes the text without a copy (a 63 MB JSON Lines
-/// file spends its time in page faults otherwise); every other file takes the general route.
-pub fn decode_owned_keep_form_with(bytes: Vec<u8>, hint: Hint) -> Result<Decoded, String> {
-    let plain = hint.forced.is_none()
-        && hint.declared.is_none()
-        && !bytes.starts_with(b"\xEF\xBB\xBF")
-        && !bytes.starts_with(b"\xFF\xFE")
-        && !bytes.starts_with(b"\xFE\xFF")
-        && !looks_binary(&bytes);
-    if !plain {
-        return decode_bytes_keep_form_with(&bytes, hint);
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) if !text.trim().is_empty() => Ok(Decoded {
-            text,
-            repairs: Vec::new(),
-            detection: Detection {
-                charset: Charset::Utf8,
-                route: Route::ValidUtf8,
-                mismatch: None,
-            },
-        }),
-        Ok(text) => decode_bytes_keep_form_with(text.as_bytes(), hint),
-        Err(e) => decode_bytes_keep_form_with(e.as_bytes(), hint),
-    }
-}
-
 /// Like [`decode_bytes_keep_form`], with a forced or declared encoding.
 pub fn decode_bytes_keep_form_with(bytes: &[u8], hint: Hint) -> Result<Decoded, String> {
+    decode_keep_form(Cow::Borrowed(bytes), hint)
+}
+
+/// [`decode_bytes_keep_form_with`] on bytes it may keep: valid UTF-8 becomes the text without
+/// a copy (a 63 MB JSON Lines file spends its time in page faults otherwise).
+pub fn decode_owned_keep_form_with(bytes: Vec<u8>, hint: Hint) -> Result<Decoded, String> {
+    decode_keep_form(Cow::Owned(bytes), hint)
+}
+
+fn decode_keep_form(data: Cow<[u8]>, hint: Hint) -> Result<Decoded, String> {
+    let bytes: &[u8] = &data;
     let mut repairs = Vec::new();
     let found = |charset, route| Detection {
         charset,
@@ -125,7 +109,13 @@ pub fn decode_bytes_keep_form_with(bytes: &[u8], hint: Hint) -> Result<Decoded, 
                 route,
                 mismatch,
             };
-            (utf8(bytes, &mut repairs), detection)
+            let text = if invalid == 0 {
+                String::from_utf8(data.into_owned())
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+            } else {
+                utf8(bytes, &mut repairs)
+            };
+            (text, detection)
         } else {
             let detection = detect(bytes, hint.declared);
             let (text, bad) = detection.charset.decode(bytes);

@@ -319,7 +319,7 @@ impl ViewState {
 }
 
 /// Cuts `s` to at most `max` bytes, at a character boundary.
-fn cut(s: &mut String, max: usize) {
+pub fn cut(s: &mut String, max: usize) {
     if s.len() > max {
         let mut at = max;
         while !s.is_char_boundary(at) {
