@@ -25,6 +25,8 @@ scripts/fuzz.sh "${NIENBIEU_FUZZ_SECONDS:-60}"
 
 ./x ingest
 ./x build-app
+# The browser tests ingest their own datasets and ask the native engine what a query needs.
+native cargo build --quiet --profile native -p nienbieu-ingest -p nienbieu-bench
 
 log "browser tests (headless Chromium; the core flows also in Firefox and WebKit)"
 node --test --test-concurrency=1 tests/e2e/
