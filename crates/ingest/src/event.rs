@@ -1,5 +1,6 @@
 //! The reported event's kind, from the headline, else from the lead: the first event the text
-//! names, a review or an admission where a meeting is one.
+//! names, a review or an admission where a meeting is one; else an event the next paragraphs
+//! place the story at ("Tại kỳ họp thứ 2 HĐND tỉnh, …").
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use nienbieu_model::EventKind;
@@ -89,21 +90,37 @@ const NOT_THIS_EVENT: &[&str] = &[
     "trung tâm",
 ];
 
-/// Classifies the event from the headline, then from the lead's first two sentences.
+/// How many paragraphs after the lead may place the story at an event ("tại hội nghị …").
+const LATER_PARAGRAPHS: usize = 2;
+
+/// Classifies the event from the headline, then from the lead's first two sentences, then
+/// from an event the next paragraphs say the story took place at ("Tại kỳ họp thứ 2 …", "…
+/// nhận định tại hội nghị tổng kết …"); with the paragraph it was found in (`None` for the
+/// headline or no event).
 ///
 /// ```
 /// use nienbieu_ingest::event::event_kind;
 /// use nienbieu_model::EventKind;
-/// assert_eq!(event_kind(Some("Hội thảo góp ý văn kiện Đại hội XIV"), None), EventKind::Conference);
-/// assert_eq!(event_kind(None, Some("Sáng 14/7, Thành ủy tổ chức hội nghị sơ kết 6 tháng.")), EventKind::MidyearReview);
+/// assert_eq!(event_kind(Some("Hội thảo góp ý văn kiện Đại hội XIV"), &[]).0, EventKind::Conference);
+/// assert_eq!(event_kind(None, &["Sáng 14/7, Thành ủy tổ chức hội nghị sơ kết 6 tháng."]), (EventKind::MidyearReview, Some(0)));
+/// assert_eq!(event_kind(None, &["Báo đăng bài về phí.", "Tại kỳ họp thứ 2 HĐND tỉnh, đại biểu biểu quyết."]), (EventKind::Conference, Some(1)));
 /// ```
-pub fn event_kind(title: Option<&str>, lead: Option<&str>) -> EventKind {
-    let lead = lead.map(first_sentences);
-    let kind = [title, lead.as_deref()]
-        .into_iter()
-        .flatten()
-        .find_map(kind_in);
-    kind.unwrap_or(EventKind::Other)
+pub fn event_kind(title: Option<&str>, paragraphs: &[&str]) -> (EventKind, Option<usize>) {
+    if let Some(k) = title.and_then(|t| kind_in(t, false)) {
+        return (k, None);
+    }
+    if let Some(k) = paragraphs
+        .first()
+        .and_then(|lead| kind_in(&first_sentences(lead), false))
+    {
+        return (k, Some(0));
+    }
+    for (i, p) in paragraphs.iter().enumerate().skip(1).take(LATER_PARAGRAPHS) {
+        if let Some(k) = kind_in(&first_sentences(p), true) {
+            return (k, Some(i));
+        }
+    }
+    (EventKind::Other, None)
 }
 
 /// The first two sentences of a lead.
@@ -128,8 +145,9 @@ static EVENT_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("valid patterns")
 });
 
-/// The kind of the first event `text` names, if any.
-fn kind_in(text: &str) -> Option<EventKind> {
+/// The kind of the first event `text` names, if any; with `placed`, only an event the text
+/// places the story at ("Tại hội nghị").
+fn kind_in(text: &str, placed: bool) -> Option<EventKind> {
     let lower = text.to_lowercase();
     let mut best: Option<(usize, EventKind, usize)> = None;
     for m in EVENT_AC.find_overlapping_iter(&lower) {
@@ -141,7 +159,10 @@ fn kind_in(text: &str) -> Option<EventKind> {
         }
         let whole_word = !lower[..at].ends_with(char::is_alphanumeric)
             && !lower[from..].starts_with(char::is_alphanumeric);
-        if !whole_word || not_this_event(&lower, at, from) || !proper_object(phrase, &lower[from..])
+        if !whole_word
+            || not_this_event(&lower, at, from)
+            || !proper_object(phrase, &lower[from..])
+            || placed && !placed_at(text, &lower, at)
         {
             continue;
         }
@@ -161,6 +182,41 @@ fn kind_in(text: &str) -> Option<EventKind> {
         }
     }
     Some(kind)
+}
+
+/// Verbs of speech before "tại": "phát biểu tại hội nghị".
+const SPOKE: &[&str] = &[
+    "phát biểu",
+    "cho biết",
+    "nhấn mạnh",
+    "khẳng định",
+    "nhận định",
+    "báo cáo",
+    "nói",
+    "kết luận",
+];
+
+/// True when the text before an event word places the story there: "Tại kỳ họp", "phát
+/// biểu tại hội nghị", "nhận định của … Nguyễn Văn Đua tại hội nghị"; not an aside ("tài liệu
+/// gửi phụ huynh tại buổi họp", "thông tin có tại hội thảo").
+fn placed_at(text: &str, lower: &str, at: usize) -> bool {
+    let b = lower[..at].trim_end();
+    let b = b.strip_suffix("buổi").unwrap_or(b).trim_end();
+    let Some(r) = b
+        .strip_suffix("tại")
+        .filter(|r| !r.ends_with(char::is_alphanumeric))
+    else {
+        return false;
+    };
+    let r = r.trim_end();
+    let clause_start = r.is_empty() || r.ends_with(['.', ',', ':', ';', '"', '“', '(']);
+    // A name or a title just before, in the text as written.
+    let named = text.len() == lower.len()
+        && text[..r.len()]
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+    clause_start || named || SPOKE.iter().any(|v| r.ends_with(v))
 }
 
 /// True when the words around an event word show it is not the reported event: "Nghị quyết
@@ -222,7 +278,7 @@ mod tests {
 
     #[test]
     fn kinds() {
-        let k = |t: &str| event_kind(Some(t), None);
+        let k = |t: &str| event_kind(Some(t), &[]).0;
         assert_eq!(
             k("Đảng bộ Khối tổng kết công tác xây dựng Đảng năm 2023"),
             EventKind::YearReview
@@ -251,8 +307,9 @@ mod tests {
         assert_eq!(
             event_kind(
                 Some("Ngành Tổ chức hoàn thành 29/29 chỉ tiêu"),
-                Some("tại hội nghị tổng kết công tác")
-            ),
+                &["tại hội nghị tổng kết công tác"]
+            )
+            .0,
             EventKind::YearReview
         );
     }
@@ -261,7 +318,7 @@ mod tests {
     /// `congress`.
     #[test]
     fn every_kind_of_meeting_is_a_conference() {
-        let k = |t: &str| event_kind(None, Some(t));
+        let k = |t: &str| event_kind(None, &[t]).0;
         for lead in [
             "Sáng 12/5, Học viện tổ chức hội thảo góp ý dự thảo văn kiện trình Đại hội XIV.",
             "Chiều 3/10, Ban Chỉ đạo phòng, chống tham nhũng tỉnh họp phiên thứ 12.",

@@ -10,7 +10,9 @@ pub fn enrich(a: &mut Article) {
     let published = a.published.map(|p| p.date());
     let title = a.title.as_deref();
     let lead = a.paragraphs.first().map(String::as_str);
-    a.event_kind = event::event_kind(title, lead);
+    let paragraphs: Vec<&str> = a.paragraphs.iter().map(String::as_str).collect();
+    let (kind, event_at) = event::event_kind(title, &paragraphs);
+    a.event_kind = kind;
     let (when, why) = event_date::event_date(title, lead, published);
     a.event_date = when.map(|e| e.start);
     a.event_end = when.and_then(|e| e.end);
@@ -32,8 +34,14 @@ pub fn enrich(a: &mut Article) {
     let implied = Implied::from_provinces(&a.provinces).with_locals(texts.iter().copied());
     let orgs = find_organizations_with(&texts, &implied, &places);
     let title_at = title.map(|_| 0);
-    let lead_at = lead.map(|_| usize::from(title.is_some()));
-    a.organizer = organizer::organizer(a.event_kind, &texts, title_at, lead_at, &orgs.mentions);
+    // The lead, and the paragraph that placed the story at its event where that is another.
+    let first = usize::from(title.is_some());
+    let leads: Vec<usize> = lead
+        .map(|_| first)
+        .into_iter()
+        .chain(event_at.filter(|&p| p > 0).map(|p| first + p))
+        .collect();
+    a.organizer = organizer::organizer(a.event_kind, &texts, title_at, &leads, &orgs.mentions);
     // Figures from the headline and the paragraphs; captions repeat them.
     let body = usize::from(title.is_some()) + a.paragraphs.len();
     a.figures = figures::find_figures(&texts[..body], &orgs.mentions, a.organizer.as_deref());

@@ -19,6 +19,13 @@ const HOLDING: &[&str] = &[
     "chủ trì",
 ];
 
+/// What a collegial body does at its own session: "Ủy ban Thường vụ Quốc hội đã cho ý kiến về
+/// …" (for a meeting only).
+const IN_SESSION: &[&str] = &["cho ý kiến", "thảo luận", "biểu quyết", "xem xét và"];
+
+/// Titles of a body's head: "Chủ tịch Quốc hội Nguyễn Văn An tổng kết …" (the body held it).
+const HEADS: &[&str] = &["Chủ tịch", "Bí thư", "Giám đốc", "Trưởng ban", "Trưởng Ban"];
+
 /// Words that may stand between the holder and the verb: "HĐND tỉnh khóa XVII tổ chức",
 /// "Chi bộ ... (huyện Thủy Nguyên) tổ chức", "Thanh tra Chính phủ VN và ... phối hợp tổ chức".
 const BETWEEN: &[&str] = &[
@@ -67,13 +74,14 @@ const DO_TITLES: &[&str] = &[
 ];
 
 /// The holder of an event of `kind`, read from the headline (`texts[title]`) and the lead
-/// (`texts[lead]`), among the organisations found there; `None` for [`EventKind::Other`] or
+/// (`texts[i]` for `i` in `leads`: the first paragraph, and the one that placed the story at
+/// its event where that is another), among the organisations found there; `None` for [`EventKind::Other`] or
 /// when the text names none.
 pub fn organizer(
     kind: EventKind,
     texts: &[&str],
     title: Option<usize>,
-    lead: Option<usize>,
+    leads: &[usize],
     mentions: &[Mention],
 ) -> Option<String> {
     if kind == EventKind::Other {
@@ -81,9 +89,9 @@ pub fn organizer(
     }
     let in_text = |i: usize| -> Vec<&Mention> { mentions.iter().filter(|m| m.text == i).collect() };
     // Lower case once per text (the same length in bytes for Vietnamese letters).
-    let lowered: Vec<(usize, String)> = [title, lead]
+    let lowered: Vec<(usize, String)> = title
         .into_iter()
-        .flatten()
+        .chain(leads.iter().copied())
         .map(|i| {
             let l = texts[i].to_lowercase();
             // Offsets are shared with the text: where lower case changes a letter's length,
@@ -104,7 +112,7 @@ pub fn organizer(
             .find(|(j, _)| *j == i)
             .map_or("", |(_, l)| l.as_str())
     };
-    let both: Vec<usize> = [title, lead].into_iter().flatten().collect();
+    let both: Vec<usize> = title.into_iter().chain(leads.iter().copied()).collect();
     if kind == EventKind::WorkingVisit {
         for phrase in HOST {
             for &i in &both {
@@ -126,11 +134,15 @@ pub fn organizer(
             l.contains("kiểm tra") || l.contains("giám sát")
         });
         return inspection
-            .then(|| lead.and_then(|i| in_text(i).first().map(|m| m.name.clone())))
+            .then(|| {
+                leads
+                    .first()
+                    .and_then(|&i| in_text(i).first().map(|m| m.name.clone()))
+            })
             .flatten();
     }
     // "do X tổ chức" in the lead, then "X tổ chức" in the lead, then the headline.
-    let order: Vec<usize> = [lead, title].into_iter().flatten().collect();
+    let order: Vec<usize> = leads.iter().copied().chain(title).collect();
     for &i in &order {
         let t = texts[i];
         for m in in_text(i) {
@@ -154,8 +166,19 @@ pub fn organizer(
                     .iter()
                     .any(|v| r.starts_with(v) && !r[v.len()..].starts_with(char::is_alphanumeric))
             };
-            if holds(rest) {
+            let in_session = |r: &str| {
+                kind == EventKind::Conference && IN_SESSION.iter().any(|v| r.starts_with(v))
+            };
+            if holds(rest) || in_session(rest) {
                 return Some(m.name.clone());
+            }
+            // The body's head by name: "Chủ tịch Quốc hội Nguyễn Văn An tổng kết".
+            let t = texts[i];
+            if HEADS.iter().any(|h| t[..m.start].trim_end().ends_with(h)) {
+                let after_name = skip_name(&t[m.end..]);
+                if holds(skip_between(&lower[t.len() - after_name.len()..])) {
+                    return Some(m.name.clone());
+                }
             }
             // "A và B đã tổ chức", "A phối hợp với B tổ chức": A, the first named.
             if let Some(r) = rest
@@ -222,6 +245,15 @@ fn gap_ok(gap: &str, fillers: &[&str]) -> bool {
     g.is_empty()
 }
 
+/// The text after a person's name: "Nguyễn Văn An tổng kết" → "tổng kết".
+fn skip_name(rest: &str) -> &str {
+    let mut r = rest.trim_start();
+    while r.starts_with(char::is_uppercase) {
+        r = r.split_once(' ').map_or("", |(_, x)| x).trim_start();
+    }
+    r
+}
+
 /// The text after a body, without what may stand before its verb.
 fn skip_between(rest: &str) -> &str {
     let mut r = rest.trim_start();
@@ -281,7 +313,7 @@ mod tests {
         let implied = Implied::from_provinces(&["Hưng Yên".into()]);
         let o = find_organizations(&texts, &implied);
         let t = title.map(|_| 0);
-        organizer(kind, &texts, t, Some(texts.len() - 1), &o.mentions)
+        organizer(kind, &texts, t, &[texts.len() - 1], &o.mentions)
     }
 
     #[test]
@@ -335,6 +367,32 @@ mod tests {
             )
             .as_deref(),
             Some("HĐND tỉnh Hưng Yên")
+        );
+        assert_eq!(
+            holder(
+                Conference,
+                None,
+                "Chiều nay, Ủy ban Thường vụ Quốc hội đã cho ý kiến về dự án luật."
+            )
+            .as_deref(),
+            Some("Ủy ban Thường vụ Quốc hội")
+        );
+        assert_eq!(
+            holder(
+                Conference,
+                None,
+                "Chủ tịch Quốc hội Nguyễn Văn An tổng kết 3 ngày chất vấn."
+            )
+            .as_deref(),
+            Some("Quốc hội")
+        );
+        assert_eq!(
+            holder(
+                Conference,
+                None,
+                "Giám đốc Sở Y tế Nguyễn Văn A cho biết hội nghị đã kết thúc."
+            ),
+            None
         );
         assert_eq!(holder(Other, None, "Sở Y tế tổ chức hội nghị."), None);
         assert_eq!(

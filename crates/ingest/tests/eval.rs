@@ -53,5 +53,5 @@ fn the_evaluation_meets_its_thresholds() {
         );
         return;
     }
-    check(&ev.report(None), "all cases", 0.85);
+    check(&ev.report(None), "all cases", 0.9);
 }
