@@ -40,23 +40,54 @@ pub fn build_dataset(articles: &[Article]) -> DatasetFiles {
     })
 }
 
-/// Writes `files` into `dir` (created if needed). Each file goes through a temporary name and
-/// a rename, and a layer's directory is written only if it is not there already (its name is
-/// its content's hash); the manifest comes last; then files and layer directories of earlier
-/// datasets are deleted.
+/// A file's name in its layer's directory (empty for a top-level file), and its bytes.
+type Named<'a> = (&'a str, &'a [u8]);
+
+/// Writes `files` into `dir` (created if needed). Every name is its content's hash, so a file
+/// or a layer's directory already there (whole) is kept as it is; a new file goes through a
+/// temporary name and a rename, a new layer's files into a temporary directory renamed when
+/// all are in; the manifest comes last; then files and layer directories of earlier datasets
+/// are deleted.
 pub fn write_dataset_dir(dir: &Path, files: &DatasetFiles) -> io::Result<()> {
     fs::create_dir_all(dir)?;
     let write = |name: &str, bytes: &[u8]| {
-        let path = dir.join(name);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
         let tmp = dir.join(format!("{name}.tmp"));
         fs::write(&tmp, bytes)?;
-        fs::rename(&tmp, path)
+        fs::rename(&tmp, dir.join(name))
     };
+    // Files in order, a layer's together: (top-level name, its files).
+    let mut groups: Vec<(&str, Vec<Named>)> = Vec::new();
     for (name, bytes) in &files.files {
-        write(name, bytes)?;
+        let (top, inner) = name.split_once('/').unwrap_or((name, ""));
+        match groups.last_mut() {
+            Some((t, list)) if *t == top && !inner.is_empty() => list.push((inner, bytes)),
+            _ => groups.push((top, vec![(inner, bytes.as_slice())])),
+        }
+    }
+    for (top, list) in &groups {
+        let path = dir.join(top);
+        if list.len() == 1 && list[0].0.is_empty() {
+            if !path.is_file() {
+                write(top, list[0].1)?;
+            }
+            continue;
+        }
+        let whole = fs::read_dir(&path).is_ok_and(|d| d.count() == list.len());
+        if whole {
+            continue;
+        }
+        let tmp = dir.join(format!("{top}.tmp"));
+        if tmp.exists() {
+            fs::remove_dir_all(&tmp)?;
+        }
+        fs::create_dir_all(&tmp)?;
+        for (inner, bytes) in list {
+            fs::write(tmp.join(inner), bytes)?;
+        }
+        if path.exists() {
+            fs::remove_dir_all(&path)?;
+        }
+        fs::rename(&tmp, &path)?;
     }
     write(MANIFEST, files.manifest.encode().as_bytes())?;
     let keep: std::collections::HashSet<&str> = files
