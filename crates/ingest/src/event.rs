@@ -226,11 +226,38 @@ fn not_this_event(lower: &str, at: usize, end: usize) -> bool {
     let before = before.trim_end();
     let after = &lower[end..crate::text::floor_boundary(lower, (end + 30).min(lower.len()))];
     NOT_THIS_EVENT.iter().any(|w| before.ends_with(w))
+        || reports_a_document(&lower[..at])
         || before.ends_with(" sẽ")
         || after.trim_start().starts_with("sẽ ")
         || after.contains("dự kiến")
         || after.contains(" tới")
         || inside_brackets(lower, at)
+}
+
+/// Verbs that issue a document: a meeting named after "đã ra Thông báo số 13/VPCP-TB, thông
+/// báo ý kiến … tại phiên họp" is the document's occasion; the article reports the document.
+const ISSUES_A_DOCUMENT: &[&str] = &[
+    "ra thông báo",
+    "ra quyết định",
+    "ra chỉ thị",
+    "ra công văn",
+    "ban hành",
+    "ký quyết định",
+    "ký ban hành",
+];
+
+/// True when the sentence before an event word has issued a document, and no body holds the
+/// event since ("Sau khi ban hành Nghị quyết, Tỉnh ủy tổ chức hội nghị" is the meeting's).
+fn reports_a_document(before: &str) -> bool {
+    let sentence = before.rsplit(". ").next().unwrap_or(before);
+    ISSUES_A_DOCUMENT
+        .iter()
+        .filter_map(|v| sentence.rfind(v).map(|i| &sentence[i + v.len()..]))
+        .any(|since| {
+            !["tổ chức", "khai mạc", "tiến hành", "chủ trì"]
+                .iter()
+                .any(|h| since.contains(h))
+        })
 }
 
 /// Visits and inspections are of a body or a place ("kiểm tra tại Đảng bộ tỉnh", "làm việc
@@ -345,5 +372,17 @@ mod tests {
             EventKind::Other
         );
         assert_eq!(k("Hợp tác kinh tế được đẩy mạnh."), EventKind::Other);
+        assert_eq!(
+            k("Ngày 16-1, Văn phòng Chính phủ đã ra Thông báo số 13/VPCP-TB, thông báo ý kiến của Thủ tướng tại phiên họp của Hội đồng ngày 9-1."),
+            EventKind::Other
+        );
+        assert_eq!(
+            k("Sáng 5/3, Tỉnh ủy tổ chức hội nghị, ban hành Nghị quyết về chuyển đổi số."),
+            EventKind::Conference
+        );
+        assert_eq!(
+            k("Sau khi ban hành Nghị quyết, Tỉnh ủy tổ chức hội nghị quán triệt."),
+            EventKind::Conference
+        );
     }
 }

@@ -133,7 +133,29 @@ impl Report {
                 c.recall()
             );
         }
+        let (p, r) = self.kinds_macro();
+        let _ = writeln!(
+            s,
+            "{:<16} {:>5} {:>6} {p:>9.3} {r:>7.3}",
+            "mean over kinds", "", ""
+        );
         s
+    }
+
+    /// Precision and recall averaged over the event kinds present (annotated or found), each
+    /// kind weighing the same, `other` one of them.
+    pub fn kinds_macro(&self) -> (f64, f64) {
+        let seen: Vec<&Counts> = self
+            .kinds
+            .iter()
+            .map(|(_, c)| c)
+            .filter(|c| c.gold + c.predicted > 0)
+            .collect();
+        let n = seen.len().max(1) as f64;
+        (
+            seen.iter().map(|c| c.precision()).sum::<f64>() / n,
+            seen.iter().map(|c| c.recall()).sum::<f64>() / n,
+        )
     }
 }
 
