@@ -212,9 +212,9 @@ fn placed_at(text: &str, lower: &str, at: usize) -> bool {
     let clause_start = r.is_empty() || r.ends_with(['.', ',', ':', ';', '"', '“', '(']);
     // A name or a title just before, in the text as written.
     let named = text.len() == lower.len()
-        && text[..r.len()]
-            .rsplit(' ')
-            .next()
+        && text
+            .get(..r.len())
+            .and_then(|t| t.rsplit(' ').next())
             .is_some_and(|w| w.starts_with(char::is_uppercase));
     clause_start || named || SPOKE.iter().any(|v| r.ends_with(v))
 }

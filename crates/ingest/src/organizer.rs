@@ -176,7 +176,8 @@ pub fn organizer(
             let t = texts[i];
             if HEADS.iter().any(|h| t[..m.start].trim_end().ends_with(h)) {
                 let after_name = skip_name(&t[m.end..]);
-                if holds(skip_between(&lower[t.len() - after_name.len()..])) {
+                let rest = lower.get(t.len() - after_name.len()..).unwrap_or("");
+                if holds(skip_between(rest)) {
                     return Some(m.name.clone());
                 }
             }
