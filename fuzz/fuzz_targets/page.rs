@@ -22,12 +22,23 @@ fuzz_target!(|data: &[u8]| {
         let text = &decoded.text;
         let page = parse_page("fuzz", "fuzz.txt", text);
         serde_json::to_string(&page).expect("an article always serialises");
-        let record = parse_record("fuzz", "fuzz.jsonl:1", None, Some(text), text, Default::default());
+        let record = parse_record(
+            "fuzz",
+            "fuzz.jsonl:1",
+            None,
+            Some(text),
+            text,
+            Default::default(),
+        );
         serde_json::to_string(&record).expect("an article always serialises");
         let lines: Vec<&str> = text.lines().take(64).collect();
         for line in &lines {
             let _ = parse_date_line(line);
-            let _ = (is_lead_sentence(line), is_caption_line(line), is_leading_caption(line));
+            let _ = (
+                is_lead_sentence(line),
+                is_caption_line(line),
+                is_leading_caption(line),
+            );
             let _ = citation_spans(line);
         }
         let _ = find_documents(lines.iter().copied());
@@ -35,11 +46,21 @@ fuzz_target!(|data: &[u8]| {
         let implied = Implied::from_provinces(&provinces);
         let orgs = find_organizations_with(&lines, &implied, &places);
         let _ = find_people(lines.iter().copied(), &implied);
-        let _ = find_figures(&lines, &orgs.mentions, provinces.first().map(String::as_str));
+        let _ = find_figures(
+            &lines,
+            &orgs.mentions,
+            provinces.first().map(String::as_str),
+        );
         let (title, lead) = (lines.first().copied(), lines.get(1).copied());
-        let kind = event_kind(title, lead);
+        let paragraphs = lines.get(1..).unwrap_or_default();
+        let (kind, at) = event_kind(title, paragraphs);
         let _ = event_date(title, lead, None);
-        let (t, l) = (title.map(|_| 0), lead.map(|_| 1));
-        let _ = organizer(kind, &lines, t, l, &orgs.mentions);
+        let t = title.map(|_| 0);
+        let leads: Vec<usize> = lead
+            .map(|_| 1)
+            .into_iter()
+            .chain(at.filter(|&p| p > 0).map(|p| p + 1))
+            .collect();
+        let _ = organizer(kind, &lines, t, &leads, &orgs.mentions);
     }
 });
