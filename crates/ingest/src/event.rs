@@ -209,6 +209,13 @@ fn placed_at(text: &str, lower: &str, at: usize) -> bool {
         return false;
     };
     let r = r.trim_end();
+    // An earlier or a founding meeting ("Trước đó, tại hội nghị …", "được thành lập … tại cuộc
+    // họp"), or one to come ("Tại buổi hội thảo, … sẽ công bố").
+    let sentence = r.rsplit(". ").next().unwrap_or(r).trim_start();
+    if sentence.starts_with("trước đó") || sentence.contains("thành lập") || to_come(&lower[at..])
+    {
+        return false;
+    }
     let clause_start = r.is_empty() || r.ends_with(['.', ',', ':', ';', '"', '“', '(']);
     // A name or a title just before, in the text as written.
     let named = text.len() == lower.len()
@@ -217,6 +224,20 @@ fn placed_at(text: &str, lower: &str, at: usize) -> bool {
             .and_then(|t| t.rsplit(' ').next())
             .is_some_and(|w| w.starts_with(char::is_uppercase));
     clause_start || named || SPOKE.iter().any(|v| r.ends_with(v))
+}
+
+/// How far after an event word a "sẽ" makes it one to come (bytes).
+const TO_COME_WITHIN: usize = 160;
+
+/// True when the sentence from an event word goes on in the future before anyone speaks:
+/// "Tại buổi hội thảo, GET sẽ công bố …", not "… Bill Gates cho biết thiết bị này sẽ …".
+fn to_come(from: &str) -> bool {
+    let end = crate::text::floor_boundary(from, from.len().min(TO_COME_WITHIN));
+    let window = &from[..end];
+    let window = &window[..window.find(". ").unwrap_or(window.len())];
+    window
+        .find(" sẽ ")
+        .is_some_and(|i| !SPOKE.iter().any(|v| window[..i].contains(v)))
 }
 
 /// True when the words around an event word show it is not the reported event: "Nghị quyết
@@ -244,6 +265,10 @@ const ISSUES_A_DOCUMENT: &[&str] = &[
     "ban hành",
     "ký quyết định",
     "ký ban hành",
+    "có thông báo",
+    "có văn bản",
+    "có công văn",
+    "có quyết định",
 ];
 
 /// True when the sentence before an event word has issued a document, and no body holds the
@@ -254,7 +279,7 @@ fn reports_a_document(before: &str) -> bool {
         .iter()
         .filter_map(|v| sentence.rfind(v).map(|i| &sentence[i + v.len()..]))
         .any(|since| {
-            !["tổ chức", "khai mạc", "tiến hành", "chủ trì"]
+            !["tổ chức", "khai mạc", "tiến hành", "chủ trì", "triệu tập"]
                 .iter()
                 .any(|h| since.contains(h))
         })
@@ -384,5 +409,24 @@ mod tests {
             k("Sau khi ban hành Nghị quyết, Tỉnh ủy tổ chức hội nghị quán triệt."),
             EventKind::Conference
         );
+        assert_eq!(
+            k("Văn phòng Chính phủ đã có công văn triệu tập một cuộc họp vào hôm nay."),
+            EventKind::Conference
+        );
+        // An event the second paragraph places the story at; not one before, one founding
+        // something long ago, or one to come.
+        let later = |p: &str| event_kind(None, &["Giá thuốc tăng.", p]).0;
+        assert_eq!(
+            later("Phát biểu tại hội thảo, ông A cho biết giá sẽ giảm."),
+            EventKind::Conference
+        );
+        for p in [
+            "Trước đó, tại hội nghị tổng kết, Phó thủ tướng đánh giá dịch đã được khống chế.",
+            "Hội được thành lập năm 1950 tại cuộc họp của các báo.",
+            "Tại buổi hội thảo, công ty sẽ công bố học bổng.",
+            "Tài liệu gửi phụ huynh tại buổi họp nói rõ điều này.",
+        ] {
+            assert_eq!(later(p), EventKind::Other, "{p:?}");
+        }
     }
 }

@@ -206,7 +206,7 @@ pub fn organizer(
                     m.start >= from
                         && gap_ok(
                             &lower[from..m.start],
-                            &["thứ", "lần", "thường kỳ", "chuyên đề", "mở rộng"],
+                            &["thứ", "lần", "thường kỳ", "chuyên đề", "mở rộng", "của"],
                         )
                 }) {
                     return Some(m.name.clone());
@@ -394,6 +394,15 @@ mod tests {
                 "Giám đốc Sở Y tế Nguyễn Văn A cho biết hội nghị đã kết thúc."
             ),
             None
+        );
+        assert_eq!(
+            holder(
+                Conference,
+                None,
+                "Tại cuộc họp của Bộ Y tế về bình ổn giá thuốc sáng nay, ông A cho biết."
+            )
+            .as_deref(),
+            Some("Bộ Y tế")
         );
         assert_eq!(holder(Other, None, "Sở Y tế tổ chức hội nghị."), None);
         assert_eq!(
