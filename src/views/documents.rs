@@ -6,8 +6,8 @@ use super::articles::ArticleLinks;
 use super::chart::YearBars;
 use super::data::use_view_data;
 use super::{
-    day_of, entity_list, list_query, missing_entity, ready, span_text, use_page, ExportButtons,
-    ListControls, ListLink, PageLink, ViewFrame,
+    day_of, entity_list, list_query, missing_entity, ready, span_text, use_page, EntityRow,
+    ExportButtons, ListControls, ListLink, PageLink, ViewFrame,
 };
 use crate::app::use_lang;
 use crate::explorer::use_explorer;
@@ -100,23 +100,20 @@ fn DocumentList() -> impl IntoView {
                     let d = &file.documents[i as usize];
                     let span = span_text(first_last(&d.citing, day));
                     let n = d.citing.len();
-                    let (key, shown) = (d.key.clone(), d.key.clone());
                     let target = Page::entity(ViewKind::Documents, &d.key);
+                    let (kind, issuer) = (d.kind.clone(), d.issuer.clone());
+                    let when = d
+                        .date
+                        .map(|x| format!(" · {}", lang.get_untracked().date(x)))
+                        .or(d.year.map(|y| format!(" · {y}")));
                     view! {
-                        <li class="entity-row" data-testid="entity-row" data-key=key data-count=n>
-                            <PageLink page=target>
-                                <strong>{shown}</strong>
-                            </PageLink>
-                            <span class="entity-meta">
-                                {d.kind.clone()} " · " {d.issuer.clone()}
-                                {d.date.map(|x| format!(" · {}", lang.get_untracked().date(x)))
-                                    .or(d.year.map(|y| format!(" · {y}")))}
-                            </span>
+                        <EntityRow key=d.key.clone() count=n page=target name=d.key.clone()>
+                            <span class="entity-meta">{kind} " · " {issuer} {when}</span>
                             <span class="entity-count">
                                 {move || (lang.get().t().cited_times)(&lang.get().number(n))}
                                 {span.map(|s| format!(" ({s})"))}
                             </span>
-                        </li>
+                        </EntityRow>
                     }
                 })}
             }

@@ -333,6 +333,30 @@ where
     }
 }
 
+/// One entry of a view's list: its name linking to its page, then what `children` says of it
+/// (its kind, titles or aliases, and its count).
+#[component]
+pub fn EntityRow(
+    /// The entry's key, for tests and links.
+    key: String,
+    /// How many articles it is seen in.
+    count: usize,
+    /// Its page.
+    page: Page,
+    /// The name shown.
+    name: String,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <li class="entity-row" data-testid="entity-row" data-key=key data-count=count>
+            <PageLink page=page>
+                <strong>{name}</strong>
+            </PageLink>
+            {children()}
+        </li>
+    }
+}
+
 /// The "Xem thêm" button under a list whose `total` entries are more than it shows.
 #[component]
 fn MoreButton(total: Signal<usize>, limit: RwSignal<usize>) -> impl IntoView {

@@ -8,8 +8,8 @@ use super::chart::{format_value, YearBars};
 use super::data::use_view_data;
 use super::people::display_name;
 use super::{
-    day_of, entity_list, list_query, missing_entity, ready, use_page, ExportButtons, ListControls,
-    ListLink, PageLink, ViewFrame,
+    day_of, entity_list, list_query, missing_entity, ready, use_page, EntityRow, ExportButtons,
+    ListControls, ListLink, PageLink, ViewFrame,
 };
 use crate::app::use_lang;
 use crate::explorer::use_explorer;
@@ -103,19 +103,16 @@ fn OrganizationList() -> impl IntoView {
                     let o = &file.organizations[i as usize];
                     let n = o.docs.len();
                     let held: usize = o.events.iter().map(|e| e.1.len()).sum();
-                    let (name, shown) = (o.name.clone(), o.name.clone());
                     let target = Page::entity(ViewKind::Organizations, &o.name);
+                    let aliases = (!o.aliases.is_empty()).then(|| o.aliases.join(", "));
                     view! {
-                        <li class="entity-row" data-testid="entity-row" data-key=name data-count=n>
-                            <PageLink page=target>
-                                <strong>{shown}</strong>
-                            </PageLink>
-                            {(!o.aliases.is_empty()).then(|| view! { <span class="entity-meta">{o.aliases.join(", ")}</span> })}
+                        <EntityRow key=o.name.clone() count=n page=target name=o.name.clone()>
+                            {aliases.map(|a| view! { <span class="entity-meta">{a}</span> })}
                             <span class="entity-count">
                                 {move || (lang.get().t().seen_times)(&lang.get().number(n))}
                                 {(held > 0).then(|| format!(" · {held} ✦"))}
                             </span>
-                        </li>
+                        </EntityRow>
                     }
                 })}
             }

@@ -7,8 +7,8 @@ use super::articles::ArticleLinks;
 use super::chart::YearBars;
 use super::data::use_view_data;
 use super::{
-    day_of, entity_list, list_query, missing_entity, ready, span_text, use_page, ExportButtons,
-    ListControls, ListLink, PageLink, ViewFrame,
+    day_of, entity_list, list_query, missing_entity, ready, span_text, use_page, EntityRow,
+    ExportButtons, ListControls, ListLink, PageLink, ViewFrame,
 };
 use crate::app::use_lang;
 use crate::explorer::use_explorer;
@@ -135,16 +135,13 @@ fn PeopleList() -> impl IntoView {
                     let (key, name, title) = (p.key(), display_name(p), title_text(p));
                     let target = Page::entity(ViewKind::People, &key);
                     view! {
-                        <li class="entity-row" data-testid="entity-row" data-key=key data-count=n>
-                            <PageLink page=target>
-                                <strong>{name}</strong>
-                            </PageLink>
+                        <EntityRow key=key count=n page=target name=name>
                             <span class="entity-meta">{title}</span>
                             <span class="entity-count">
                                 {move || (lang.get().t().seen_times)(&lang.get().number(n))}
                                 {span.map(|s| format!(" ({s})"))}
                             </span>
-                        </li>
+                        </EntityRow>
                     }
                 })}
             }

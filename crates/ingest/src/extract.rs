@@ -43,7 +43,7 @@ pub fn enrich(a: &mut Article) {
         .collect();
     a.organizer = organizer::organizer(a.event_kind, &texts, title_at, &leads, &orgs.mentions);
     // Figures from the headline and the paragraphs; captions repeat them.
-    let body = usize::from(title.is_some()) + a.paragraphs.len();
+    let body = first + a.paragraphs.len();
     a.figures = figures::find_figures(&texts[..body], &orgs.mentions, a.organizer.as_deref());
     a.organizations = orgs.names;
     a.organization_aliases = orgs.aliases;

@@ -154,7 +154,7 @@ pub fn organizer(
         }
     }
     for &i in &order {
-        let lower = lower_of(i);
+        let (t, lower) = (texts[i], lower_of(i));
         if lower.is_empty() {
             continue;
         }
@@ -173,7 +173,6 @@ pub fn organizer(
                 return Some(m.name.clone());
             }
             // The body's head by name: "Chủ tịch Quốc hội Nguyễn Văn An tổng kết".
-            let t = texts[i];
             if HEADS.iter().any(|h| t[..m.start].trim_end().ends_with(h)) {
                 let after_name = skip_name(&t[m.end..]);
                 let rest = lower.get(t.len() - after_name.len()..).unwrap_or("");

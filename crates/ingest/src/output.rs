@@ -90,11 +90,7 @@ pub fn write_dataset_dir(dir: &Path, files: &DatasetFiles) -> io::Result<()> {
         fs::rename(&tmp, &path)?;
     }
     write(MANIFEST, files.manifest.encode().as_bytes())?;
-    let keep: std::collections::HashSet<&str> = files
-        .files
-        .iter()
-        .map(|(n, _)| n.split('/').next().unwrap_or(n))
-        .collect();
+    let keep: std::collections::HashSet<&str> = groups.iter().map(|(top, _)| *top).collect();
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
