@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { serve } from '../tests/e2e/support/server.mjs';
 import { launch } from '../tests/e2e/support/browser.mjs';
 
-const dist = 'dist';
+const dist = process.env.NIENBIEU_DIST ?? 'dist';
 const NAV_RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const datasets = [['bundled', null], ...process.argv.slice(2).map((a) => a.split('='))];
 const queries = JSON.parse(readFileSync('bench/queries.json', 'utf8')).queries.map((q) => q.q).filter(Boolean);

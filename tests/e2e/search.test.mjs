@@ -78,7 +78,9 @@ test('typing replaces the history entry instead of adding one per keystroke', as
   await page.keyboard.type('hung yen', { delay: 15 });
   await app.waitForTotal(2);
   assert.equal(await page.evaluate(() => history.length), before);
-  assert.equal(app.params().get('q'), 'hung yen');
+  // The URL follows within a moment (typing rewrites it at most every 300 ms).
+  await until(() => app.params().get('q') === 'hung yen', 'q=hung yen');
+  assert.equal(await page.evaluate(() => history.length), before);
 });
 
 test('a copied link reopens the same search', async (t) => {
@@ -86,4 +88,29 @@ test('a copied link reopens the same search', async (t) => {
   assert.equal(await app.searchBox().inputValue(), 'hung yen');
   await app.waitForTotal(2);
   assert.deepEqual(await app.ids(), [VISIT, HUNG_YEN]);
+});
+
+test('typing rewrites the URL a few times, not once per keystroke, and a click keeps what was typed', async (t) => {
+  const { app, page, errors } = await h.openApp(t, {
+    setup: (p) => p.addInitScript(() => {
+      window.__replaced = 0;
+      const replace = history.replaceState.bind(history);
+      history.replaceState = (...a) => { window.__replaced++; return replace(...a); };
+    }),
+  });
+  const before = await page.evaluate(() => window.__replaced);
+  // Twelve keystrokes as fast as the page takes them.
+  await app.searchBox().pressSequentially('hung yen dang', { delay: 0 });
+  await until(() => app.params().get('q') === 'hung yen dang', 'the URL holds the whole query');
+  const replaced = (await page.evaluate(() => window.__replaced)) - before;
+  assert.ok(replaced >= 1 && replaced < 6, `${replaced} URL rewrites for 13 keystrokes`);
+  // A click right after typing: the entry left behind records the query typed into it.
+  await app.searchBox().pressSequentially(' vien', { delay: 0 });
+  await app.openResult(0);
+  await until(() => app.params().has('a'), 'the reader opened');
+  assert.equal(app.params().get('q'), 'hung yen dang vien');
+  await page.goBack();
+  await until(() => !app.params().has('a'), 'back closes the reader');
+  assert.equal(app.params().get('q'), 'hung yen dang vien');
+  assert.deepEqual(errors, []);
 });
