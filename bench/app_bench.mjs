@@ -5,6 +5,7 @@
 //  - facet click to updated list painted.
 //
 //   node bench/app_bench.mjs [corpus=target/bench-data/corpus] [synth=target/bench-data/synth]
+//   (NIENBIEU_DIST=DIR measures another build of the app in place of dist/, for an A/B run)
 //
 // Service workers are blocked: a cold visit, without the background caching of the dataset.
 // How a frame is timed: inside a requestAnimationFrame callback (the start of a frame) the
