@@ -68,3 +68,21 @@ test('an empty result says which filter to remove, and removing it brings result
   await app.waitForTotal(1);
   assert.deepEqual(await app.ids(), ['004_69ae7685d5133d3d']);
 });
+
+test('on a desktop screen only the panes scroll, never the page, however long the filters', async (t) => {
+  // The filters run far below the panel's end (2,400 px at this size), their "↗" links' hidden
+  // labels included (absolutely positioned, they once escaped the panel and made the whole
+  // page scroll 2,368 px into blank space).
+  const { app, page, errors } = await h.openApp(t, { viewport: { width: 1280, height: 720 } });
+  await app.waitForTotal(5);
+  const overflow = await page.evaluate(() => {
+    const panel = document.querySelector('.filters-panel');
+    return {
+      panel: panel.scrollHeight - panel.clientHeight,
+      page: document.documentElement.scrollHeight - document.documentElement.clientHeight,
+    };
+  });
+  assert.ok(overflow.panel > 0, 'the filters are longer than their panel');
+  assert.equal(overflow.page, 0, 'the page itself does not scroll');
+  assert.deepEqual(errors, []);
+});
