@@ -131,7 +131,8 @@ test('a large archive is saved on request; what is not stored says so offline; o
   await context.setOffline(true);
   await page.reload();
   await app.page.getByTestId('result-count').waitFor();
-  assert.equal(await offlineState(page), 'ready', 'a later visit knows all is saved');
+  // The worker answers once it controls the page, which may be after the first screen.
+  await until(async () => (await offlineState(page)) === 'ready', 'a later visit knows all is saved', 20000);
   await app.searchBox().fill('từ1117');
   await until(async () => (await page.getByTestId('result-count').getAttribute('data-loading')) === 'false' && (await app.total()) === 1, 'the search offline');
   await app.openResult(0);

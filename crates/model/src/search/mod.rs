@@ -124,6 +124,8 @@ pub struct Panels {
 pub struct Engine {
     index: Index,
     scratch: RefCell<Scratch>,
+    /// The whole archive's facet counts under the last filters a large set of hits had.
+    baseline: RefCell<Option<facets::Baseline>>,
 }
 
 impl Hits {
@@ -183,6 +185,7 @@ impl Engine {
         Engine {
             index,
             scratch: RefCell::new(Scratch::default()),
+            baseline: RefCell::new(None),
         }
     }
 
@@ -258,7 +261,20 @@ impl Engine {
     /// but its own) and the timeline (with every filter but the date range) of `hits`.
     pub fn panels(&self, hits: &Hits) -> Panels {
         let index = &self.index;
-        let facets = facets::count(index, &hits.resolved, &hits.masked);
+        // Hits over half the archive (a short prefix, no query) are counted as the whole
+        // archive less what they miss: the whole archive's counts are kept per filters.
+        let large = hits.masked.len() > index.len() / 2;
+        if large
+            && !self
+                .baseline
+                .borrow()
+                .as_ref()
+                .is_some_and(|b| b.fits(&hits.resolved))
+        {
+            *self.baseline.borrow_mut() = Some(facets::Baseline::new(index, &hits.resolved));
+        }
+        let baseline = self.baseline.borrow();
+        let facets = facets::count(index, &hits.resolved, &hits.masked, baseline.as_ref());
         let date_bit = hits.resolved.date_bit();
         let mut days = Vec::new();
         let mut undated = 0;

@@ -199,15 +199,44 @@ fn robust_window(days: &[i32], lo: i32, hi: i32) -> (i32, i32) {
     if days.len() < TRIM_MIN || hi - lo <= 731 {
         return (lo, hi);
     }
-    let mut sample = days.to_vec();
     let k = days.len() / 100;
-    let p_lo = *sample.select_nth_unstable(k).1;
-    let p_hi = *sample.select_nth_unstable(days.len() - 1 - k).1;
+    let (p_lo, p_hi) = percentiles(days, lo, hi, k);
     if hi - lo > 3 * (p_hi - p_lo).max(1) {
         (p_lo, p_hi)
     } else {
         (lo, hi)
     }
+}
+
+/// The `k`-th smallest and `k`-th largest of `days` (all within `lo..=hi`): from a count per
+/// day when the span is at most 2^16 days (one pass, no copy: about 180 years), else by
+/// selection on a copy.
+fn percentiles(days: &[i32], lo: i32, hi: i32, k: usize) -> (i32, i32) {
+    let span = (i64::from(hi) - i64::from(lo) + 1) as usize;
+    if span > 1 << 16 {
+        let mut sample = days.to_vec();
+        let p_lo = *sample.select_nth_unstable(k).1;
+        let p_hi = *sample.select_nth_unstable(days.len() - 1 - k).1;
+        return (p_lo, p_hi);
+    }
+    let mut per_day = vec![0u32; span];
+    for &d in days {
+        per_day[(d - lo) as usize] += 1;
+    }
+    // The day at which the running count first passes `k`, from either end.
+    let nth = |order: &mut dyn Iterator<Item = usize>| {
+        let mut seen = 0usize;
+        for i in order {
+            seen += per_day[i] as usize;
+            if seen > k {
+                return i;
+            }
+        }
+        0
+    };
+    let p_lo = lo + nth(&mut (0..span)) as i32;
+    let p_hi = lo + nth(&mut (0..span).rev()) as i32;
+    (p_lo, p_hi)
 }
 
 /// The most bins a timeline has.
@@ -219,6 +248,35 @@ mod tests {
 
     fn d(y: i32, m: u32, dd: u32) -> Date {
         Date::new(y, m, dd).unwrap()
+    }
+
+    #[test]
+    fn percentiles_by_count_agree_with_selection() {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for (n, span) in [
+            (50usize, 10u64),
+            (1000, 4000),
+            (20_000, 3653),
+            (777, 100_000),
+        ] {
+            let days: Vec<i32> = (0..n).map(|_| 7000 + (next() % span) as i32).collect();
+            let (lo, hi) = (*days.iter().min().unwrap(), *days.iter().max().unwrap());
+            for k in [0, n / 100, n / 3, n - 1] {
+                let mut sorted = days.clone();
+                sorted.sort_unstable();
+                assert_eq!(
+                    percentiles(&days, lo, hi, k),
+                    (sorted[k], sorted[n - 1 - k]),
+                    "n {n}, span {span}, k {k}"
+                );
+            }
+        }
     }
 
     #[test]
