@@ -271,18 +271,18 @@ const ISSUES_A_DOCUMENT: &[&str] = &[
     "có quyết định",
 ];
 
-/// True when the sentence before an event word has issued a document, and no body holds the
-/// event since ("Sau khi ban hành Nghị quyết, Tỉnh ủy tổ chức hội nghị" is the meeting's).
+/// Verbs by which a body convenes a meeting after a document: "Sau khi ban hành Nghị quyết,
+/// Tỉnh ủy tổ chức hội nghị" reports the meeting.
+const CONVENES: &[&str] = &["tổ chức", "khai mạc", "tiến hành", "chủ trì", "triệu tập"];
+
+/// True when the sentence before an event word has issued a document, and no body has
+/// convened the event since (see [`CONVENES`]).
 fn reports_a_document(before: &str) -> bool {
     let sentence = before.rsplit(". ").next().unwrap_or(before);
     ISSUES_A_DOCUMENT
         .iter()
         .filter_map(|v| sentence.rfind(v).map(|i| &sentence[i + v.len()..]))
-        .any(|since| {
-            !["tổ chức", "khai mạc", "tiến hành", "chủ trì", "triệu tập"]
-                .iter()
-                .any(|h| since.contains(h))
-        })
+        .any(|since| !CONVENES.iter().any(|h| since.contains(h)))
 }
 
 /// Visits and inspections are of a body or a place ("kiểm tra tại Đảng bộ tỉnh", "làm việc

@@ -5,6 +5,7 @@
 use crate::index::Index;
 use crate::time::Date;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 /// A date range on the effective date (the event date, else the publication date), and
@@ -141,52 +142,51 @@ pub(crate) struct Baseline {
     counts: Vec<Vec<u32>>,
 }
 
-impl Baseline {
-    /// True when this baseline was counted under `resolved`.
-    pub fn fits(&self, resolved: &Resolved) -> bool {
-        self.resolved == *resolved
-    }
-
-    /// Counts the whole archive under `resolved`.
-    pub fn new(index: &Index, resolved: &Resolved) -> Baseline {
-        let all: Vec<(u32, u32)> = (0..index.len() as u32)
-            .map(|d| (d, resolved.mask(index, d)))
-            .collect();
-        Baseline {
-            resolved: resolved.clone(),
-            counts: tally(index, resolved, &all),
-        }
-    }
-}
-
 /// Counts every facet's values over `docs` with their failed-filter masks (see
-/// [`Resolved::mask`]): directly, or, when `docs` are over half the archive and `base` was
-/// counted under the same filters, as `base` less the documents missing from `docs`.
+/// [`Resolved::mask`]). When `docs` are over half the archive, as the whole archive's counts
+/// less the documents missing from `docs`; the whole archive's counts are kept in `baseline`
+/// for as long as the filters stay the same.
 pub(crate) fn count(
     index: &Index,
     resolved: &Resolved,
     docs: &[(u32, u32)],
-    base: Option<&Baseline>,
+    baseline: &RefCell<Option<Baseline>>,
 ) -> Vec<FacetCounts> {
-    let raw = match base {
-        Some(base) if base.fits(resolved) && docs.len() > index.len() / 2 => {
-            let mut listed = vec![false; index.len()];
-            for &(d, _) in docs {
-                listed[d as usize] = true;
-            }
-            let missing: Vec<(u32, u32)> = (0..index.len() as u32)
-                .filter(|&d| !listed[d as usize])
-                .map(|d| (d, resolved.mask(index, d)))
-                .collect();
-            let mut raw = base.counts.clone();
-            for (all, less) in raw.iter_mut().zip(tally(index, resolved, &missing)) {
-                for (a, l) in all.iter_mut().zip(less) {
-                    *a -= l;
-                }
-            }
-            raw
+    let n = index.len();
+    let raw = if docs.len() > n / 2 {
+        let mut cached = baseline.borrow_mut();
+        if !cached.as_ref().is_some_and(|b| b.resolved == *resolved) {
+            *cached = None;
         }
-        _ => tally(index, resolved, docs),
+        let base = cached.get_or_insert_with(|| Baseline {
+            resolved: resolved.clone(),
+            // Hits that are the whole archive carry every mask already.
+            counts: if docs.len() == n {
+                tally(index, resolved, docs)
+            } else {
+                let all: Vec<(u32, u32)> = (0..n as u32)
+                    .map(|d| (d, resolved.mask(index, d)))
+                    .collect();
+                tally(index, resolved, &all)
+            },
+        });
+        let mut listed = vec![false; n];
+        for &(d, _) in docs {
+            listed[d as usize] = true;
+        }
+        let missing: Vec<(u32, u32)> = (0..n as u32)
+            .filter(|&d| !listed[d as usize])
+            .map(|d| (d, resolved.mask(index, d)))
+            .collect();
+        let mut raw = base.counts.clone();
+        for (all, less) in raw.iter_mut().zip(tally(index, resolved, &missing)) {
+            for (a, l) in all.iter_mut().zip(less) {
+                *a -= l;
+            }
+        }
+        raw
+    } else {
+        tally(index, resolved, docs)
     };
     index
         .facets()

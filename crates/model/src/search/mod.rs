@@ -261,20 +261,7 @@ impl Engine {
     /// but its own) and the timeline (with every filter but the date range) of `hits`.
     pub fn panels(&self, hits: &Hits) -> Panels {
         let index = &self.index;
-        // Hits over half the archive (a short prefix, no query) are counted as the whole
-        // archive less what they miss: the whole archive's counts are kept per filters.
-        let large = hits.masked.len() > index.len() / 2;
-        if large
-            && !self
-                .baseline
-                .borrow()
-                .as_ref()
-                .is_some_and(|b| b.fits(&hits.resolved))
-        {
-            *self.baseline.borrow_mut() = Some(facets::Baseline::new(index, &hits.resolved));
-        }
-        let baseline = self.baseline.borrow();
-        let facets = facets::count(index, &hits.resolved, &hits.masked, baseline.as_ref());
+        let facets = facets::count(index, &hits.resolved, &hits.masked, &self.baseline);
         let date_bit = hits.resolved.date_bit();
         let mut days = Vec::new();
         let mut undated = 0;
@@ -427,20 +414,27 @@ pub enum Relaxation {
     Dates,
 }
 
+/// A small xorshift generator for the search tests: reproducible numbers without a
+/// dependency.
+#[cfg(test)]
+fn xorshift(seed: u64) -> impl FnMut() -> u64 {
+    let mut x = seed;
+    move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::radix_sort;
+    use super::{radix_sort, xorshift};
 
     #[test]
     fn radix_sort_agrees_with_a_comparison_sort() {
         // A small xorshift generator: reproducible keys without a dependency.
-        let mut x = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
         for (n, bits) in [(10, 64), (3000, 64), (5000, 24), (70_000, 64), (4096, 40)] {
             let mask = if bits == 64 {
                 u64::MAX

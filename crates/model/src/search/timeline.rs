@@ -252,13 +252,7 @@ mod tests {
 
     #[test]
     fn percentiles_by_count_agree_with_selection() {
-        let mut x = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut next = crate::search::xorshift(0x2545_f491_4f6c_dd1d);
         for (n, span) in [
             (50usize, 10u64),
             (1000, 4000),
