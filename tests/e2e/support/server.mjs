@@ -102,6 +102,11 @@ export async function serve(root, base = '/', mounts = {}) {
       offline = on;
       if (on) for (const socket of sockets) socket.destroy();
     },
-    close: () => new Promise((ok) => server.close(ok)),
+    // Open connections too: a browser that hangs may hold some forever.
+    close: () =>
+      new Promise((ok) => {
+        server.close(ok);
+        for (const socket of sockets) socket.destroy();
+      }),
   };
 }

@@ -2,6 +2,11 @@
 // per engine (ENGINES in index.mjs), each with its own static server for dist/ and its own
 // browser, and calls `define(s)`, where `s.openApp(t, options)` opens the app in a fresh
 // profile of that engine and `s.engine`, `s.server` are the current ones.
+//
+// A browser that dies mid-test can leave a protocol call waiting forever (WebKitWebDriver did
+// once, when MiniBrowser crashed): each engine's suite, and each of its tests, fails after
+// SUITE_TIMEOUT instead, and closing a page or an engine gives up after CLOSE_TIMEOUT, so the
+// remaining engines still run and the test process ends.
 import { describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -12,9 +17,26 @@ import { EngineApp } from './app.mjs';
 /** Desktop size unless a test asks for another. */
 export const DESKTOP = { width: 1280, height: 900 };
 
+/** An engine's whole suite takes 10 to 20 s here; a hung one fails after this. Its tests
+ * inherit the bound (node:test passes a suite's timeout down). */
+export const SUITE_TIMEOUT = 5 * 60_000;
+const CLOSE_TIMEOUT = 10_000;
+
+/** `promise`, or after `ms` a warning and undefined: for closing what may be dead. */
+export function bounded(promise, ms, what) {
+  let timer;
+  const late = new Promise((resolve) => {
+    timer = setTimeout(() => {
+      console.log(`${what}: no answer after ${ms} ms, going on`);
+      resolve();
+    }, ms);
+  });
+  return Promise.race([Promise.resolve(promise).catch(() => {}), late]).finally(() => clearTimeout(timer));
+}
+
 export function engineSuite(define, { root = 'dist', base = '/' } = {}) {
   for (const name of ENGINES) {
-    describe(name, () => {
+    describe(name, { timeout: SUITE_TIMEOUT }, () => {
       const s = { name, engine: null, server: null };
       before(async () => {
         assert.ok(existsSync('dist/index.html'), 'dist/ is missing: run ./x build first');
@@ -23,7 +45,7 @@ export function engineSuite(define, { root = 'dist', base = '/' } = {}) {
       });
       after(async () => {
         if (s.engine) console.log(`tested in ${s.engine.version}`);
-        await s.engine?.close();
+        await bounded(s.engine?.close(), CLOSE_TIMEOUT, `closing ${name}`);
         await s.server?.close();
       });
       /** A fresh page (its own storage and service workers) showing the app at `query`;
@@ -33,7 +55,7 @@ export function engineSuite(define, { root = 'dist', base = '/' } = {}) {
         // Closed once, by the test or after it.
         const close = page.close;
         let closed = null;
-        page.close = () => (closed ??= close());
+        page.close = () => (closed ??= bounded(close(), CLOSE_TIMEOUT, `closing a ${name} page`));
         t.after(() => page.close());
         const served = s.server.failed.length;
         const app = new EngineApp(page, s.server.url, name);

@@ -176,7 +176,9 @@ export async function launch() {
       };
     },
     async close() {
-      for (const d of sessions) await d.quit().catch(() => {});
+      // A session whose browser died may never answer: the driver is stopped anyway.
+      const quits = [...sessions].map((d) => d.quit().catch(() => {}));
+      await Promise.race([Promise.all(quits), new Promise((r) => setTimeout(r, 5000).unref())]);
       process.off('exit', stop);
       stop();
       rmSync(home, { recursive: true, force: true });
