@@ -22,6 +22,8 @@ const SAVE_ALL_KEY: &str = "nienbieu.saveAll";
 pub enum OfflineState {
     /// No service worker in this browser or context (or not yet known).
     Unavailable,
+    /// A small dataset, saved without asking: the worker has not yet said how much is saved.
+    Checking,
     /// The app and whatever the visitor has viewed work offline; the whole dataset
     /// (`total` bytes) can be saved on request.
     Partial {
@@ -60,6 +62,8 @@ pub struct Offline {
     controlled: RwSignal<bool>,
     /// The worker's answer: is the whole dataset cached?
     complete: RwSignal<Option<bool>>,
+    /// True when this browser has service workers.
+    supported: bool,
 }
 
 impl Offline {
@@ -72,6 +76,11 @@ impl Offline {
             dataset_bytes: RwSignal::new(None),
             controlled: RwSignal::new(false),
             complete: RwSignal::new(None),
+            supported: js_sys::Reflect::has(
+                &window().navigator(),
+                &JsValue::from_str("serviceWorker"),
+            )
+            .unwrap_or(false),
         };
         // Once the worker controls the page, says whether everything is cached, and the
         // dataset's size is known: save it all, or offer to.
@@ -91,14 +100,16 @@ impl Offline {
                 _ => offline.state.set(OfflineState::Partial { total }),
             }
         });
-        let navigator = window().navigator();
         // Browsers without service workers, or contexts that block them, simply stay online.
-        let supported =
-            js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false);
-        if supported {
+        if offline.supported {
             spawn_local(async move {
                 if let Err(e) = offline.register().await {
                     leptos::logging::warn!("service worker: {e:?}");
+                    // The offer made in advance (see `dataset_loaded`) cannot be kept.
+                    let state = offline.state.get_untracked();
+                    if matches!(state, OfflineState::Partial { .. } | OfflineState::Checking) {
+                        offline.state.set(OfflineState::Unavailable);
+                    }
                 }
             });
         }
@@ -210,9 +221,23 @@ impl Offline {
 
     /// Tells the offline logic the loaded dataset's size, and the size up to which it is
     /// saved without asking (the dataset's own choice, else [`AUTO_SAVE_BYTES`]).
+    ///
+    /// The status line is there from the first screen, not from the worker's answer a moment
+    /// later: on a phone it makes the header taller, and arriving late it pushed the list down
+    /// under the visitor's eyes. A large dataset's offer to save it all is made at once (the
+    /// worker then confirms it, or says all is saved after an earlier "save all"); a small
+    /// one says it is checking until the worker tells.
     pub fn dataset_loaded(&self, bytes: f64, auto: Option<f64>) {
-        self.dataset_bytes
-            .set(Some((bytes, auto.unwrap_or(AUTO_SAVE_BYTES))));
+        let auto = auto.unwrap_or(AUTO_SAVE_BYTES);
+        self.dataset_bytes.set(Some((bytes, auto)));
+        if !self.supported || self.state.get_untracked() != OfflineState::Unavailable {
+            return;
+        }
+        self.state.set(if bytes > auto && !stored_choice() {
+            OfflineState::Partial { total: bytes }
+        } else {
+            OfflineState::Checking
+        });
     }
 
     /// Saves the whole dataset for offline use, now and (until it is done) on later visits.

@@ -12,6 +12,7 @@ pub fn OfflineStatus() -> impl IntoView {
     let lang = use_lang();
     let state_code = move || match offline.state.get() {
         OfflineState::Unavailable => "unavailable",
+        OfflineState::Checking => "checking",
         OfflineState::Partial { .. } => "partial",
         OfflineState::Caching { .. } => "caching",
         OfflineState::Ready { .. } => "ready",
@@ -24,6 +25,7 @@ pub fn OfflineStatus() -> impl IntoView {
         let mb = |b: f64| l.megabytes(b);
         match offline.state.get() {
             OfflineState::Unavailable => String::new(),
+            OfflineState::Checking => t.offline_checking.to_string(),
             OfflineState::Partial { .. } => t.offline_partial.to_string(),
             OfflineState::Caching { done, total } => (t.offline_caching)(&mb(done), &mb(total)),
             OfflineState::Ready { total } => (t.offline_ready)(&mb(total)),

@@ -59,8 +59,8 @@ after(async () => {
   await server?.close();
 });
 
-async function open(t, query = '') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function open(t, query = '', viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport });
   t.after(() => context.close());
   const page = await context.newPage();
   const errors = [];
@@ -98,11 +98,39 @@ test('after one visit the app opens, searches, filters and shows articles offlin
   assert.deepEqual(errors, []);
 });
 
+test('on a phone the offline line is there with the first row: the worker’s answer moves nothing', async (t) => {
+  for (const [root, settled] of [[v1, 'ready'], [large, 'partial']]) {
+    server.setRoot(root);
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+    t.after(() => context.close());
+    const page = await context.newPage();
+    // The header's height and state when the first result row is added to the page.
+    await page.addInitScript(() => {
+      const seen = new MutationObserver(() => {
+        if (!document.querySelector('[data-testid=result]')) return;
+        const status = document.querySelector('[data-testid=offline-status]');
+        window.__atFirstRow = { height: document.querySelector('.app-header').getBoundingClientRect().height, state: status.dataset.state };
+        seen.disconnect();
+      });
+      seen.observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(server.url);
+    await until(async () => (await offlineState(page)) === settled, `${settled} on the worker's answer`, 30000);
+    const first = await page.evaluate(() => window.__atFirstRow);
+    const now = await page.evaluate(() => document.querySelector('.app-header').getBoundingClientRect().height);
+    assert.notEqual(first.state, 'unavailable', 'the status line is there with the first row');
+    assert.equal(first.height, now, `the header keeps its height (${first.state} then ${settled})`);
+    if (settled === 'partial') assert.ok(now < 130, `the offer fits in two short lines (${now} px)`);
+  }
+});
+
 test('a large archive is saved on request; what is not stored says so offline; once saved, all works offline', async (t) => {
   server.setRoot(large);
   const { context, page, app, errors } = await open(t);
   await until(async () => (await offlineState(page)) === 'partial', 'offered, not saved', 20000);
   assert.match(await page.getByTestId('offline-status').textContent(), /chỉ những gì đã xem/);
+  // The offer comes with the first screen; what is viewed is kept once the worker is in control.
+  await until(() => page.evaluate(() => navigator.serviceWorker.controller !== null), 'the worker in control', 20000);
   assert.match(await page.getByTestId('save-offline').textContent(), /^Lưu toàn bộ để dùng ngoại tuyến \(\d+,\d MB\)$/);
   // Searched online: what it fetched is kept.
   await app.search('kết nạp');
