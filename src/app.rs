@@ -117,6 +117,12 @@ fn ExplorerScreen() -> impl IntoView {
     keys::install(ex);
     let reading = move || ex.state.with(|s| s.open.is_some());
     let synthetic = ex.data.with_value(|d| d.manifest.synthetic);
+    let wide = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w > 820.0);
+    let filters_open = RwSignal::new(wide);
     view! {
         <div class="explorer" class:reading=reading>
             <div class="toolbar">
@@ -139,10 +145,21 @@ fn ExplorerScreen() -> impl IntoView {
                         }
                     })}
             </div>
-            // Open beside the results on a wide screen; folded away above them on a phone.
-            <details class="filters-panel" class:stale-panels=move || ex.loading.get() open=window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 820.0)>
+            // Open beside the results on a wide screen; folded away above them on a phone,
+            // where its hundreds of values are only built (and kept up to date as the visitor
+            // types) while it is open.
+            <details
+                class="filters-panel"
+                class:stale-panels=move || ex.loading.get()
+                open=filters_open.get_untracked()
+                on:toggle=move |ev| {
+                    filters_open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))
+                }
+            >
                 <summary>{tr(|s| s.filters)}</summary>
-                <FacetPanel />
+                <Show when=move || filters_open.get()>
+                    <FacetPanel />
+                </Show>
             </details>
             <main class="main-column">
                 <Timeline />

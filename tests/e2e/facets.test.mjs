@@ -86,3 +86,27 @@ test('on a desktop screen only the panes scroll, never the page, however long th
   assert.equal(overflow.page, 0, 'the page itself does not scroll');
   assert.deepEqual(errors, []);
 });
+
+test('on a phone the folded filters are built when opened, counted for the current search, and work', async (t) => {
+  const { app, page, errors } = await h.openApp(t, { viewport: { width: 412, height: 823 } });
+  await app.waitForTotal(5);
+  // Folded: none of its values is in the page (926 elements on the corpus's first screen
+  // before, 286 now), so typing does not keep them up to date.
+  assert.equal(await page.locator('details.filters-panel').getAttribute('open'), null);
+  assert.equal(await page.locator('[data-testid=facets]').count(), 0);
+  await app.search('hung yen');
+  await app.waitForTotal(2);
+  await page.click('details.filters-panel > summary');
+  // Opened: the counts are those of the current search.
+  assert.equal(await app.facetCount('province', 'Hưng Yên'), 2);
+  assert.equal(await app.facetCount('kind', 'working_visit'), 1);
+  await app.toggleFacet('kind', 'working_visit');
+  await app.waitForTotal(1);
+  assert.deepEqual(app.params().getAll('f.kind'), ['working_visit']);
+  // Folded again: gone from the page, the filter kept.
+  await page.click('details.filters-panel > summary');
+  await until(async () => (await page.locator('[data-testid=facets]').count()) === 0, 'the values leave with the fold');
+  await app.waitForTotal(1);
+  assert.deepEqual(await app.chipTexts(), ['Loại sự kiện: Làm việc, thăm']);
+  assert.deepEqual(errors, []);
+});
