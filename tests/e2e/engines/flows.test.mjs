@@ -2,7 +2,6 @@
 // first paint, search with and without diacritics, a facet, the timeline's bars against the
 // results per period, a brush on the timeline, the reader and its links, back and forward, and
 // export.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engineSuite } from '../support/engines/suite.mjs';
 import { tid } from '../support/engines/app.mjs';
@@ -22,7 +21,7 @@ async function barsMatchRows(app) {
 }
 
 engineSuite((s) => {
-  test('first paint: the five seeds newest first, the count and 27 monthly bars', async (t) => {
+  s.test('first paint: the five seeds newest first, the count and 27 monthly bars', async (t) => {
     const { app, errors } = await s.openApp(t);
     assert.equal(await app.count(), '5 bài viết');
     assert.deepEqual(await app.ids(), NEWEST_FIRST);
@@ -36,7 +35,7 @@ engineSuite((s) => {
     assert.deepEqual(await errors(), []);
   });
 
-  test('search with and without diacritics finds the same articles and marks them', async (t) => {
+  s.test('search with and without diacritics finds the same articles and marks them', async (t) => {
     const { app, errors } = await s.openApp(t);
     await app.search('hung yen');
     await app.waitForTotal(2);
@@ -59,7 +58,7 @@ engineSuite((s) => {
     assert.deepEqual(await errors(), []);
   });
 
-  test('a facet filters, counts disjunctively, and shows as a chip', async (t) => {
+  s.test('a facet filters, counts disjunctively, and shows as a chip', async (t) => {
     const { app, errors } = await s.openApp(t);
     assert.equal(await app.facetCount('province', 'Hưng Yên'), 2);
     await app.toggleFacet('province', 'Hưng Yên');
@@ -75,7 +74,7 @@ engineSuite((s) => {
     assert.deepEqual(await errors(), []);
   });
 
-  test('a click on a bar filters to its month; a brush across the chart to its period', async (t) => {
+  s.test('a click on a bar filters to its month; a brush across the chart to its period', async (t) => {
     const { app, errors } = await s.openApp(t);
     // The last bar is January 2024, with three articles.
     const bars = await app.bars();
@@ -99,7 +98,7 @@ engineSuite((s) => {
     assert.deepEqual(await errors(), []);
   });
 
-  test('the reader shows the article; its links filter the list and keep it open', async (t) => {
+  s.test('the reader shows the article; its links filter the list and keep it open', async (t) => {
     const { app, errors } = await s.openApp(t);
     await app.openResult(2);
     assert.equal((await app.params()).get('a'), HUNG_YEN);
@@ -117,7 +116,7 @@ engineSuite((s) => {
     assert.deepEqual(await errors(), []);
   });
 
-  test('previous and next, Escape, and the browser\'s back and forward', async (t) => {
+  s.test('previous and next, Escape, and the browser\'s back and forward', async (t) => {
     const { app, errors } = await s.openApp(t);
     await app.openResult(0);
     const position = () => app.page.evaluate(() => document.querySelector('[data-testid=reader] .position')?.textContent);
@@ -139,7 +138,7 @@ engineSuite((s) => {
     assert.deepEqual(await errors(), []);
   });
 
-  test('export gives the current results as CSV and JSON, in the order shown', async (t) => {
+  s.test('export gives the current results as CSV and JSON, in the order shown', async (t) => {
     const { app, errors } = await s.openApp(t, { query: '?f.province=H%C6%B0ng+Y%C3%AAn&sort=oldest' });
     await app.waitForTotal(2);
     const csv = await app.exportFile('export-csv');

@@ -3,7 +3,6 @@
 // filters folding and unfolding, the window resizing, the device rotating), no panel scrolls
 // sideways, nothing runs past its panel, and every drawn timeline bar is inside its chart and
 // not covered. Long names in the reader wrap, their full text in the link's title.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engineSuite } from '../support/engines/suite.mjs';
 import { until } from '../support/app_page.mjs';
@@ -19,7 +18,7 @@ const SIZES = [
 const FILTERS = 'details.filters-panel > summary';
 
 engineSuite((s) => {
-  test('1024 x 730: opening an article from "hung yen" keeps both bars and the whole axis in view', async (t) => {
+  s.test('1024 x 730: opening an article from "hung yen" keeps both bars and the whole axis in view', async (t) => {
     const { app, errors } = await s.openApp(t, { viewport: { width: 1024, height: 730 } });
     await app.search('hung yen');
     await app.waitForTotal(2);
@@ -43,7 +42,7 @@ engineSuite((s) => {
   });
 
   for (const { width, height, other } of SIZES) {
-    test(`${width} px: no panel spills after any change of layout`, async (t) => {
+    s.test(`${width} px: no panel spills after any change of layout`, async (t) => {
       const { app, page, errors } = await s.openApp(t, { viewport: { width, height } });
       const problems = [];
       const check = async (step) => {

@@ -2,7 +2,7 @@
 // shows articles with the network gone (the test server dropping every connection, which any
 // browser sees as a network failure); a first visit never offers an update, however the engine
 // orders the worker's events, and a real deploy is offered and switched to.
-import { test, before } from 'node:test';
+import { before } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -37,7 +37,7 @@ async function noOfferFor(app, ms, when) {
 
 engineSuite(
   (s) => {
-    test('after one visit the app opens, searches, filters and shows articles with the network gone', async (t) => {
+    s.test('after one visit the app opens, searches, filters and shows articles with the network gone', async (t) => {
       s.server.setRoot(v1);
       t.after(() => s.server.setOffline(false));
       const { app, page, errors } = await s.openApp(t);
@@ -61,7 +61,7 @@ engineSuite(
       assert.deepEqual(await errors(), []);
     });
 
-    test('a first visit never offers an update; a new deploy is offered and switched to', async (t) => {
+    s.test('a first visit never offers an update; a new deploy is offered and switched to', async (t) => {
       s.server.setRoot(v1);
       // Three first visits, each in a fresh profile: the worker installs, activates and
       // claims the page, and nothing is offered.

@@ -3,11 +3,13 @@
 // browser, and calls `define(s)`, where `s.openApp(t, options)` opens the app in a fresh
 // profile of that engine and `s.engine`, `s.server` are the current ones.
 //
-// A browser that dies mid-test can leave a protocol call waiting forever (WebKitWebDriver did
-// once, when MiniBrowser crashed): each engine's suite, and each of its tests, fails after
-// SUITE_TIMEOUT instead, and closing a page or an engine gives up after CLOSE_TIMEOUT, so the
-// remaining engines still run and the test process ends.
-import { describe, before, after } from 'node:test';
+// Tests are declared with `s.test(name, fn)`. A browser that dies mid-test can leave a
+// protocol call waiting forever (WebKitWebDriver did once, when MiniBrowser crashed): a test
+// whose browser went away, or that did not finish in TEST_TIMEOUT, is run once more in a newly
+// launched browser, and says so; a failed assertion is never retried. Each engine's suite fails
+// after SUITE_TIMEOUT whatever happens, and closing a page or an engine gives up after
+// CLOSE_TIMEOUT, so the remaining engines still run and the test process ends.
+import { describe, before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { serve } from '../server.mjs';
@@ -17,10 +19,26 @@ import { EngineApp } from './app.mjs';
 /** Desktop size unless a test asks for another. */
 export const DESKTOP = { width: 1280, height: 900 };
 
-/** An engine's whole suite takes 10 to 20 s here; a hung one fails after this. Its tests
- * inherit the bound (node:test passes a suite's timeout down). */
-export const SUITE_TIMEOUT = 5 * 60_000;
+/** An engine's whole suite takes 10 to 20 s here; a hung one fails after this. */
+export const SUITE_TIMEOUT = 8 * 60_000;
+/** One test takes at most 12 s here. */
+const TEST_TIMEOUT = 2 * 60_000;
 const CLOSE_TIMEOUT = 10_000;
+
+/** What a browser or its driver says when it is gone, not the app misbehaving. */
+const BROWSER_GONE =
+  /session (deleted|not created)|no such (session|window)|invalid session id|(target|page|context|browser)( page, context or browser)? (has been )?closed|disconnected|ECONNREFUSED|ECONNRESET|socket hang up|did not answer in/i;
+
+class Unanswered extends Error {}
+
+/** `promise`, or an error after `ms`. */
+function within(promise, ms, what) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Unanswered(`${what} did not answer in ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
 
 /** `promise`, or after `ms` a warning and undefined: for closing what may be dead. */
 export function bounded(promise, ms, what) {
@@ -63,6 +81,19 @@ export function engineSuite(define, { root = 'dist', base = '/' } = {}) {
         const errors = async () => [...(await page.errors()), ...s.server.failed.slice(served)];
         return { app, page, errors };
       };
+      /** A test, run once more in a new browser if the browser died or hung (see above). */
+      s.test = (title, fn) =>
+        test(title, async (t) => {
+          try {
+            return await within(fn(t), TEST_TIMEOUT, `${name}, "${title}"`);
+          } catch (e) {
+            if (e?.name === 'AssertionError' || !(e instanceof Unanswered || BROWSER_GONE.test(String(e?.message ?? e)))) throw e;
+            console.log(`${name} went away during "${title}" (${String(e?.message ?? e).split('\n')[0]}): relaunched, run once more`);
+            await bounded(s.engine?.close(), CLOSE_TIMEOUT, `closing ${name}`);
+            s.engine = await launchEngine(name);
+            return await within(fn(t), TEST_TIMEOUT, `${name}, "${title}" (run again)`);
+          }
+        });
       define(s);
     });
   }
