@@ -9,6 +9,10 @@
 //
 //   node bench/coldstart.mjs corpus=DIR [synth=DIR] [pagefind=SITE_DIR]
 //
+// Each network is measured twice: files served gzipped, as GitHub Pages serves them, then
+// brotli, as a host serving the build's precompressed files does (see server.mjs);
+// BENCH_ENCODINGS=gzip (or br) keeps one.
+//
 // Bytes are the response sizes on the wire (compressed bodies and headers) of the requests
 // that finished in each phase, a dedicated worker's included (Pagefind searches in one), as
 // Playwright reports them; times are the page's own clock (median of runs).
@@ -25,6 +29,7 @@ const NETWORKS = [
 ];
 const CODE = process.env.BENCH_CODE ?? '45/2006/QĐ-TTg';
 const QUERIES = ['đảng viên', CODE, 'th'];
+const ENCODINGS = (process.env.BENCH_ENCODINGS ?? 'gzip,br').split(',');
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kB = (b) => `${Math.round(b / 1000)} kB`;
@@ -104,7 +109,7 @@ async function query(page, q) {
 
 async function ours(name, dir, network) {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  const server = await serve('dist', '/', { 'data/': dir });
+  const server = await serve('dist', '/', { 'data/': dir }, { encoding: network.encoding });
   const rows = { first: [], firstBytes: [] };
   const perQuery = Object.fromEntries(QUERIES.map((q) => [q, { time: [], bytes: [], hits: '' }]));
   const reader = { time: [], bytes: [] };
@@ -156,7 +161,7 @@ async function ours(name, dir, network) {
 }
 
 async function pagefind(dir, network) {
-  const server = await serve(dir, '/', {});
+  const server = await serve(dir, '/', {}, { encoding: network.encoding });
   const time = [], got = [];
   let hits = 0;
   try {
@@ -178,10 +183,12 @@ async function pagefind(dir, network) {
 }
 
 try {
-  for (const [label, network] of NETWORKS) {
-    network.label = label;
-    for (const k of ['corpus', 'synth']) if (args[k]) await ours(k, args[k], network);
-    if (args.pagefind) await pagefind(args.pagefind, network);
+  for (const [label, conditions] of NETWORKS) {
+    for (const encoding of ENCODINGS) {
+      const network = { ...conditions, encoding, label: `${label}, served ${encoding === 'br' ? 'brotli' : 'gzipped'}` };
+      for (const k of ['corpus', 'synth']) if (args[k]) await ours(k, args[k], network);
+      if (args.pagefind) await pagefind(args.pagefind, network);
+    }
   }
 } finally {
   await browser.close();

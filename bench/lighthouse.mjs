@@ -1,12 +1,14 @@
 // Lighthouse (npm lighthouse, with Debian's Chromium) on the built app served from dist/:
 // prints the performance, accessibility and best-practices scores, and the audits that cost
-// points. `./x bench` runs this.
+// points. `./x bench` runs this. NIENBIEU_ENCODING=br serves the files brotli, as a host
+// serving the build's precompressed files does (see tests/e2e/support/server.mjs); gzip else.
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { serve } from '../tests/e2e/support/server.mjs';
 import { CHROMIUM } from '../tests/e2e/support/browser.mjs';
 
-const server = await serve('dist', '/', process.argv[2] ? { 'data/': process.argv[2] } : {});
+const encoding = process.env.NIENBIEU_ENCODING ?? 'gzip';
+const server = await serve('dist', '/', process.argv[2] ? { 'data/': process.argv[2] } : {}, { encoding });
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -18,7 +20,7 @@ try {
     logLevel: 'error',
     onlyCategories: ['performance', 'accessibility', 'best-practices'],
   });
-  console.log(`\nLighthouse ${lhr.lighthouseVersion} on ${process.argv[2] ? process.argv[2] : 'the bundled dataset'} (${lhr.configSettings.formFactor}, ${lhr.configSettings.throttlingMethod} throttling)\n`);
+  console.log(`\nLighthouse ${lhr.lighthouseVersion} on ${process.argv[2] ? process.argv[2] : 'the bundled dataset'} (${lhr.configSettings.formFactor}, ${lhr.configSettings.throttlingMethod} throttling, served ${encoding})\n`);
   console.log('| category | score |\n|---|---:|');
   for (const c of Object.values(lhr.categories)) console.log(`| ${c.title} | ${Math.round(c.score * 100)} |`);
   const lost = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual');

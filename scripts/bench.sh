@@ -82,4 +82,7 @@ else
   node bench/app_bench.mjs
 fi
 node bench/lighthouse.mjs
-if [ -f "$corpus" ]; then node bench/lighthouse.mjs "$data/corpus"; fi
+if [ -f "$corpus" ]; then
+  node bench/lighthouse.mjs "$data/corpus"
+  NIENBIEU_ENCODING=br node bench/lighthouse.mjs "$data/corpus"
+fi

@@ -5,11 +5,16 @@
 //  2. writes sw.js from public/sw.js, stamped with the list of shell files (found in DIR, with
 //     their hashed names) and a version computed from their bytes and the dataset manifest;
 //  3. puts a Content-Security-Policy into index.html, allowing Trunk's inline start-up
-//     script by its SHA-256 hash and nothing from any other origin.
+//     script by its SHA-256 hash and nothing from any other origin;
+//  4. stores each text or wasm file of the app beside itself compressed at the highest
+//     settings, FILE.br (brotli) and FILE.gz (gzip), for hosts that serve precompressed files
+//     (nginx's brotli_static and gzip_static, Caddy's `precompressed`, a bucket's objects with
+//     Content-Encoding). Compressing on the fly, a host or CDN uses faster settings: the wasm
+//     is 444 kB at brotli's best against 510-555 kB at the levels CDNs use and 590 kB gzipped.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { deflateSync } from 'node:zlib';
+import { extname, join, relative, sep } from 'node:path';
+import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('usage: node scripts/postbuild.mjs DIR (or run as a Trunk hook)');
@@ -100,6 +105,9 @@ for (const [name, size, maskable] of [['icon-192.png', 192, false], ['icon-512.p
 }
 
 // 2. The service worker ------------------------------------------------------------------------
+/** The precompressed copies step 4 writes: never part of the shell itself. */
+const PRECOMPRESSED = /\.(br|gz)$/;
+
 function walk(d) {
   return readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
 }
@@ -107,7 +115,7 @@ function walk(d) {
 // service worker itself. Paths are relative, so the app works under any sub-path.
 const shell = walk(dir)
   .map((f) => relative(dir, f).split(sep).join('/'))
-  .filter((f) => !f.startsWith('data/') && f !== 'sw.js')
+  .filter((f) => !f.startsWith('data/') && f !== 'sw.js' && !PRECOMPRESSED.test(f))
   .sort();
 const hash = createHash('sha256');
 for (const f of shell) hash.update(f).update(readFileSync(join(dir, f)));
@@ -150,4 +158,18 @@ const charset = /<meta charset=["']?utf-8["']?\s*\/?>/i;
 if (!charset.test(html)) throw new Error(`${indexFile}: no <meta charset> to put the CSP after`);
 html = html.replace(charset, (m) => `${m}<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 writeFileSync(indexFile, html);
-console.error(`postbuild: icons, sw.js (version ${version}, ${shell.length} shell files), CSP with ${hashes.length} script hash(es)`);
+
+// 4. Precompressed copies ---------------------------------------------------------------------
+const TEXT = new Set(['.html', '.js', '.css', '.wasm', '.svg', '.webmanifest']);
+let precompressed = 0;
+for (const f of readdirSync(dir)) {
+  if (!TEXT.has(extname(f))) continue;
+  const body = readFileSync(join(dir, f));
+  const brotli = brotliCompressSync(body, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+  });
+  writeFileSync(join(dir, `${f}.br`), brotli);
+  writeFileSync(join(dir, `${f}.gz`), gzipSync(body, { level: 9 }));
+  precompressed++;
+}
+console.error(`postbuild: icons, sw.js (version ${version}, ${shell.length} shell files), CSP with ${hashes.length} script hash(es), ${precompressed} files precompressed`);

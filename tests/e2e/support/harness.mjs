@@ -8,12 +8,13 @@ import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
 import { AppPage } from './app_page.mjs';
 
-/** Starts a server for dist/ (`mounts` as in serve) and a browser for the test file. */
-export function harness({ base = '/', mounts = {} } = {}) {
+/** Starts a server for dist/ (`mounts` and `encoding` as in serve) and a browser for the test
+ * file. */
+export function harness({ base = '/', mounts = {}, encoding = 'gzip' } = {}) {
   const h = { server: null, browser: null };
   before(async () => {
     assert.ok(existsSync('dist/index.html'), 'dist/ is missing: run ./x build first');
-    h.server = await serve('dist', base, typeof mounts === 'function' ? mounts() : mounts);
+    h.server = await serve('dist', base, typeof mounts === 'function' ? mounts() : mounts, { encoding });
     h.browser = await launch();
   });
   after(async () => {

@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** Types a static host compresses (nginx's gzip_types, GitHub Pages). */
 const COMPRESSED = new Set(['.html', '.js', '.mjs', '.css', '.json', '.jsonl', '.wasm', '.svg', '.webmanifest', '.bin']);
@@ -27,8 +27,14 @@ const TYPES = {
  * setOffline }, where `requests` counts the requests served, by path, `failed` lists the
  * answers of status 400 and above ("404 /path"), `setRoot(dir)` switches to another build, as
  * a new deploy would, and `setOffline(true)` drops every connection and request until
- * `setOffline(false)`: the network gone, for any browser. */
-export async function serve(root, base = '/', mounts = {}) {
+ * `setOffline(false)`: the network gone, for any browser.
+ *
+ * `encoding` is how compressible files go out to a browser that accepts it, as a host serving
+ * precompressed files does (nginx's gzip_static and brotli_static, Caddy's `precompressed`):
+ * the file's precompressed copy beside it when the build wrote one (`FILE.gz` or `FILE.br`),
+ * else compressed on the fly as such hosts do: 'gzip' (the default, as GitHub Pages and
+ * nginx's `gzip on` serve) or 'br' (brotli at quality 5, as CDNs compress on the fly). */
+export async function serve(root, base = '/', mounts = {}, { encoding = 'gzip' } = {}) {
   root = resolve(root);
   const dirs = Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)]);
   const requests = new Map();
@@ -70,12 +76,25 @@ export async function serve(root, base = '/', mounts = {}) {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
       };
-      // Compressed as a static host would serve it, when the browser accepts gzip.
-      if (COMPRESSED.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-        const key = `${file}:${info.size}:${info.mtimeMs}`;
-        if (!gzipped.has(key)) gzipped.set(key, gzipSync(body, { level: body.length > 1 << 20 ? 1 : 6 }));
+      // Compressed as a static host would serve it, when the browser accepts the encoding.
+      const accepts = (e) => new RegExp(`\\b${e}\\b`).test(req.headers['accept-encoding'] ?? '');
+      if (COMPRESSED.has(extname(file)) && accepts(encoding)) {
+        const key = `${file}:${info.size}:${info.mtimeMs}:${encoding}`;
+        if (!gzipped.has(key)) {
+          // A copy older than its file is stale, and left alone (as a careful host would).
+          const copy = `${file}.${encoding === 'br' ? 'br' : 'gz'}`;
+          const fresh = await stat(copy).then((c) => c.mtimeMs >= info.mtimeMs, () => false);
+          const pre = fresh ? await readFile(copy) : null;
+          gzipped.set(
+            key,
+            pre ??
+              (encoding === 'br'
+                ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+                : gzipSync(body, { level: body.length > 1 << 20 ? 1 : 6 })),
+          );
+        }
         body = gzipped.get(key);
-        headers['content-encoding'] = 'gzip';
+        headers['content-encoding'] = encoding;
         headers.vary = 'Accept-Encoding';
       }
       res.writeHead(200, headers);
