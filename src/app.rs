@@ -117,12 +117,6 @@ fn ExplorerScreen() -> impl IntoView {
     keys::install(ex);
     let reading = move || ex.state.with(|s| s.open.is_some());
     let synthetic = ex.data.with_value(|d| d.manifest.synthetic);
-    let wide = window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_none_or(|w| w > 820.0);
-    let filters_open = RwSignal::new(wide);
     view! {
         <div class="explorer" class:reading=reading>
             <div class="toolbar">
@@ -146,18 +140,23 @@ fn ExplorerScreen() -> impl IntoView {
                     })}
             </div>
             // Open beside the results on a wide screen; folded away above them on a phone,
-            // where its hundreds of values are only built (and kept up to date as the visitor
-            // types) while it is open.
+            // where its hundreds of values are only counted and built (and kept up to date as
+            // the visitor types) while it is open: they come a frame after it opens.
             <details
                 class="filters-panel"
                 class:stale-panels=move || ex.loading.get()
-                open=filters_open.get_untracked()
+                open=ex.facets_shown.get_untracked()
                 on:toggle=move |ev| {
-                    filters_open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))
+                    let open = event_target::<web_sys::Element>(&ev).has_attribute("open");
+                    if open != ex.facets_shown.get_untracked() {
+                        ex.facets_shown.set(open);
+                    }
                 }
             >
                 <summary>{tr(|s| s.filters)}</summary>
-                <Show when=move || filters_open.get()>
+                <Show when=move || {
+                    ex.facets_shown.get() && ex.settled.with(|p| !p.facets.is_empty())
+                }>
                     <FacetPanel />
                 </Show>
             </details>

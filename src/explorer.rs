@@ -42,6 +42,9 @@ pub struct Explorer {
     /// The facet counts and timeline of the results shown, computed one animation frame
     /// later: a keystroke's frame searches and paints the list, the next one the panels.
     pub settled: RwSignal<Arc<Panels>>,
+    /// True while the facet panel is on screen (always on a wide screen, while unfolded on a
+    /// phone): only then are the facets counted.
+    pub facets_shown: RwSignal<bool>,
     /// The loaded dataset.
     pub data: StoredValue<Rc<Dataset>, LocalStorage>,
     /// The term files, fetched as searches need them.
@@ -121,8 +124,18 @@ impl Explorer {
             |a, b| !a.is_some_and(|a| b.is_some_and(|b| Arc::ptr_eq(a, b))),
         );
         let loading = Memo::new(move |_| asked.with(|h| !h.is_complete()));
+        let facets_shown = RwSignal::new(
+            window()
+                .inner_width()
+                .ok()
+                .and_then(|w| w.as_f64())
+                .is_none_or(|w| w > 820.0),
+        );
         let panels = move || {
-            Arc::new(data.with_value(|d| result.with_untracked(|h| d.engine.borrow().panels(h))))
+            let facets = facets_shown.get_untracked();
+            Arc::new(data.with_value(|d| {
+                result.with_untracked(|h| d.engine.borrow().panels_with(h, facets))
+            }))
         };
         // Deliberately a signal set from an effect: the panels of the result, deferred by a
         // frame (as React's useDeferredValue defers), never a mirror. Typing faster than
@@ -131,6 +144,7 @@ impl Explorer {
         let frame_pending = StoredValue::new(false);
         Effect::new(move |first: Option<()>| {
             result.track();
+            facets_shown.track();
             if first.is_none() || frame_pending.get_value() {
                 return;
             }
@@ -158,6 +172,7 @@ impl Explorer {
             result,
             loading,
             settled,
+            facets_shown,
             data,
             terms,
             records,

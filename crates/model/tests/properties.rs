@@ -241,6 +241,10 @@ proptest! {
             let t = &panels.timeline;
             let binned: u32 = t.bins.iter().map(|b| b.count).sum();
             prop_assert!((binned + t.undated + t.before + t.after) as usize <= n);
+            // Without the facets (a folded filter panel): no counts, the same timeline.
+            let bare = e.panels_with(&hits, false);
+            prop_assert!(bare.facets.is_empty());
+            prop_assert_eq!(&bare.timeline, t);
             let _ = e.relaxations(&req);
             Ok(())
         })?;

@@ -260,8 +260,18 @@ impl Engine {
     /// The second half of [`Engine::search`]: every facet's counts (each with every filter
     /// but its own) and the timeline (with every filter but the date range) of `hits`.
     pub fn panels(&self, hits: &Hits) -> Panels {
+        self.panels_with(hits, true)
+    }
+
+    /// [`Engine::panels`], without counting the facets when `facets` is false (no facet is
+    /// on screen: a phone's folded filter panel); their list is then empty.
+    pub fn panels_with(&self, hits: &Hits, facets: bool) -> Panels {
         let index = &self.index;
-        let facets = facets::count(index, &hits.resolved, &hits.masked, &self.baseline);
+        let facets = if facets {
+            facets::count(index, &hits.resolved, &hits.masked, &self.baseline)
+        } else {
+            Vec::new()
+        };
         let date_bit = hits.resolved.date_bit();
         let mut days = Vec::new();
         let mut undated = 0;
