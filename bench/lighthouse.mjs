@@ -1,13 +1,13 @@
 // Lighthouse (npm lighthouse, with Debian's Chromium) on the built app served from dist/:
 // prints the performance, accessibility and best-practices scores, and the audits that cost
-// points. `./x bench` runs this. NIENBIEU_ENCODING=br serves the files brotli, as a host
+// points. `./x bench` runs this. BENCH_ENCODING=br serves the files brotli, as a host
 // serving the build's precompressed files does (see tests/e2e/support/server.mjs); gzip else.
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { serve } from '../tests/e2e/support/server.mjs';
 import { CHROMIUM } from '../tests/e2e/support/browser.mjs';
 
-const encoding = process.env.NIENBIEU_ENCODING ?? 'gzip';
+const encoding = process.env.BENCH_ENCODING ?? 'gzip';
 const server = await serve('dist', '/', process.argv[2] ? { 'data/': process.argv[2] } : {}, { encoding });
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,

@@ -84,5 +84,5 @@ fi
 node bench/lighthouse.mjs
 if [ -f "$corpus" ]; then
   node bench/lighthouse.mjs "$data/corpus"
-  NIENBIEU_ENCODING=br node bench/lighthouse.mjs "$data/corpus"
+  BENCH_ENCODING=br node bench/lighthouse.mjs "$data/corpus"
 fi

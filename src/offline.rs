@@ -64,6 +64,9 @@ pub struct Offline {
     complete: RwSignal<Option<bool>>,
     /// True when this browser has service workers.
     supported: bool,
+    /// True when no worker will control the page on this visit (it could not register, its
+    /// install failed, or a hard reload bypassed it): the page is online only.
+    no_worker: RwSignal<bool>,
 }
 
 impl Offline {
@@ -81,6 +84,7 @@ impl Offline {
                 &JsValue::from_str("serviceWorker"),
             )
             .unwrap_or(false),
+            no_worker: RwSignal::new(false),
         };
         // Once the worker controls the page, says whether everything is cached, and the
         // dataset's size is known: save it all, or offer to.
@@ -105,11 +109,7 @@ impl Offline {
             spawn_local(async move {
                 if let Err(e) = offline.register().await {
                     leptos::logging::warn!("service worker: {e:?}");
-                    // The offer made in advance (see `dataset_loaded`) cannot be kept.
-                    let state = offline.state.get_untracked();
-                    if matches!(state, OfflineState::Partial { .. } | OfflineState::Checking) {
-                        offline.state.set(OfflineState::Unavailable);
-                    }
+                    offline.give_up();
                 }
             });
         }
@@ -186,8 +186,37 @@ impl Offline {
         if container.controller().is_some() {
             self.controlled.set(true);
             ask_status();
+        } else if let Some(worker) = registration.installing() {
+            // A first visit: the worker claims the page once installed, unless its install
+            // fails.
+            let w = worker.clone();
+            let on_state = Closure::<dyn Fn()>::new(move || {
+                let controlled = window().navigator().service_worker().controller().is_some();
+                if w.state() == ServiceWorkerState::Redundant && !controlled {
+                    self.give_up();
+                }
+            });
+            worker.add_event_listener_with_callback(
+                "statechange",
+                on_state.as_ref().unchecked_ref(),
+            )?;
+            on_state.forget();
+        } else if registration.waiting().is_none() {
+            // An active worker that does not control the page: a hard reload bypassed it, and
+            // it will not take the page over on this visit.
+            self.give_up();
         }
         Ok(())
+    }
+
+    /// No worker will control this page: the offline line made in advance (see
+    /// [`Offline::dataset_loaded`]) cannot be kept, and none is made later.
+    fn give_up(self) {
+        self.no_worker.set(true);
+        let state = self.state.get_untracked();
+        if matches!(state, OfflineState::Partial { .. } | OfflineState::Checking) {
+            self.state.set(OfflineState::Unavailable);
+        }
     }
 
     fn message(self, data: &JsValue) {
@@ -230,7 +259,8 @@ impl Offline {
     pub fn dataset_loaded(&self, bytes: f64, auto: Option<f64>) {
         let auto = auto.unwrap_or(AUTO_SAVE_BYTES);
         self.dataset_bytes.set(Some((bytes, auto)));
-        if !self.supported || self.state.get_untracked() != OfflineState::Unavailable {
+        let unknown = self.state.get_untracked() == OfflineState::Unavailable;
+        if !self.supported || self.no_worker.get_untracked() || !unknown {
             return;
         }
         self.state.set(if bytes > auto && !stored_choice() {

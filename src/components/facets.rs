@@ -57,7 +57,12 @@ fn FacetBox(facet: usize) -> impl IntoView {
     );
     let expanded = RwSignal::new(false);
     let filter = RwSignal::new(String::new());
-    let total = Memo::new(move |_| ex.settled.with(|r| r.facets[facet].counts.len()));
+    // The panels hold no facets while none is on screen (see `Explorer::facets_shown`): this
+    // box is then unmounted, but a memo must not count on the order of the two.
+    let total = Memo::new(move |_| {
+        ex.settled
+            .with(|r| r.facets.get(facet).map_or(0, |f| f.counts.len()))
+    });
     let rows = {
         Memo::new(move |_| {
             let l = lang.get();
@@ -68,7 +73,9 @@ fn FacetBox(facet: usize) -> impl IntoView {
                 SHORT
             };
             ex.settled.with(|r| {
-                let fc = &r.facets[facet];
+                let Some(fc) = r.facets.get(facet) else {
+                    return Vec::new();
+                };
                 ex.data.with_value(|d| {
                     let engine = d.engine.borrow();
                     let index = engine.index();

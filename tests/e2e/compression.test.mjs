@@ -32,13 +32,16 @@ test('each file of the app has brotli and gzip copies of the same bytes; the was
 
 test('served brotli, the app opens, searches and shows an article', async (t) => {
   const encodings = new Map();
-  const { app, errors } = await h.openApp(t, {
+  const { app, page, errors } = await h.openApp(t, {
     setup: (page) => page.on('response', async (r) => encodings.set(new URL(r.url()).pathname, (await r.allHeaders())['content-encoding'])),
   });
   await app.waitForTotal(5);
   const wasm = [...encodings.keys()].find((p) => p.endsWith('.wasm'));
   assert.equal(encodings.get(wasm), 'br', 'the wasm came brotli');
   assert.equal(encodings.get('/'), 'br', 'the page came brotli');
+  // The build's copy itself, not brotli made on the fly.
+  const sent = await page.evaluate((w) => performance.getEntriesByName(new URL(w, location.href).href)[0]?.encodedBodySize, wasm);
+  assert.equal(sent, statSync(join('dist', `${wasm.slice(1)}.br`)).size, 'the wasm sent is the .br copy');
   await app.search('hung yen');
   await app.waitForTotal(2);
   await app.openResult(0);

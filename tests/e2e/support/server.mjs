@@ -35,6 +35,7 @@ const TYPES = {
  * else compressed on the fly as such hosts do: 'gzip' (the default, as GitHub Pages and
  * nginx's `gzip on` serve) or 'br' (brotli at quality 5, as CDNs compress on the fly). */
 export async function serve(root, base = '/', mounts = {}, { encoding = 'gzip' } = {}) {
+  if (!['gzip', 'br'].includes(encoding)) throw new Error(`serve: encoding ${encoding}, not 'gzip' or 'br'`);
   root = resolve(root);
   const dirs = Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)]);
   const requests = new Map();
@@ -42,8 +43,8 @@ export async function serve(root, base = '/', mounts = {}, { encoding = 'gzip' }
   let offline = false;
   const sockets = new Set();
   // Compressed bodies, kept as a host keeps precompressed files (nginx's gzip_static), by path,
-  // size and modification time.
-  const gzipped = new Map();
+  // size, modification time and encoding.
+  const compressed = new Map();
   const server = createServer(async (req, res) => {
     if (offline) {
       req.socket.destroy();
@@ -80,12 +81,13 @@ export async function serve(root, base = '/', mounts = {}, { encoding = 'gzip' }
       const accepts = (e) => new RegExp(`\\b${e}\\b`).test(req.headers['accept-encoding'] ?? '');
       if (COMPRESSED.has(extname(file)) && accepts(encoding)) {
         const key = `${file}:${info.size}:${info.mtimeMs}:${encoding}`;
-        if (!gzipped.has(key)) {
-          // A copy older than its file is stale, and left alone (as a careful host would).
+        if (!compressed.has(key)) {
+          // A copy older than its file is stale and left alone (nginx and Caddy would serve it:
+          // a deploy must carry the copies the build made with their files).
           const copy = `${file}.${encoding === 'br' ? 'br' : 'gz'}`;
           const fresh = await stat(copy).then((c) => c.mtimeMs >= info.mtimeMs, () => false);
           const pre = fresh ? await readFile(copy) : null;
-          gzipped.set(
+          compressed.set(
             key,
             pre ??
               (encoding === 'br'
@@ -93,7 +95,7 @@ export async function serve(root, base = '/', mounts = {}, { encoding = 'gzip' }
                 : gzipSync(body, { level: body.length > 1 << 20 ? 1 : 6 })),
           );
         }
-        body = gzipped.get(key);
+        body = compressed.get(key);
         headers['content-encoding'] = encoding;
         headers.vary = 'Accept-Encoding';
       }

@@ -58,7 +58,8 @@ export function engineSuite(define, { root = 'dist', base = '/' } = {}) {
       const s = { name, engine: null, server: null };
       before(async () => {
         assert.ok(existsSync('dist/index.html'), 'dist/ is missing: run ./x build first');
-        s.server = await serve(typeof root === 'function' ? root() : root, base);
+        s.root = typeof root === 'function' ? root() : root;
+        s.server = await serve(s.root, base);
         s.engine = await launchEngine(name);
       });
       after(async () => {
@@ -69,6 +70,8 @@ export function engineSuite(define, { root = 'dist', base = '/' } = {}) {
       /** A fresh page (its own storage and service workers) showing the app at `query`;
        * `errors()` gives the page's errors and the requests the server refused. */
       s.openApp = async (t, { query = '', viewport = DESKTOP, wait = true } = {}) => {
+        // An attempt given up for a retry (see `s.test`) opens nothing more.
+        if (t.retired) throw new Error('this attempt was given up and run again');
         const page = await s.engine.newPage({ viewport });
         // Closed once, by the test or after it.
         const close = page.close;
@@ -81,17 +84,24 @@ export function engineSuite(define, { root = 'dist', base = '/' } = {}) {
         const errors = async () => [...(await page.errors()), ...s.server.failed.slice(served)];
         return { app, page, errors };
       };
-      /** A test, run once more in a new browser if the browser died or hung (see above). */
+      /** A test, run once more in a new browser if the browser died or hung (see above).
+       * Each attempt gets its own view of the test context (`after` and `retired`); before
+       * the second, the first's browser is closed and the server is back online at its root. */
       s.test = (title, fn) =>
         test(title, async (t) => {
+          const attempt = () => ({ after: (f) => t.after(f), retired: false });
+          const first = attempt();
           try {
-            return await within(fn(t), TEST_TIMEOUT, `${name}, "${title}"`);
+            return await within(fn(first), TEST_TIMEOUT, `${name}, "${title}"`);
           } catch (e) {
             if (e?.name === 'AssertionError' || !(e instanceof Unanswered || BROWSER_GONE.test(String(e?.message ?? e)))) throw e;
-            console.log(`${name} went away during "${title}" (${String(e?.message ?? e).split('\n')[0]}): relaunched, run once more`);
+            first.retired = true;
+            t.diagnostic(`${name} went away during "${title}" (${String(e?.message ?? e).split('\n')[0]}): relaunched, run once more`);
             await bounded(s.engine?.close(), CLOSE_TIMEOUT, `closing ${name}`);
+            s.server.setOffline(false);
+            s.server.setRoot(s.root);
             s.engine = await launchEngine(name);
-            return await within(fn(t), TEST_TIMEOUT, `${name}, "${title}" (run again)`);
+            return await within(fn(attempt()), TEST_TIMEOUT, `${name}, "${title}" (run again)`);
           }
         });
       define(s);
