@@ -36,6 +36,7 @@ const TYPES = {
  * nginx's `gzip on` serve) or 'br' (brotli at quality 5, as CDNs compress on the fly). */
 export async function serve(root, base = '/', mounts = {}, { encoding = 'gzip' } = {}) {
   if (!['gzip', 'br'].includes(encoding)) throw new Error(`serve: encoding ${encoding}, not 'gzip' or 'br'`);
+  const accepted = new RegExp(`\\b${encoding}\\b`);
   root = resolve(root);
   const dirs = Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)]);
   const requests = new Map();
@@ -78,8 +79,7 @@ export async function serve(root, base = '/', mounts = {}, { encoding = 'gzip' }
         'cache-control': 'no-cache',
       };
       // Compressed as a static host would serve it, when the browser accepts the encoding.
-      const accepts = (e) => new RegExp(`\\b${e}\\b`).test(req.headers['accept-encoding'] ?? '');
-      if (COMPRESSED.has(extname(file)) && accepts(encoding)) {
+      if (COMPRESSED.has(extname(file)) && accepted.test(req.headers['accept-encoding'] ?? '')) {
         const key = `${file}:${info.size}:${info.mtimeMs}:${encoding}`;
         if (!compressed.has(key)) {
           // A copy older than its file is stale and left alone (nginx and Caddy would serve it:

@@ -42,14 +42,7 @@ function within(promise, ms, what) {
 
 /** `promise`, or after `ms` a warning and undefined: for closing what may be dead. */
 export function bounded(promise, ms, what) {
-  let timer;
-  const late = new Promise((resolve) => {
-    timer = setTimeout(() => {
-      console.log(`${what}: no answer after ${ms} ms, going on`);
-      resolve();
-    }, ms);
-  });
-  return Promise.race([Promise.resolve(promise).catch(() => {}), late]).finally(() => clearTimeout(timer));
+  return within(Promise.resolve(promise).catch(() => {}), ms, what).catch((e) => console.log(`${e.message}, going on`));
 }
 
 export function engineSuite(define, { root = 'dist', base = '/' } = {}) {
