@@ -36,6 +36,8 @@ test('only the rows in view are in the page, and the last row can be reached', a
   assert.equal(await last.getAttribute('aria-posinset'), '3000');
   assert.equal(await last.getAttribute('aria-setsize'), '3000');
   assert.ok((await app.results().count()) < 40);
+  // The row is there at once; its headline when its article file arrives ("…" until then).
+  await until(async () => (await last.locator('h3').textContent()) !== '…', 'the headline of the last row');
   assert.match(await last.locator('h3').textContent(), /^Bài thử số 1: /, 'newest first: the oldest is last');
   // The keyboard cursor brings its row into view.
   await scroller.evaluate((el) => { el.scrollTop = 0; });
