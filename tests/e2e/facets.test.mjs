@@ -28,6 +28,46 @@ test('values of one facet combine with OR, facets with AND, counts stay disjunct
   assert.deepEqual(errors, []);
 });
 
+test('a key press paints its list first; the facet counts and timeline follow after that paint', async (t) => {
+  const { app, page, errors } = await h.openApp(t);
+  await app.searchBox().focus();
+  // At each key press, what the frame after it shows: a timer queued from that frame's
+  // animation callback runs once the frame is painted.
+  await page.evaluate(() => {
+    window.__frames = [];
+    const count = () => document.querySelector('[data-testid=result-count]').textContent;
+    const facets = () => document.querySelector('[data-testid=facets]').textContent;
+    document.querySelector('[data-testid=search]').addEventListener('keydown', () => {
+      const t0 = performance.now();
+      const before = { count: count(), facets: facets() };
+      requestAnimationFrame(() => setTimeout(() => {
+        window.__frames.push({
+          before,
+          count: count(),
+          facetsKept: facets() === before.facets,
+          panels: performance.getEntriesByName('nienbieu:panels').filter((m) => m.startTime > t0).length,
+        });
+      }, 0));
+    }, { capture: true });
+  });
+  await page.keyboard.type('hung yen', { delay: 80 });
+  await app.waitForTotal(2);
+  const frames = await page.evaluate(() => window.__frames);
+  assert.equal(frames.length, 'hung yen'.length, JSON.stringify(frames));
+  // The last key's frame already shows its list, and nothing of its panels was counted yet:
+  // wherever a key changed the count, the facet panel painted with it is still the one before.
+  assert.equal(frames.at(-1).count, await app.count());
+  assert.deepEqual(frames.map((f) => f.panels), frames.map(() => 0), JSON.stringify(frames));
+  const changed = frames.filter((f) => f.count !== f.before.count);
+  assert.ok(changed.length > 0, JSON.stringify(frames));
+  assert.ok(changed.every((f) => f.facetsKept), JSON.stringify(frames));
+  // Then they follow: counted for the query (Long An has no article about Hưng Yên).
+  assert.ok((await page.evaluate(() => performance.getEntriesByName('nienbieu:panels').length)) > 0);
+  assert.equal(await app.facetCount('province', 'Hưng Yên'), 2);
+  assert.equal(await app.facet('province', 'Long An').count(), 0);
+  assert.deepEqual(errors, []);
+});
+
 test('chips remove one filter each; clear all removes every one', async (t) => {
   const { app } = await h.openApp(t, { query: '?q=t%E1%BB%95ng+k%E1%BA%BFt&f.province=H%C6%B0ng+Y%C3%AAn&f.year=2024' });
   await app.waitForTotal(1);

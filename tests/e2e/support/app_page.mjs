@@ -116,7 +116,8 @@ export class AppPage {
     await this.settle();
   }
 
-  /** Two animation frames: the deferred panels have been updated and painted. */
+  /** Two animation frames: the panels, counted once the list is painted, have been updated
+   * and painted. */
   async settle() {
     await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }
