@@ -87,11 +87,7 @@ pub fn install(ex: Explorer) {
                         )
                     });
                 if let (false, Some(i)) = (on_control, ex.cursor.get_untracked()) {
-                    if let Some(&doc) = ex
-                        .result
-                        .with_untracked(|r| r.hits.get(i).copied())
-                        .as_ref()
-                    {
+                    if let Some(&doc) = ex.result.with_untracked(|r| r.hits.get(i)).as_ref() {
                         if let Some(id) = ex.id(doc) {
                             e.prevent_default();
                             ex.open(id);
@@ -121,7 +117,7 @@ pub fn move_cursor(ex: Explorer, step: isize) {
     if ex.state.with_untracked(|s| s.open.is_some()) {
         if let Some(id) = ex
             .result
-            .with_untracked(|r| r.hits.get(next).copied())
+            .with_untracked(|r| r.hits.get(next))
             .and_then(|doc| ex.id(doc))
         {
             ex.go(Nav::Replace, |s| s.open = Some(id));

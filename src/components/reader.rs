@@ -28,14 +28,13 @@ pub fn Reader() -> impl IntoView {
     // Where the article stands in the results, for previous and next.
     let position = Memo::new(move |_| {
         let d = doc.get()?;
-        ex.result.with(|r| r.hits.iter().position(|&h| h == d))
+        ex.result.with(|r| r.hits.position(d))
     });
     let total = Memo::new(move |_| ex.result.with(|r| r.hits.len()));
     // The neighbours' records are fetched ahead, so that previous and next open at once.
     let neighbour = move |by: isize| {
         let p = position.get()? as isize + by;
-        ex.result
-            .with(|r| r.hits.get(usize::try_from(p).ok()?).copied())
+        ex.result.with(|r| r.hits.get(usize::try_from(p).ok()?))
     };
     Effect::new(move |_| {
         for by in [-1, 1] {
@@ -54,7 +53,7 @@ pub fn Reader() -> impl IntoView {
         }
         if let Some(id) = ex
             .result
-            .with_untracked(|r| r.hits.get(next as usize).copied())
+            .with_untracked(|r| r.hits.get(next as usize))
             .and_then(|d| ex.id(d))
         {
             ex.cursor.set(Some(next as usize));

@@ -28,7 +28,7 @@ pub fn ResultList() -> impl IntoView {
     let exporting: RwSignal<Option<bool>> = RwSignal::new(None);
     let progress = Memo::new(move |_| {
         let json = exporting.get()?;
-        let hits = ex.result.with(|r| r.hits.clone());
+        let hits = ex.result.with(|r| r.hits.to_vec());
         Some((json, ex.records.catalog(&hits)))
     });
     Effect::new(move |_| {
@@ -184,7 +184,7 @@ fn Window() -> impl IntoView {
         let (start, end) = range.get();
         ex.result.with(|r| {
             let (start, end) = (start.min(r.hits.len()), end.min(r.hits.len()));
-            (start, r.hits[start..end].to_vec())
+            (start, r.hits.range(start, end))
         })
     });
     let rows = move || window_docs.with(|(_, docs)| docs.clone());

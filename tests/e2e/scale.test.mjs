@@ -47,3 +47,34 @@ test('only the rows in view are in the page, and the last row can be reached', a
   assert.ok(await page.locator('[data-testid=result].cursor').isVisible());
   assert.deepEqual(errors, []);
 });
+
+test('a search over every article shows, opens and steps through rows far down its list', async (t) => {
+  // By relevance, the best rows are ordered at once and the rest when the list first reaches
+  // them (crates/model/src/search/ranked.rs, whose tests check the order against a full
+  // sort): here the list, the reader's place and its neighbour far past those first rows.
+  const { app, page, errors } = await h.openApp(t, { query: '?q=t%E1%BB%95ng+k%E1%BA%BFt' });
+  await app.waitForTotal(N);
+  const scroller = page.getByTestId('results-scroll');
+  const rowH = (await page.locator('[data-testid=result]').first().boundingBox()).height;
+  const rowAt = async (pos) => {
+    await scroller.evaluate((el, y) => { el.scrollTop = y; }, pos * rowH);
+    const row = page.locator(`[data-testid=result][data-pos="${pos}"]`);
+    await row.waitFor();
+    await until(async () => (await row.locator('h3').textContent()) !== '…', `the headline of row ${pos}`);
+    return row.locator('h3').textContent();
+  };
+  const before = await rowAt(1499);
+  const at = await rowAt(1500);
+  assert.match(before, /^Bài thử số \d+: /);
+  assert.match(at, /^Bài thử số \d+: /);
+  assert.notEqual(before, at);
+  await page.locator('[data-testid=result][data-pos="1500"] h3 a').click();
+  const position = page.locator('.reader-bar .position');
+  await until(async () => (await position.textContent()) === 'Bài 1.501/3.000', 'the reader at 1.501 of 3.000');
+  assert.equal(await page.locator('.article h2').textContent(), at);
+  await page.getByTestId('reader-prev').click();
+  await until(async () => (await position.textContent()) === 'Bài 1.500/3.000', 'the reader at 1.500');
+  assert.equal(await page.locator('.article h2').textContent(), before);
+  assert.match(await rowAt(N - 1), /^Bài thử số \d+: /);
+  assert.deepEqual(errors, []);
+});

@@ -77,7 +77,7 @@ impl Visit<'_> {
                 return Err("more than 5 rounds of fetches".into());
             }
         }
-        let hits = self.engine.hits(req).hits;
+        let hits = self.engine.hits(req).hits.range(0, SCREEN_ROWS);
         let files = self.rows(&hits)?;
         Ok((rounds, files))
     }
@@ -102,7 +102,11 @@ pub fn run(dir: &Path, queries: &[String]) -> Result<(), String> {
         Ok(v)
     };
     let mut v = start(dir)?;
-    let first = v.engine.hits(&SearchRequest::default()).hits;
+    let first = v
+        .engine
+        .hits(&SearchRequest::default())
+        .hits
+        .range(0, SCREEN_ROWS);
     let files = v.rows(&first)?;
     println!(
         "\nfirst screen: core + {files} article files: {} files, {:.0} kB raw, {:.0} kB gzipped",
@@ -113,7 +117,11 @@ pub fn run(dir: &Path, queries: &[String]) -> Result<(), String> {
     println!("\n| query (typed on a fresh first screen) | hits | fetch rounds | files | kB gzipped | kB raw |\n|---|---:|---:|---:|---:|---:|");
     for q in queries {
         let mut v = start(dir)?;
-        let base = v.engine.hits(&SearchRequest::default()).hits;
+        let base = v
+            .engine
+            .hits(&SearchRequest::default())
+            .hits
+            .range(0, SCREEN_ROWS);
         v.rows(&base)?;
         let (raw0, gz0, n0) = (v.raw, v.gz, v.fetched.len());
         let req = SearchRequest {

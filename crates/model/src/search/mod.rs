@@ -5,6 +5,7 @@ mod facets;
 mod highlight;
 mod matcher;
 mod query;
+mod ranked;
 mod timeline;
 
 pub use crate::dataset::terms::MAX_PREFIX_FORMS;
@@ -14,6 +15,7 @@ pub use matcher::{Scored, ADJACENCY_TOP, POSITION_BUDGET};
 pub use query::{
     Query, QueryNote, QueryWord, MAX_EXCLUDED, MAX_PHRASES, MAX_QUERY_BYTES, MAX_WORDS,
 };
+pub use ranked::{Ranked, HEAD};
 pub use timeline::{Bin, Granularity, Timeline, MAX_BINS};
 
 use crate::dataset::DatasetFiles;
@@ -21,6 +23,7 @@ use crate::index::{Index, IndexError, Need};
 use crate::time::Date;
 use facets::Resolved;
 use matcher::Scratch;
+use ranked::radix_sort;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -96,8 +99,9 @@ pub struct SearchResult {
 pub struct Hits {
     /// The parsed query, for highlighting.
     pub query: Query,
-    /// Matching documents in display order; empty while [`Hits::missing`] is not.
-    pub hits: Vec<u32>,
+    /// Matching documents in display order (the best [`HEAD`] ordered at once, the rest when
+    /// first read); empty while [`Hits::missing`] is not.
+    pub hits: Ranked,
     /// Files of the term layers the request needs and the index does not have yet. While
     /// any is missing, the hits are not known: nothing here is a result.
     pub missing: Vec<Need>,
@@ -201,7 +205,7 @@ impl Engine {
         let Panels { facets, timeline } = self.panels(&hits);
         SearchResult {
             query: hits.query,
-            hits: hits.hits,
+            hits: hits.hits.to_vec(),
             facets,
             timeline,
         }
@@ -219,7 +223,7 @@ impl Engine {
             Err(missing) => {
                 return Hits {
                     query,
-                    hits: Vec::new(),
+                    hits: Ranked::default(),
                     missing,
                     approximate: false,
                     masked: Vec::new(),
@@ -339,10 +343,12 @@ impl Engine {
 /// Orders hits. Each gets one integer key, so the sort compares integers only: for relevance,
 /// (exact-mark tier, score, date rank) packed into 64 bits, ties going to the newer article;
 /// for the date orders, the date rank alone.
-fn sorted(index: &Index, sort: Sort, hits: Vec<Scored>) -> Vec<u32> {
+fn sorted(index: &Index, sort: Sort, hits: Vec<Scored>) -> Ranked {
     match sort {
         Sort::Relevance => {
-            let mut keys: Vec<u64> = hits
+            // Documents are numbered newest first (`Index::newest_rank`): the key's low bits
+            // are the document itself, as `Ranked::by_keys` reads them.
+            let keys: Vec<u64> = hits
                 .iter()
                 .map(|s| {
                     // Non-negative floats order like their bits.
@@ -352,10 +358,7 @@ fn sorted(index: &Index, sort: Sort, hits: Vec<Scored>) -> Vec<u32> {
                         | u64::from(index.newest_rank(s.doc))
                 })
                 .collect();
-            radix_sort(&mut keys, 64);
-            keys.into_iter()
-                .map(|k| index.doc_at_rank((k & 0xff_ffff) as u32))
-                .collect()
+            Ranked::by_keys(keys)
         }
         Sort::Newest | Sort::Oldest => {
             let rank = |d| match sort {
@@ -368,46 +371,12 @@ fn sorted(index: &Index, sort: Sort, hits: Vec<Scored>) -> Vec<u32> {
                 Sort::Oldest => index.newest_rank_of_oldest(r),
                 _ => r,
             };
-            keys.into_iter()
-                .map(|r| index.doc_at_rank(newest(r as u32)))
-                .collect()
+            Ranked::ordered(
+                keys.into_iter()
+                    .map(|r| index.doc_at_rank(newest(r as u32)))
+                    .collect(),
+            )
         }
-    }
-}
-
-/// Sorts keys whose low `bits` bits may differ: an LSD radix sort by bytes for large inputs
-/// (a linear pass per byte instead of n log n compares). Every byte's histogram comes from
-/// one read of the keys, and bytes every key shares are skipped.
-fn radix_sort(keys: &mut Vec<u64>, bits: u32) {
-    if keys.len() < 2048 {
-        keys.sort_unstable();
-        return;
-    }
-    let bytes = bits.div_ceil(8).min(8) as usize;
-    let mut counts = vec![[0usize; 256]; bytes];
-    for &k in keys.iter() {
-        for (b, c) in counts.iter_mut().enumerate() {
-            c[((k >> (8 * b)) & 0xff) as usize] += 1;
-        }
-    }
-    let mut buf = vec![0u64; keys.len()];
-    for (b, counts) in counts.iter_mut().enumerate() {
-        if counts.contains(&keys.len()) {
-            continue;
-        }
-        let mut at = 0;
-        for c in counts.iter_mut() {
-            let n = *c;
-            *c = at;
-            at += n;
-        }
-        let shift = 8 * b;
-        for &k in keys.iter() {
-            let i = ((k >> shift) & 0xff) as usize;
-            buf[counts[i]] = k;
-            counts[i] += 1;
-        }
-        std::mem::swap(keys, &mut buf);
     }
 }
 
@@ -434,37 +403,5 @@ fn xorshift(seed: u64) -> impl FnMut() -> u64 {
         x ^= x >> 7;
         x ^= x << 17;
         x
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{radix_sort, xorshift};
-
-    #[test]
-    fn radix_sort_agrees_with_a_comparison_sort() {
-        // A small xorshift generator: reproducible keys without a dependency.
-        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
-        for (n, bits) in [(10, 64), (3000, 64), (5000, 24), (70_000, 64), (4096, 40)] {
-            let mask = if bits == 64 {
-                u64::MAX
-            } else {
-                (1 << bits) - 1
-            };
-            // Some bytes shared by every key (the high tier byte), some repeated keys.
-            let mut keys: Vec<u64> = (0..n)
-                .map(|i| {
-                    if i % 7 == 0 {
-                        42
-                    } else {
-                        (next() & mask) | 0xff << 56 & mask
-                    }
-                })
-                .collect();
-            let mut expected = keys.clone();
-            expected.sort_unstable();
-            radix_sort(&mut keys, bits);
-            assert_eq!(keys, expected, "{n} keys of {bits} bits");
-        }
     }
 }
