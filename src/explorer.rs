@@ -152,15 +152,10 @@ impl Explorer {
                 return;
             }
             frame_pending.set_value(true);
-            request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        frame_pending.set_value(false);
-                        settled.try_set(panels());
-                        mark_panels();
-                    },
-                    std::time::Duration::ZERO,
-                );
+            panels_after_paint(result, move || {
+                frame_pending.set_value(false);
+                settled.try_set(panels());
+                mark_panels();
             });
         });
         let cursor = RwSignal::new(None);
@@ -255,6 +250,27 @@ fn flush_url(state: RwSignal<ViewState>, pending: StoredValue<bool>) {
             url::write(&s, Nav::Replace);
         }
     }
+}
+
+/// Runs `count` once the list of the current result is painted: in a task queued from the next
+/// animation frame. A key handled between that frame and the task (input goes before timers)
+/// brings a result whose list is not painted yet: then it waits for the next frame again.
+/// Nothing runs once the explorer is gone.
+fn panels_after_paint(result: Memo<Arc<Hits>>, count: impl FnOnce() + 'static) {
+    request_animation_frame(move || {
+        // Held, not only its address: a freed result's address could come back.
+        let Some(painted) = result.try_get_untracked() else {
+            return;
+        };
+        set_timeout(
+            move || match result.try_with_untracked(|now| Arc::ptr_eq(now, &painted)) {
+                None => {}
+                Some(true) => count(),
+                Some(false) => panels_after_paint(result, count),
+            },
+            std::time::Duration::ZERO,
+        );
+    });
 }
 
 /// The User Timing mark set each time the panels are counted: a benchmark (or a field

@@ -116,10 +116,13 @@ export class AppPage {
     await this.settle();
   }
 
-  /** Two animation frames: the panels, counted once the list is painted, have been updated
-   * and painted. */
+  /** Two painted frames: the panels, counted in a task after the list's frame, have been
+   * updated and painted. (A timer queued from an animation frame runs after its paint.) */
   async settle() {
-    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await this.page.evaluate(() => new Promise((r) => {
+      const painted = (then) => requestAnimationFrame(() => setTimeout(then, 0));
+      painted(() => painted(r));
+    }));
   }
 
   facet(key, value) {

@@ -348,6 +348,7 @@ fn sorted(index: &Index, sort: Sort, hits: Vec<Scored>) -> Ranked {
         Sort::Relevance => {
             // Documents are numbered newest first (`Index::newest_rank`): the key's low bits
             // are the document itself, as `Ranked::by_keys` reads them.
+            debug_assert!(hits.iter().all(|s| index.doc_at_rank(s.doc) == s.doc));
             let keys: Vec<u64> = hits
                 .iter()
                 .map(|s| {

@@ -94,10 +94,16 @@ impl Ranked {
         out
     }
 
-    /// Every document, in order.
+    /// Every document, in order (the rest ordered only when the iteration reaches it).
     pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
-        let tail = (!self.rest.is_empty()).then(|| self.tail());
-        self.head.iter().chain(tail.into_iter().flatten()).copied()
+        let tail = std::iter::once(()).flat_map(move |()| {
+            if self.rest.is_empty() {
+                &[][..]
+            } else {
+                self.tail()
+            }
+        });
+        self.head.iter().chain(tail).copied()
     }
 
     /// The place of document `doc`, if it is among the hits.
@@ -118,6 +124,7 @@ impl Ranked {
     }
 }
 
+/// Equal when the same documents come in the same order (which orders the rest of both).
 impl PartialEq for Ranked {
     fn eq(&self, other: &Ranked) -> bool {
         self.len() == other.len() && self.iter().eq(other.iter())
@@ -271,6 +278,7 @@ mod tests {
         assert_eq!(r.head.len(), HEAD);
         assert!(r.tail.get().is_none());
         let _ = r.range(0, HEAD);
+        assert_eq!(r.iter().take(HEAD).count(), HEAD);
         assert!(
             r.tail.get().is_none(),
             "reading the head orders nothing more"
