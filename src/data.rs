@@ -48,23 +48,61 @@ pub struct Dataset {
     pub engine: RefCell<Engine>,
 }
 
-/// Fetches `file` (relative to the dataset directory), failing on an error status.
+/// How long to wait before each new attempt at a file whose request failed in a way that may
+/// pass (no answer, or a 5xx such as the service worker's 503 when its own fetch failed): a
+/// phone's connection drops a request now and then, and one lost shard must not leave a search
+/// "searching" for good. Not retried: an HTTP 4xx, or a browser that says it is offline.
+const RETRY_AFTER_MS: [i32; 2] = [300, 1200];
+
+/// Fetches `file` (relative to the dataset directory), failing on an error status; a failure
+/// that may pass is tried again after each of [`RETRY_AFTER_MS`].
 pub async fn fetch(file: &str) -> Result<gloo::net::http::Response, LoadError> {
     let url = format!("{DATA_DIR}{file}");
-    let response = gloo::net::http::Request::get(&url)
+    let mut waits = RETRY_AFTER_MS.iter();
+    loop {
+        let result = fetch_once(&url).await;
+        let passing = match &result {
+            Err(LoadError::Network { .. }) => true,
+            Err(LoadError::Http { status, .. }) => *status >= 500,
+            _ => false,
+        };
+        match waits.next() {
+            Some(&ms) if passing && online() => sleep(ms).await,
+            _ => return result,
+        }
+    }
+}
+
+async fn fetch_once(url: &str) -> Result<gloo::net::http::Response, LoadError> {
+    let response = gloo::net::http::Request::get(url)
         .send()
         .await
         .map_err(|e| LoadError::Network {
-            file: url.clone(),
+            file: url.to_string(),
             message: e.to_string(),
         })?;
     if !response.ok() {
         return Err(LoadError::Http {
-            file: url,
+            file: url.to_string(),
             status: response.status(),
         });
     }
     Ok(response)
+}
+
+/// Whether the browser believes it is online.
+fn online() -> bool {
+    web_sys::window().is_some_and(|w| w.navigator().on_line())
+}
+
+/// Resolves after `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The manifest's text as fetched by index.html's start-up script, taken once, so that a retry

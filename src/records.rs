@@ -4,7 +4,7 @@
 //! files, for exports. Reading an article through [`Records::article`] in a reactive closure
 //! re-runs it when that article's file arrives, and only then.
 
-use crate::data::{Dataset, DATA_DIR};
+use crate::data::{Dataset, LoadError, DATA_DIR};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use nienbieu_model::dataset::records::{
@@ -253,7 +253,7 @@ impl Records {
         }
         spawn_local(async move {
             let url = format!("{DATA_DIR}{path}");
-            let result = fetch_text(&url).await;
+            let result = fetch_text(&path, &url).await;
             let mut s = store.borrow_mut();
             s.pending.retain(|p| *p != path);
             if let Err(e) =
@@ -270,13 +270,13 @@ impl Records {
     }
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
-    let r = gloo::net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| format!("{url}: {e}"))?;
-    if !r.ok() {
-        return Err(format!("{url}: HTTP {}", r.status()));
-    }
+/// The text of dataset file `path` (its URL `url`, for the message), tried again as
+/// [`crate::data::fetch`] does.
+async fn fetch_text(path: &str, url: &str) -> Result<String, String> {
+    let r = crate::data::fetch(path).await.map_err(|e| match e {
+        LoadError::Http { status, .. } => format!("{url}: HTTP {status}"),
+        LoadError::Network { message, .. } => format!("{url}: {message}"),
+        e => format!("{url}: {e:?}"),
+    })?;
     r.text().await.map_err(|e| format!("{url}: {e}"))
 }

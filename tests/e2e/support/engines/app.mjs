@@ -97,6 +97,8 @@ export class EngineApp {
 
   /** Waits until the list shows `n` results, and the panels have followed. */
   async waitForTotal(n) {
+    // On a timeout, what the page showed: the count, whether it was loading, and any term
+    // file that failed.
     await until(
       () => this.page.evaluate((n) => {
         const c = document.querySelector('[data-testid=result-count]');
@@ -104,7 +106,14 @@ export class EngineApp {
       }, n),
       `${n} results`,
       20000,
-    );
+    ).catch(async (e) => {
+      const seen = await this.page.evaluate(() => {
+        const c = document.querySelector('[data-testid=result-count]');
+        const failure = document.querySelector('[data-testid=term-failure]')?.textContent;
+        return `count "${c?.textContent}", loading ${c?.dataset.loading}${failure ? `, failure "${failure}"` : ''}`;
+      }).catch((x) => `the page did not answer: ${x}`);
+      throw new Error(`${e.message}; the page showed ${seen}`);
+    });
     await this.settle();
   }
 
