@@ -73,14 +73,34 @@ pub async fn fetch(file: &str) -> Result<gloo::net::http::Response, LoadError> {
     }
 }
 
+/// How long a request may wait for its answer to begin before it is given up (and, as a
+/// failure that may pass, made again): a connection that stalls without failing would
+/// otherwise leave its search waiting for good. Ten seconds is some 25 round trips of a slow
+/// 3G phone; the body may then take as long as it needs.
+const ANSWER_WITHIN_MS: i32 = 10_000;
+
 async fn fetch_once(url: &str) -> Result<gloo::net::http::Response, LoadError> {
-    let response = gloo::net::http::Request::get(url)
+    let controller = web_sys::AbortController::new().ok();
+    let window = web_sys::window();
+    let timer = controller.as_ref().zip(window.as_ref()).and_then(|(c, w)| {
+        let abort = js_sys::Function::from(wasm_bindgen::closure::Closure::once_into_js({
+            let c = c.clone();
+            move || c.abort()
+        }));
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(&abort, ANSWER_WITHIN_MS)
+            .ok()
+    });
+    let sent = gloo::net::http::Request::get(url)
+        .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref())
         .send()
-        .await
-        .map_err(|e| LoadError::Network {
-            file: url.to_string(),
-            message: e.to_string(),
-        })?;
+        .await;
+    if let (Some(w), Some(t)) = (window, timer) {
+        w.clear_timeout_with_handle(t);
+    }
+    let response = sent.map_err(|e| LoadError::Network {
+        file: url.to_string(),
+        message: e.to_string(),
+    })?;
     if !response.ok() {
         return Err(LoadError::Http {
             file: url.to_string(),

@@ -76,33 +76,38 @@ test('a list waiting for term files says so, and never shows a count as final', 
   assert.deepEqual(errors, []);
 });
 
-test('a term file or a row file whose request fails once is fetched again, and the list completes', async (t) => {
-  // A phone's connection drops a request now and then: the first request for each postings
-  // shard fails (a dropped connection), and of each row fragment file (a 503, as the service
-  // worker answers when its own fetch fails); the next succeeds.
+test('a term file or a row file whose request fails or stalls once is fetched again, and the list completes', async (t) => {
+  // A phone's connection drops a request now and then, or leaves it unanswered: the first
+  // request for each postings shard is never answered, for each positions shard the
+  // connection drops, and each row fragment file gets a 503 (as the service worker answers
+  // when its own fetch fails); every second request succeeds.
   const tries = new Map();
-  const fail = (kind) => async (route) => {
+  const once = (fail) => async (route) => {
     const path = new URL(route.request().url()).pathname;
     const n = tries.get(path) ?? 0;
     tries.set(path, n + 1);
-    if (n > 0) return route.continue();
-    if (kind === 'abort') return route.abort('connectionreset');
-    return route.fulfill({ status: 503, body: 'busy' });
+    return n > 0 ? route.continue() : fail(route);
   };
   const { app, page } = await h.openApp(t, {
     setup: async (p) => {
-      await p.route('**/data/postings-*/*', fail('abort'));
-      await p.route('**/data/articles-*/*', fail('503'));
+      await p.route('**/data/postings-*/*', once(() => new Promise(() => {})));
+      await p.route('**/data/positions-*/*', once((r) => r.abort('connectionreset')));
+      await p.route('**/data/articles-*/*', once((r) => r.fulfill({ status: 503, body: 'busy' })));
     },
   });
   await app.waitForTotal(N);
   await app.searchBox().fill('kết nạp chữ1235');
-  await until(async () => (await page.getByTestId('result-count').getAttribute('data-loading')) === 'false' && (await app.total()) === 1, 'the one article');
+  await until(
+    async () => (await page.getByTestId('result-count').getAttribute('data-loading')) === 'false' && (await app.total()) === 1,
+    'the one article',
+    20000,
+  );
   assert.equal(await page.getByTestId('term-failure').count(), 0, 'no failure shown');
-  const retried = [...tries].filter(([p, n]) => /\/postings-/.test(p) && n === 2);
-  assert.ok(retried.length > 0, `postings fetched twice: ${JSON.stringify([...tries])}`);
+  const again = (kind) => [...tries].filter(([p, n]) => p.includes(`/${kind}-`) && n === 2).length;
+  assert.ok(again('postings') > 0, `a postings shard asked for again: ${JSON.stringify([...tries])}`);
+  assert.ok(again('positions') > 0, `a positions shard asked for again: ${JSON.stringify([...tries])}`);
   // The rows' titles and snippets came from files that also failed once.
-  assert.ok([...tries].some(([p, n]) => /\/articles-/.test(p) && n === 2), 'a fragment file fetched again');
+  assert.ok(again('articles') > 0, 'a fragment file asked for again');
   const [row] = await until(async () => ((r) => r.length && r[0].title.includes('chữ1235') && r)(await app.rows()), 'the row with its title');
   assert.match(row.snippet, /kết nạp/i);
 });
