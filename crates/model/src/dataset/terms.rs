@@ -37,6 +37,23 @@ pub const MAX_PREFIX_FORMS: usize = 64;
 pub const PREFIX_POSTINGS_BUDGET: u64 = 4;
 /// Completions always kept, however frequent.
 pub const MIN_PREFIX_FORMS: usize = 8;
+/// A prefix of one letter keeps only this many for certain...
+pub const MIN_LETTER_FORMS: usize = 2;
+/// ...and more only while their postings stay within this many times the documents: the first
+/// letter typed matches nearly every article whatever it expands to, and its order means
+/// little until the second letter comes, but reading eight of its forms made it the slowest
+/// keystroke of all (5.5 ms natively at 100,000 articles, a third of a frame in the browser).
+pub const LETTER_POSTINGS_BUDGET: u64 = 2;
+
+/// How many completions of `prefix` are kept for certain: [`MIN_LETTER_FORMS`] for a single
+/// letter, else [`MIN_PREFIX_FORMS`].
+pub fn min_forms(prefix: &str) -> usize {
+    if prefix.chars().nth(1).is_none() {
+        MIN_LETTER_FORMS
+    } else {
+        MIN_PREFIX_FORMS
+    }
+}
 
 const DIRECTORY_MAGIC: &[u8; 4] = b"NBTD";
 const POSTINGS_MAGIC: &[u8; 4] = b"NBPS";
@@ -276,7 +293,9 @@ fn char_prefix(s: &str, n: usize) -> Option<&str> {
 /// The folded forms a prefix expands to, from the forms starting with it: the whole word
 /// first, then the most frequent, at least [`MIN_PREFIX_FORMS`] and then more while their
 /// postings stay within [`PREFIX_POSTINGS_BUDGET`] times the documents, at most
-/// [`MAX_PREFIX_FORMS`]. The engine applies the same rule to prefixes within one shard.
+/// [`MAX_PREFIX_FORMS`]; for a single letter, [`MIN_LETTER_FORMS`] and
+/// [`LETTER_POSTINGS_BUDGET`]. The engine applies the same rule to prefixes within one shard,
+/// and to the completions a directory written by an earlier version stored.
 pub fn expansion<'a>(
     prefix: &str,
     forms: impl IntoIterator<Item = u32>,
@@ -289,14 +308,20 @@ pub fn expansion<'a>(
         .map(|f| (folded(f) != prefix, std::cmp::Reverse(weight(f)), f))
         .collect();
     ranked.sort_unstable();
-    let budget = PREFIX_POSTINGS_BUDGET * n_docs as u64;
+    let min = min_forms(prefix);
+    let times = if min == MIN_LETTER_FORMS {
+        LETTER_POSTINGS_BUDGET
+    } else {
+        PREFIX_POSTINGS_BUDGET
+    };
+    let budget = times * n_docs as u64;
     let mut spent = 0;
     ranked
         .into_iter()
         .enumerate()
         .take_while(|(i, (_, w, _))| {
             spent += w.0;
-            *i < MIN_PREFIX_FORMS || (*i < MAX_PREFIX_FORMS && spent <= budget)
+            *i < min || (*i < MAX_PREFIX_FORMS && spent <= budget)
         })
         .map(|(_, (_, _, f))| f)
         .collect()
@@ -703,5 +728,37 @@ impl PositionsShard {
     /// The size of the shard file.
     pub fn byte_len(&self) -> usize {
         self.buf.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::expansion;
+
+    /// Forms 0..5 named `names`, each in `df` of 100 documents.
+    fn expand(prefix: &str, names: &[&'static str], df: &[u64]) -> Vec<&'static str> {
+        expansion(
+            prefix,
+            0..names.len() as u32,
+            |f| names[f as usize],
+            |f| df[f as usize],
+            100,
+        )
+        .into_iter()
+        .map(|f| names[f as usize])
+        .collect()
+    }
+
+    #[test]
+    fn a_single_letter_keeps_its_commonest_forms_within_twice_the_documents() {
+        let names = ["tai", "the", "trong", "tu", "t"];
+        let df = [79, 67, 87, 82, 1];
+        // The whole word first, then by frequency while the postings stay within 200.
+        assert_eq!(expand("t", &names, &df), ["t", "trong", "tu"]);
+        // Two are kept however frequent.
+        assert_eq!(expand("t", &names[..4], &[99, 99, 99, 99]), ["tai", "the"]);
+        // Two letters and more keep at least eight.
+        let th = ["tha", "thb", "thc", "thd"];
+        assert_eq!(expand("th", &th, &[90, 80, 70, 60]), th);
     }
 }

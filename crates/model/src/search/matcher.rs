@@ -3,7 +3,7 @@
 //! quoted phrases and words typed side by side are checked on positions.
 
 use super::query::{Query, QueryWord};
-use crate::dataset::terms::{expansion, MIN_PREFIX_FORMS};
+use crate::dataset::terms::{expansion, min_forms};
 use crate::index::{Cursor, Index, Need, Posting};
 use std::collections::BTreeSet;
 
@@ -30,7 +30,7 @@ impl TermSet {
     /// Expands `word` against the dictionary.
     pub fn expand(index: &Index, word: &QueryWord, strict: bool) -> TermSet {
         let mut forms = index.folded_forms(&word.folded, word.prefix);
-        if forms.len() > MIN_PREFIX_FORMS {
+        if forms.len() > min_forms(&word.folded) {
             let weight =
                 |f: u32| -> u64 { index.terms_of_form(f).map(|t| u64::from(index.df(t))).sum() };
             // The whole word first, then completions from the most frequent.

@@ -367,7 +367,11 @@ fn sorted(index: &Index, sort: Sort, hits: Vec<Scored>) -> Ranked {
                 _ => index.newest_rank(d),
             };
             let mut keys: Vec<u64> = hits.iter().map(|s| u64::from(rank(s.doc))).collect();
-            radix_sort(&mut keys, 24);
+            // Hits come in document order, which is newest first: the list of every article
+            // (a cleared search box) is then ordered already.
+            if !keys.is_sorted() {
+                radix_sort(&mut keys, 24);
+            }
             let newest = |r: u32| match sort {
                 Sort::Oldest => index.newest_rank_of_oldest(r),
                 _ => r,
