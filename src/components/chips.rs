@@ -13,7 +13,8 @@ enum Chip {
     Undated,
 }
 
-/// The chips of the filters in force; nothing when none is.
+/// The chips of the filters in force (facet values, dates), with "clear all", which clears
+/// the query too; nothing when no filter is in force.
 #[component]
 pub fn ActiveFilters() -> impl IntoView {
     let ex = use_explorer();
@@ -84,7 +85,10 @@ pub fn ActiveFilters() -> impl IntoView {
         });
     };
     view! {
-        <Show when=move || !chips().is_empty() || ex.state.with(|s| s.is_filtered())>
+        // Only for filters: a query alone is cleared in its own box, and a row appearing with
+        // the first letter typed moved the whole page down by its height on that keystroke
+        // (and back when the box was emptied), repainting everything below it.
+        <Show when=move || !chips().is_empty()>
             <div class="chips" role="group" aria-label=move || lang.get().t().active_filters>
                 {move || {
                     chips()

@@ -114,3 +114,23 @@ test('typing rewrites the URL a few times, not once per keystroke, and a click k
   assert.equal(app.params().get('q'), 'hung yen dang vien');
   assert.deepEqual(errors, []);
 });
+
+test('typing the first letter, and emptying the box, moves nothing below the search bar', async (t) => {
+  const { app, page, errors } = await h.openApp(t);
+  const top = () => page.evaluate(() => [document.querySelector('main').getBoundingClientRect().top, document.querySelector('[data-testid=result]').getBoundingClientRect().top]);
+  const before = await top();
+  await app.search('h');
+  await until(async () => (await app.rows())[0]?.snippetMarks.length > 0, 'the rows of "h"');
+  assert.deepEqual(await top(), before, 'the list moved when the first letter came');
+  await app.search('');
+  await app.waitForTotal(5);
+  assert.deepEqual(await top(), before, 'the list moved when the box was emptied');
+  // With a filter in force, its chips and "clear all" are there, and clear the query too.
+  await app.search('hung');
+  await app.toggleFacet('province', 'Hưng Yên');
+  await app.waitForTotal(2);
+  await app.clearAll();
+  await app.waitForTotal(5);
+  assert.equal(await app.searchBox().inputValue(), '');
+  assert.deepEqual(errors, []);
+});
