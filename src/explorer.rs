@@ -45,6 +45,11 @@ pub struct Explorer {
     /// True while the facet panel is on screen (always on a wide screen, while unfolded on a
     /// phone): only then are the facets counted.
     pub facets_shown: RwSignal<bool>,
+    /// The search that links to other pages carry (the view tabs, a facet value's or a
+    /// reader's "↗"): the request of the panels shown, updated with them, once the list is
+    /// painted, so that a keystroke's frame does not rewrite dozens of links. A click follows
+    /// the current state whatever the link says.
+    pub linked: RwSignal<SearchRequest>,
     /// The loaded dataset.
     pub data: StoredValue<Rc<Dataset>, LocalStorage>,
     /// The term files, fetched as searches need them.
@@ -144,6 +149,7 @@ impl Explorer {
         // the callback only queues a task, and a queued task runs after the frame is painted.
         // Typing faster than frames skips the panels of stale results.
         let settled = RwSignal::new(panels());
+        let linked = RwSignal::new(request.get_untracked());
         let frame_pending = StoredValue::new(false);
         Effect::new(move |first: Option<()>| {
             result.track();
@@ -155,6 +161,13 @@ impl Explorer {
             panels_after_paint(result, move || {
                 frame_pending.set_value(false);
                 settled.try_set(panels());
+                if let Some(now) = request.try_get_untracked() {
+                    linked.maybe_update(|l| {
+                        let changed = *l != now;
+                        *l = now;
+                        changed
+                    });
+                }
                 mark_panels();
             });
         });
@@ -177,6 +190,7 @@ impl Explorer {
             loading,
             settled,
             facets_shown,
+            linked,
             data,
             terms,
             records,

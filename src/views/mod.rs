@@ -21,12 +21,14 @@ use leptos::prelude::*;
 use nienbieu_model::export::table_csv;
 use nienbieu_model::state::{Page, ViewKind, ViewState};
 
-/// The link to `page` (or to the article list, for `None`), keeping the list's state.
+/// The link to `page` (or to the article list, for `None`), keeping the list's search (as
+/// of the panels shown: see [`Explorer::linked`]).
 pub fn page_href(ex: Explorer, page: Option<Page>) -> String {
-    let mut s = ex.state.get();
-    s.page = page;
-    s.open = None;
-    url::href(&s)
+    url::href(&ViewState {
+        request: ex.linked.get(),
+        open: None,
+        page,
+    })
 }
 
 /// Opens `page` (or the article list) as a new history entry.
