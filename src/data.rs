@@ -111,7 +111,7 @@ async fn fetch_once(url: &str) -> Result<gloo::net::http::Response, LoadError> {
 }
 
 /// Whether the browser believes it is online.
-fn online() -> bool {
+pub fn online() -> bool {
     web_sys::window().is_some_and(|w| w.navigator().on_line())
 }
 

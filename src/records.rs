@@ -253,7 +253,7 @@ impl Records {
         }
         spawn_local(async move {
             let url = format!("{DATA_DIR}{path}");
-            let result = fetch_text(&path, &url).await;
+            let result = fetch_text(&path).await;
             let mut s = store.borrow_mut();
             s.pending.retain(|p| *p != path);
             if let Err(e) =
@@ -270,13 +270,13 @@ impl Records {
     }
 }
 
-/// The text of dataset file `path` (its URL `url`, for the message), tried again as
-/// [`crate::data::fetch`] does.
-async fn fetch_text(path: &str, url: &str) -> Result<String, String> {
+/// The text of dataset file `path`, tried again as [`crate::data::fetch`] does; an error
+/// names the file's URL.
+async fn fetch_text(path: &str) -> Result<String, String> {
     let r = crate::data::fetch(path).await.map_err(|e| match e {
-        LoadError::Http { status, .. } => format!("{url}: HTTP {status}"),
-        LoadError::Network { message, .. } => format!("{url}: {message}"),
-        e => format!("{url}: {e:?}"),
+        LoadError::Http { file, status } => format!("{file}: HTTP {status}"),
+        LoadError::Network { file, message } => format!("{file}: {message}"),
+        e => format!("{DATA_DIR}{path}: {e:?}"),
     })?;
-    r.text().await.map_err(|e| format!("{url}: {e}"))
+    r.text().await.map_err(|e| format!("{DATA_DIR}{path}: {e}"))
 }

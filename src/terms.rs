@@ -98,8 +98,7 @@ impl TermFiles {
         match added {
             Ok(()) => self.version.update(|v| *v += 1),
             Err((message, offline)) => {
-                let offline =
-                    offline || !web_sys::window().is_some_and(|w| w.navigator().on_line());
+                let offline = offline || !crate::data::online();
                 self.failed.update(|f| {
                     f.insert(
                         need,

@@ -48,10 +48,16 @@ pub const LETTER_POSTINGS_BUDGET: u64 = 2;
 /// How many completions of `prefix` are kept for certain: [`MIN_LETTER_FORMS`] for a single
 /// letter, else [`MIN_PREFIX_FORMS`].
 pub fn min_forms(prefix: &str) -> usize {
+    limits(prefix).0
+}
+
+/// The completions kept for certain and the postings budget (times the documents) of
+/// `prefix`: a single letter's, or any longer prefix's.
+fn limits(prefix: &str) -> (usize, u64) {
     if prefix.chars().nth(1).is_none() {
-        MIN_LETTER_FORMS
+        (MIN_LETTER_FORMS, LETTER_POSTINGS_BUDGET)
     } else {
-        MIN_PREFIX_FORMS
+        (MIN_PREFIX_FORMS, PREFIX_POSTINGS_BUDGET)
     }
 }
 
@@ -308,12 +314,7 @@ pub fn expansion<'a>(
         .map(|f| (folded(f) != prefix, std::cmp::Reverse(weight(f)), f))
         .collect();
     ranked.sort_unstable();
-    let min = min_forms(prefix);
-    let times = if min == MIN_LETTER_FORMS {
-        LETTER_POSTINGS_BUDGET
-    } else {
-        PREFIX_POSTINGS_BUDGET
-    };
+    let (min, times) = limits(prefix);
     let budget = times * n_docs as u64;
     let mut spent = 0;
     ranked
