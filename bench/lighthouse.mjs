@@ -2,13 +2,18 @@
 // prints the performance, accessibility and best-practices scores, and the audits that cost
 // points. `./x bench` runs this. BENCH_ENCODING=br serves the files brotli, as a host
 // serving the build's precompressed files does (see tests/e2e/support/server.mjs); gzip else.
+// Given a dataset directory, it measures a build of that dataset, as deploying it makes one
+// (tests/e2e/support/deploy.mjs: its own first screen painted into index.html).
+import { rmSync } from 'node:fs';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { serve } from '../tests/e2e/support/server.mjs';
 import { CHROMIUM } from '../tests/e2e/support/browser.mjs';
+import { deploy } from '../tests/e2e/support/deploy.mjs';
 
 const encoding = process.env.BENCH_ENCODING ?? 'gzip';
-const server = await serve('dist', '/', process.argv[2] ? { 'data/': process.argv[2] } : {}, { encoding });
+const site = process.argv[2] ? deploy(process.argv[2]) : 'dist';
+const server = await serve(site, '/', {}, { encoding });
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -34,4 +39,5 @@ try {
 } finally {
   await chrome.kill();
   await server.close();
+  if (site !== 'dist') rmSync(site, { recursive: true, force: true });
 }

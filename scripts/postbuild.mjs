@@ -2,11 +2,15 @@
 // Finishes a build in DIR (Trunk's staging directory):
 //  1. draws the app icons as PNG (192, 512, and a maskable 512) from the geometry of
 //     public/icons/icon.svg, so no image is copied from elsewhere;
-//  2. writes sw.js from public/sw.js, stamped with the list of shell files (found in DIR, with
+//  2. paints the app's first screen into index.html (scripts/prerender.mjs), so that a visitor
+//     sees the newest rows, the facet counts and the timeline before the wasm arrives; skipped,
+//     with a warning, when no browser can open the build or NIENBIEU_PRERENDER=0;
+//  3. writes sw.js from public/sw.js, stamped with the list of shell files (found in DIR, with
 //     their hashed names) and a version computed from their bytes and the dataset manifest;
-//  3. puts a Content-Security-Policy into index.html, allowing Trunk's inline start-up
-//     script by its SHA-256 hash and nothing from any other origin;
-//  4. stores each text or wasm file of the app beside itself compressed at the highest
+//  4. puts a Content-Security-Policy into index.html, allowing Trunk's inline start-up
+//     script, the other inline scripts and the first screen's styles by their SHA-256 hashes
+//     and nothing from any other origin;
+//  5. stores each text or wasm file of the app beside itself compressed at the highest
 //     settings, FILE.br (brotli) and FILE.gz (gzip), for hosts that serve precompressed files
 //     (nginx's brotli_static and gzip_static, Caddy's `precompressed`, a bucket's objects with
 //     Content-Encoding). Compressing on the fly, a host or CDN uses faster settings: the wasm
@@ -15,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib';
+import { prerender } from './prerender.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('usage: node scripts/postbuild.mjs DIR (or run as a Trunk hook)');
@@ -104,7 +109,52 @@ for (const [name, size, maskable] of [['icon-192.png', 192, false], ['icon-512.p
   writeFileSync(join(dir, 'icons', name), png(size, drawIcon(size, maskable)));
 }
 
-// 2. The service worker ------------------------------------------------------------------------
+// 2. The first screen ------------------------------------------------------------------------
+// Between markers, so that running this again on a finished build replaces it.
+const indexFile = join(dir, 'index.html');
+const FIRST_SCREEN = /<!--first-screen-->[\s\S]*?<!--\/first-screen-->/g;
+writeFileSync(indexFile, readFileSync(indexFile, 'utf8').replace(FIRST_SCREEN, ''));
+// Run after the markup it follows has been parsed: the painted screen goes when it does not fit
+// the visit (a state in the URL, a language other than Vietnamese chosen, a dataset other than
+// the one painted, or none), and the filters fold on a phone-sized window as the app folds them.
+const FIRST_SCREEN_SCRIPT = `(function () {
+  var root = document.documentElement, painted = document.getElementById('prerender');
+  function drop() { root.classList.add('no-prerender'); if (painted.parentNode) painted.remove(); }
+  var lang = null;
+  try { lang = localStorage.getItem('nienbieu.lang'); } catch (e) {}
+  if (location.search || (lang && lang !== 'vi')) return drop();
+  if (innerWidth <= 820) {
+    var folded = painted.querySelector('details[open]');
+    if (folded) folded.removeAttribute('open');
+  }
+  window.nienbieuManifest.then(function (text) {
+    try { if (JSON.parse(text).core.path === painted.getAttribute('data-core')) return; } catch (e) {}
+    drop();
+  });
+  document.currentScript.remove();
+})();`;
+let firstScreen = 'skipped (NIENBIEU_PRERENDER=0)';
+if (process.env.NIENBIEU_PRERENDER !== '0') {
+  let shot;
+  try {
+    shot = await prerender(dir);
+  } catch (e) {
+    shot = { reason: String(e?.message ?? e).split('\n')[0] };
+  }
+  if (shot.reason) {
+    firstScreen = `not painted: ${shot.reason}`;
+    console.error(`postbuild: WARNING: the first screen is not painted into index.html: ${shot.reason}`);
+  } else {
+    const attr = shot.core.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+    let html = readFileSync(indexFile, 'utf8');
+    html = html.replace('</head>', () => `<!--first-screen--><style>${shot.css}</style><!--/first-screen--></head>`);
+    html = html.replace(/<body>/, (m) => `${m}<!--first-screen--><div id="prerender" data-core="${attr}">${shot.html}</div><script>${FIRST_SCREEN_SCRIPT}</script><!--/first-screen-->`);
+    writeFileSync(indexFile, html);
+    firstScreen = `${shot.html.length} bytes painted (offline status ${shot.status})`;
+  }
+}
+
+// 3. The service worker ------------------------------------------------------------------------
 /** The precompressed copies step 4 writes: never part of the shell itself. */
 const PRECOMPRESSED = /\.(br|gz)$/;
 
@@ -133,15 +183,16 @@ writeFileSync(
     .replace("['__SHELL__']", JSON.stringify(['./', ...shell.filter((f) => f !== 'index.html')], null, 2)),
 );
 
-// 3. Content-Security-Policy ---------------------------------------------------------------------
-const indexFile = join(dir, 'index.html');
+// 4. Content-Security-Policy ---------------------------------------------------------------------
 let html = readFileSync(indexFile, 'utf8');
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-const hashes = inline.map((s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`);
+const sha256 = (s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
+const hashes = inline.map(sha256);
+const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]));
 const csp = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
-  "style-src 'self'",
+  `style-src 'self' ${styles.join(' ')}`.trim(),
   "img-src 'self' data: blob:",
   "connect-src 'self'",
   "worker-src 'self'",
@@ -159,7 +210,7 @@ if (!charset.test(html)) throw new Error(`${indexFile}: no <meta charset> to put
 html = html.replace(charset, (m) => `${m}<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 writeFileSync(indexFile, html);
 
-// 4. Precompressed copies ---------------------------------------------------------------------
+// 5. Precompressed copies ---------------------------------------------------------------------
 const TEXT = new Set(['.html', '.js', '.css', '.wasm', '.svg', '.webmanifest']);
 let precompressed = 0;
 for (const f of readdirSync(dir)) {
@@ -172,4 +223,4 @@ for (const f of readdirSync(dir)) {
   writeFileSync(join(dir, `${f}.gz`), gzipSync(body, { level: 9 }));
   precompressed++;
 }
-console.error(`postbuild: icons, sw.js (version ${version}, ${shell.length} shell files), CSP with ${hashes.length} script hash(es), ${precompressed} files precompressed`);
+console.error(`postbuild: icons, first screen ${firstScreen}, sw.js (version ${version}, ${shell.length} shell files), CSP with ${hashes.length} script hash(es), ${precompressed} files precompressed`);

@@ -92,6 +92,9 @@ setup_build() {
   cargo_install wasm-bindgen "$wb" wasm-bindgen-cli ||
     cargo_install wasm-bindgen "$wb" wasm-bindgen-cli --locked
   setup_node
+  # The build opens the app in headless Chromium to paint its first screen into index.html
+  # (scripts/prerender.mjs).
+  apt_install chromium
 }
 
 # Node packages from the committed lock file: binaryen (wasm-opt) for the build,
@@ -110,7 +113,8 @@ setup_node() {
 
 setup_test() {
   setup_build
-  # The browser tests' three engines, all Debian's: Chromium (driven by playwright-core),
+  # The browser tests' three engines, all Debian's: Chromium (driven by playwright-core, and
+  # installed for the build already),
   # Firefox ESR (puppeteer-core over WebDriver BiDi) and WebKitGTK (its MiniBrowser through
   # WebKitWebDriver, on an Xvfb display).
   apt_install chromium chromium-driver firefox-esr webkit2gtk-driver xvfb

@@ -1,6 +1,8 @@
-//! Entry point of the Niên biểu web app: installs the panic reporter and mounts the app.
+//! Entry point of the Niên biểu web app: installs the panic reporter and mounts the app (over
+//! the first screen painted at build time, when there is one).
 
 mod app;
+mod boot;
 mod components;
 mod data;
 mod download;
@@ -17,5 +19,5 @@ mod views;
 
 fn main() {
     panic::install();
-    leptos::mount::mount_to_body(app::App);
+    boot::mount();
 }
