@@ -4,7 +4,8 @@
 //     public/icons/icon.svg, so no image is copied from elsewhere;
 //  2. paints the app's first screen into index.html (scripts/prerender.mjs), so that a visitor
 //     sees the newest rows, the facet counts and the timeline before the wasm arrives; skipped,
-//     with a warning, when no browser can open the build or NIENBIEU_PRERENDER=0;
+//     with a warning, when no browser can open the build or NIENBIEU_PRERENDER=0; then inlines
+//     the stylesheet and has the app's files asked for after the first frame is painted;
 //  3. writes sw.js from public/sw.js, stamped with the list of shell files (found in DIR, with
 //     their hashed names) and a version computed from their bytes and the dataset manifest;
 //  4. puts a Content-Security-Policy into index.html, allowing Trunk's inline start-up
@@ -16,7 +17,7 @@
 //     Content-Encoding). Compressing on the fly, a host or CDN uses faster settings: the wasm
 //     is 444 kB at brotli's best against 510-555 kB at the levels CDNs use and 590 kB gzipped.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib';
 import { prerender } from './prerender.mjs';
@@ -116,23 +117,14 @@ const FIRST_SCREEN = /<!--first-screen-->[\s\S]*?<!--\/first-screen-->/g;
 writeFileSync(indexFile, readFileSync(indexFile, 'utf8').replace(FIRST_SCREEN, ''));
 // Run after the markup it follows has been parsed: the painted screen goes when it does not fit
 // the visit (a state in the URL, a language other than Vietnamese chosen, a dataset other than
-// the one painted, or none), and the filters fold on a phone-sized window as the app folds them.
-const FIRST_SCREEN_SCRIPT = `(function () {
-  var root = document.documentElement, painted = document.getElementById('prerender');
-  function drop() { root.classList.add('no-prerender'); if (painted.parentNode) painted.remove(); }
-  var lang = null;
-  try { lang = localStorage.getItem('nienbieu.lang'); } catch (e) {}
-  if (location.search || (lang && lang !== 'vi')) return drop();
-  if (innerWidth <= 820) {
-    var folded = painted.querySelector('details[open]');
-    if (folded) folded.removeAttribute('open');
-  }
-  window.nienbieuManifest.then(function (text) {
-    try { if (JSON.parse(text).core.path === painted.getAttribute('data-core')) return; } catch (e) {}
-    drop();
-  });
-  document.currentScript.remove();
-})();`;
+// the one painted, or none). It changes nothing else: a frame may be painted before it runs
+// (the filters fold on a narrow window by the stylesheet, before any frame).
+const FIRST_SCREEN_SCRIPT = `(function(){var root=document.documentElement,painted=document.getElementById('prerender');\
+document.currentScript.remove();\
+function drop(){root.classList.add('no-prerender');if(painted.parentNode)painted.remove()}\
+var lang=null;try{lang=localStorage.getItem('nienbieu.lang')}catch(e){}\
+if(location.search||(lang&&lang!=='vi'))return drop();\
+window.nienbieuManifest.then(function(text){try{if(JSON.parse(text).core.path===painted.getAttribute('data-core'))return}catch(e){}drop()})})();`;
 let firstScreen = 'skipped (NIENBIEU_PRERENDER=0)';
 if (process.env.NIENBIEU_PRERENDER !== '0') {
   let shot;
@@ -152,6 +144,33 @@ if (process.env.NIENBIEU_PRERENDER !== '0') {
     writeFileSync(indexFile, html);
     firstScreen = `${shot.html.length} bytes painted (offline status ${shot.status})`;
   }
+}
+
+// The first frame before the app's downloads: the stylesheet goes inline (no request stands
+// between the HTML and the painted screen), and the app's JS glue and wasm are asked for once
+// the page's first frame is painted (index.html's `nienbieuPainted`), not from the head, where
+// they would share the network with what is painted first. Trunk's start-up script is
+// replaced by one that does the same after that wait.
+{
+  let html = readFileSync(indexFile, 'utf8');
+  const sheet = /<link href=\.\/(main-[0-9a-f]+\.css) integrity=[^ >]+ rel=stylesheet>/;
+  const start = /<script type=module>import init, \* as bindings from '\.\/(nienbieu-[0-9a-f]+\.js)';\s*const wasm = await init\(\{ module_or_path: '\.\/(nienbieu-[0-9a-f]+_bg\.wasm)' \}\);[\s\S]*?<\/script>/;
+  const preloads = /<link [^>]*rel=(?:modulepreload|preload)[^>]*>/g;
+  const css = sheet.exec(html);
+  const glue = start.exec(html);
+  const done = !css && !glue && html.includes('<script type=module>await window.nienbieuPainted;');
+  if (!done && (!css || !glue)) throw new Error(`${indexFile}: Trunk's stylesheet link or start-up script is not as expected`);
+  const sheetFile = css && join(dir, css[1]);
+  if (!done) html = html
+    .replace(sheet, () => `<style>${readFileSync(sheetFile, 'utf8')}</style>`)
+    .replace(preloads, '')
+    .replace(start, () => `<script type=module>await window.nienbieuPainted;\
+const bindings = await import('./${glue[1]}');\
+const wasm = await bindings.default({ module_or_path: './${glue[2]}' });\
+window.wasmBindings = bindings;\
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));</script>`);
+  writeFileSync(indexFile, html);
+  if (!done) unlinkSync(sheetFile);
 }
 
 // 3. The service worker ------------------------------------------------------------------------
