@@ -150,7 +150,8 @@ if (process.env.NIENBIEU_PRERENDER !== '0') {
 // between the HTML and the painted screen), and the app's JS glue and wasm are asked for once
 // the page's first frame is painted (index.html's `nienbieuPainted`), not from the head, where
 // they would share the network with what is painted first. Trunk's start-up script is
-// replaced by one that does the same after that wait.
+// replaced by one that does the same after that wait, asking for the wasm and the JS glue
+// together (the glue would ask for the wasm only once it has arrived).
 {
   let html = readFileSync(indexFile, 'utf8');
   const sheet = /<link href=\.\/(main-[0-9a-f]+\.css) integrity=[^ >]+ rel=stylesheet>/;
@@ -165,8 +166,9 @@ if (process.env.NIENBIEU_PRERENDER !== '0') {
     .replace(sheet, () => `<style>${readFileSync(sheetFile, 'utf8')}</style>`)
     .replace(preloads, '')
     .replace(start, () => `<script type=module>await window.nienbieuPainted;\
+const module_or_path = fetch('./${glue[2]}');\
 const bindings = await import('./${glue[1]}');\
-const wasm = await bindings.default({ module_or_path: './${glue[2]}' });\
+const wasm = await bindings.default({ module_or_path });\
 window.wasmBindings = bindings;\
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));</script>`);
   writeFileSync(indexFile, html);

@@ -68,6 +68,16 @@ test('the first screen is painted from index.html before the wasm runs, and the 
   await until(async () => (await app.total()) > 0, 'the count');
   assert.deepEqual(shown, before.titles.slice(0, shown.length), 'the app shows the rows painted');
   assert.ok((await page.evaluate(() => window.shifts)) <= 0.001, `layout shift ${await page.evaluate(() => window.shifts)}`);
+  // Nothing but the HTML before the first frame: no stylesheet to fetch, and the app's files
+  // (glue, wasm, core) asked for after it was painted.
+  const order = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    app: performance.getEntriesByType('resource').filter((r) => /\.(js|wasm|bin)$/.test(r.name)).map((r) => [r.name.split('/').pop(), r.startTime]),
+    css: performance.getEntriesByType('resource').filter((r) => /\.css$/.test(r.name)).length,
+  }));
+  assert.equal(order.css, 0, 'no stylesheet request');
+  assert.ok(order.paint > 0 && order.app.length >= 3, JSON.stringify(order));
+  for (const [name, at] of order.app) assert.ok(at >= order.paint, `${name} asked for at ${at} ms, before the first paint at ${order.paint} ms`);
   assert.deepEqual(errors, []);
 });
 
