@@ -2,14 +2,15 @@
 // Finishes a build in DIR (Trunk's staging directory):
 //  1. draws the app icons as PNG (192, 512, and a maskable 512) from the geometry of
 //     public/icons/icon.svg, so no image is copied from elsewhere;
-//  2. paints the app's first screen into index.html (scripts/prerender.mjs), so that a visitor
-//     sees the newest rows, the facet counts and the timeline before the wasm arrives; skipped,
-//     with a warning, when no browser can open the build or NIENBIEU_PRERENDER=0; then inlines
-//     the stylesheet and has the app's files asked for after the first frame is painted;
+//  2. inlines the stylesheet into index.html and has the app's files asked for once the first
+//     frame is painted (replacing Trunk's start-up script), then paints the app's first screen
+//     into index.html (scripts/prerender.mjs), so that a visitor sees the newest rows, the
+//     facet counts and the timeline before the wasm arrives; the painting is skipped, with a
+//     warning, when no browser can open the build, or with NIENBIEU_PRERENDER=0;
 //  3. writes sw.js from public/sw.js, stamped with the list of shell files (found in DIR, with
 //     their hashed names) and a version computed from their bytes and the dataset manifest;
-//  4. puts a Content-Security-Policy into index.html, allowing Trunk's inline start-up
-//     script, the other inline scripts and the first screen's styles by their SHA-256 hashes
+//  4. puts a Content-Security-Policy into index.html, allowing the start-up script, the other
+//     inline scripts and the inline styles by their SHA-256 hashes
 //     and nothing from any other origin;
 //  5. stores each text or wasm file of the app beside itself compressed at the highest
 //     settings, FILE.br (brotli) and FILE.gz (gzip), for hosts that serve precompressed files
@@ -20,7 +21,6 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib';
-import { prerender } from './prerender.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('usage: node scripts/postbuild.mjs DIR (or run as a Trunk hook)');
@@ -115,38 +115,7 @@ for (const [name, size, maskable] of [['icon-192.png', 192, false], ['icon-512.p
 const indexFile = join(dir, 'index.html');
 const FIRST_SCREEN = /<!--first-screen-->[\s\S]*?<!--\/first-screen-->/g;
 writeFileSync(indexFile, readFileSync(indexFile, 'utf8').replace(FIRST_SCREEN, ''));
-// Run after the markup it follows has been parsed: the painted screen goes when it does not fit
-// the visit (a state in the URL, a language other than Vietnamese chosen, a dataset other than
-// the one painted, or none). It changes nothing else: a frame may be painted before it runs
-// (the filters fold on a narrow window by the stylesheet, before any frame).
-const FIRST_SCREEN_SCRIPT = `(function(){var root=document.documentElement,painted=document.getElementById('prerender');\
-document.currentScript.remove();\
-function drop(){root.classList.add('no-prerender');if(painted.parentNode)painted.remove()}\
-var lang=null;try{lang=localStorage.getItem('nienbieu.lang')}catch(e){}\
-if(location.search||(lang&&lang!=='vi'))return drop();\
-window.nienbieuManifest.then(function(text){try{if(JSON.parse(text).core.path===painted.getAttribute('data-core'))return}catch(e){}drop()})})();`;
-let firstScreen = 'skipped (NIENBIEU_PRERENDER=0)';
-if (process.env.NIENBIEU_PRERENDER !== '0') {
-  let shot;
-  try {
-    shot = await prerender(dir);
-  } catch (e) {
-    shot = { reason: String(e?.message ?? e).split('\n')[0] };
-  }
-  if (shot.reason) {
-    firstScreen = `not painted: ${shot.reason}`;
-    console.error(`postbuild: WARNING: the first screen is not painted into index.html: ${shot.reason}`);
-  } else {
-    const attr = shot.core.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-    let html = readFileSync(indexFile, 'utf8');
-    html = html.replace('</head>', () => `<!--first-screen--><style>${shot.css}</style><!--/first-screen--></head>`);
-    html = html.replace(/<body>/, (m) => `${m}<!--first-screen--><div id="prerender" data-core="${attr}">${shot.html}</div><script>${FIRST_SCREEN_SCRIPT}</script><!--/first-screen-->`);
-    writeFileSync(indexFile, html);
-    firstScreen = `${shot.html.length} bytes painted (offline status ${shot.status})`;
-  }
-}
-
-// The first frame before the app's downloads: the stylesheet goes inline (no request stands
+// First, the first frame before the app's downloads: the stylesheet goes inline (no request stands
 // between the HTML and the painted screen), and the app's JS glue and wasm are asked for once
 // the page's first frame is painted (index.html's `nienbieuPainted`), not from the head, where
 // they would share the network with what is painted first. Trunk's start-up script is
@@ -175,8 +144,44 @@ dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
   if (!done) unlinkSync(sheetFile);
 }
 
+// Then the painted screen. Its script runs after the markup it follows has been parsed: the
+// painted screen goes when it does not fit the visit (a state in the URL, a language other than
+// Vietnamese chosen, a dataset other than the one painted, or none). It changes nothing else:
+// a frame may be painted before it runs (the filters fold on a narrow window by the stylesheet,
+// before any frame).
+const FIRST_SCREEN_SCRIPT = `(function(){var root=document.documentElement,painted=document.getElementById('prerender');\
+document.currentScript.remove();\
+function drop(){root.classList.add('no-prerender');if(painted.parentNode)painted.remove()}\
+var lang=null;try{lang=localStorage.getItem('nienbieu.lang')}catch(e){}\
+if(location.search||(lang&&lang!=='vi'))return drop();\
+window.nienbieuManifest.then(function(text){try{var m=JSON.parse(text);if(m.core.path+' '+m.fragments.dir===painted.getAttribute('data-core'))return}catch(e){}drop()})})();`;
+let firstScreen = 'skipped (NIENBIEU_PRERENDER=0)';
+if (process.env.NIENBIEU_PRERENDER !== '0') {
+  let shot;
+  try {
+    // Imported here: a machine without the browser tools still finishes the build.
+    const { prerender } = await import('./prerender.mjs');
+    shot = await prerender(dir);
+  } catch (e) {
+    shot = { reason: String(e?.message ?? e).split('\n')[0] };
+  }
+  if (shot.reason) {
+    firstScreen = `not painted: ${shot.reason}`;
+    console.error(`postbuild: WARNING: the first screen is not painted into index.html: ${shot.reason}`);
+  } else {
+    const attr = shot.core.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+    let html = readFileSync(indexFile, 'utf8');
+    const body = /<body\b[^>]*>/;
+    if (!html.includes('</head>') || !body.test(html)) throw new Error(`${indexFile}: no </head> or <body> to paint the first screen into`);
+    html = html.replace('</head>', () => `<!--first-screen--><style>${shot.css}</style><!--/first-screen--></head>`);
+    html = html.replace(body, (m) => `${m}<!--first-screen--><div id="prerender" data-core="${attr}">${shot.html}</div><script>${FIRST_SCREEN_SCRIPT}</script><!--/first-screen-->`);
+    writeFileSync(indexFile, html);
+    firstScreen = `${shot.html.length} bytes painted (offline status ${shot.status})`;
+  }
+}
+
 // 3. The service worker ------------------------------------------------------------------------
-/** The precompressed copies step 4 writes: never part of the shell itself. */
+/** The precompressed copies step 5 writes: never part of the shell itself. */
 const PRECOMPRESSED = /\.(br|gz)$/;
 
 function walk(d) {

@@ -16,8 +16,10 @@ import { serve } from '../tests/e2e/support/server.mjs';
  * rows of a large screen (a phone's narrower layout comes from the same markup and the CSS). */
 const VIEWPORT = { width: 1280, height: 1000 };
 
-/** Builds the snapshot inside the page: runs in the browser. */
-function snapshot() {
+/** Builds the snapshot inside the page: runs in the browser. With `orOther`, a page that
+ * shows a load error or an empty list instead of rows gives `true`. */
+function snapshot(orOther) {
+  if (orOther && document.querySelector('[data-testid=load-error], [data-testid=empty-state]')) return true;
   const READY = () => {
     const rows = [...document.querySelectorAll('[data-testid=result]')];
     return rows.length > 0 && rows.every((r) => r.getAttribute('aria-busy') === 'false') &&
@@ -59,44 +61,64 @@ function snapshot() {
   }
   // Links work as links, relative to wherever the app is hosted.
   for (const a of root.querySelectorAll('a[href^="/"]')) a.setAttribute('href', `.${a.getAttribute('href')}`);
-  // Nothing else responds before the app does: every control but the search box is inert.
+  // Nothing but the links and the search box responds before the app does: every other
+  // control is inert, and nothing is focusable by a tabindex of its own (the list's scroller
+  // keeps its links and its scrolling).
   const box = root.querySelector('form[role=search] input[type=search]');
-  for (const el of root.querySelectorAll('button, select, input, summary, [tabindex], .facet-value')) {
+  for (const el of root.querySelectorAll('[tabindex]')) el.removeAttribute('tabindex');
+  for (const el of root.querySelectorAll('button, select, input, summary, svg, .facet-value')) {
     if (el !== box) el.setAttribute('inert', '');
   }
+  // The box's label named it by its id: it names it directly.
+  const label = document.querySelector(`label[for="${CSS.escape(document.querySelector('form[role=search] input[type=search]')?.id ?? '')}"]`);
+  if (box && label) box.setAttribute('aria-label', label.textContent.trim());
   return { html: root.innerHTML.replace(/<!---->/g, ''), css: rules.join(''), status: root.querySelector('.offline-status')?.dataset.state };
 }
 
-/** Opens the build in `dir` and returns { html, css } of its first screen, or a reason why there
- * is none (a dataset without articles, an app that did not start). */
+/** Opens the build in `dir` and returns { html, css, core, status } of its first screen (the
+ * markup, its style sheet, the dataset it shows as `core` and the offline status painted), or
+ * { reason } why there is none (a dataset without articles, an app that did not start). */
 export async function prerender(dir) {
   const server = await serve(dir);
-  const browser = await launch();
   try {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN' });
-    const page = await context.newPage();
-    // The offline status as a first visit shows it until the service worker answers: a
-    // registration that never settles (no worker is installed for the snapshot).
-    await page.addInitScript(() => {
-      if (navigator.serviceWorker) navigator.serviceWorker.register = () => new Promise(() => {});
-    });
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(server.url);
+    const browser = await launch();
     try {
-      await page.waitForFunction(snapshot, null, { timeout: 30000, polling: 100 });
-    } catch {
-      const shown = await page.evaluate(() => document.body.innerText.slice(0, 200)).catch(() => '');
-      return { reason: `no first screen within 30 s (page shows: ${JSON.stringify(shown)}${errors.length ? `; errors: ${errors.join('; ')}` : ''})` };
+      return await paint(browser, server);
+    } finally {
+      await browser.close();
     }
-    // Two frames more: the panels follow the list by a frame.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const snap = await page.evaluate(snapshot);
-    if (!snap) return { reason: 'the first screen went away before it was taken' };
-    const core = await page.evaluate(() => fetch('data/manifest.json').then((r) => r.json()).then((m) => m.core.path));
-    return { ...snap, core };
   } finally {
-    await browser.close();
-    server.close();
+    await server.close();
   }
+}
+
+/** Takes the first screen of the app served by `server`, in `browser`. */
+async function paint(browser, server) {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN' });
+  const page = await context.newPage();
+  // The offline status as a first visit shows it until the service worker answers: a
+  // registration that never settles (no worker is installed for the snapshot).
+  await page.addInitScript(() => {
+    if (navigator.serviceWorker) navigator.serviceWorker.register = () => new Promise(() => {});
+  });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url);
+  try {
+    // (A function, not a string: the build's Content-Security-Policy forbids evaluating one.)
+    await page.waitForFunction(snapshot, true, { timeout: 30000, polling: 100 });
+    const other = await page.evaluate(() => document.querySelector('[data-testid=load-error], [data-testid=empty-state]')?.dataset.testid);
+    if (other) return { reason: `the app shows ${other}, not rows` };
+  } catch (e) {
+    const shown = await page.evaluate(() => document.body.innerText.slice(0, 200)).catch(() => '');
+    return { reason: `no first screen within 30 s (${String(e.message).split('\n')[0]}; page shows: ${JSON.stringify(shown)}${errors.length ? `; errors: ${errors.join('; ')}` : ''})` };
+  }
+  // Two frames more: the panels follow the list by a frame.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const snap = await page.evaluate(snapshot);
+  if (!snap) return { reason: 'the first screen went away before it was taken' };
+  // The dataset painted: its core (dates and facets) and its article files (titles,
+  // snippets), both named by content hashes.
+  const core = await page.evaluate(() => fetch('data/manifest.json').then((r) => r.json()).then((m) => `${m.core.path} ${m.fragments.dir}`));
+  return { ...snap, core };
 }

@@ -5,19 +5,48 @@
 use crate::app::App;
 use crate::keys::SEARCH_ID;
 use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 /// The id of the painted first screen in index.html.
 const PRERENDER_ID: &str = "prerender";
-/// The class index.html's start-up script gives the page when the painted screen does not fit
-/// the visit (a state in the URL, English chosen, another dataset): then it is gone.
+/// The class the painted screen's own script (written by scripts/postbuild.mjs) gives the page
+/// when the painted screen does not fit the visit (a state in the URL, English chosen, another
+/// dataset): then it is gone.
 const NO_PRERENDER: &str = "no-prerender";
 /// The class that keeps the app out of sight while it renders behind the painted screen.
 const BOOTING: &str = "booting";
-/// How long the painted screen may stay if the app's never gets ready (a dataset that fails
-/// halfway): then the app is shown as it is.
-const READY_WITHIN_MS: f64 = 20_000.0;
+/// How long the painted screen may stay if the app's never gets ready (an article file that
+/// never comes): then the app is shown as it is. Long: on a slow network the painted screen is
+/// better than the app's waiting one, and a failed load is shown at once (see `ready`).
+const READY_WITHIN_MS: f64 = 60_000.0;
+
+thread_local! {
+    /// Whether the app is rendering out of sight behind the painted screen.
+    static BEHIND: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether the app is still out of sight behind the painted first screen: its keyboard
+/// shortcuts wait until it is in view.
+pub fn booting() -> bool {
+    BEHIND.with(Cell::get)
+}
+
+/// Puts the app in view at once and takes the painted screen away: after a panic, whose
+/// report must be seen.
+pub fn abandon() {
+    let doc = document();
+    if let Some(p) = doc.get_element_by_id(PRERENDER_ID) {
+        p.remove();
+    }
+    if let Some(host) = doc.get_element_by_id("app") {
+        let _ = host.class_list().remove_1(BOOTING);
+    }
+    BEHIND.with(|b| b.set(false));
+}
 
 /// Mounts the app: over the painted first screen when there is one, else straight into the
 /// page.
@@ -46,19 +75,39 @@ pub fn mount() {
     host.set_id("app");
     let _ = host.class_list().add_1(BOOTING);
     let _ = body.append_child(&host);
+    BEHIND.with(|b| b.set(true));
     leptos::mount::mount_to(host.clone(), App).forget();
+    let composing = track_composition(&painted);
     let started = now();
-    watch(host.into(), painted, started);
+    watch(host.into(), painted, started, composing);
+}
+
+/// Whether a word is being composed in the painted search box (an input method's composition,
+/// as phone keyboards and some Vietnamese input methods make): the swap waits for it to end,
+/// so that the word arrives whole.
+fn track_composition(painted: &Element) -> Rc<Cell<bool>> {
+    let composing = Rc::new(Cell::new(false));
+    if let Ok(Some(input)) = painted.query_selector("input[type=search]") {
+        for (event, value) in [("compositionstart", true), ("compositionend", false)] {
+            let flag = composing.clone();
+            let on = Closure::<dyn Fn()>::new(move || flag.set(value));
+            let _ = input.add_event_listener_with_callback(event, on.as_ref().unchecked_ref());
+            // Lives as long as the painted box, which the swap removes.
+            on.forget();
+        }
+    }
+    composing
 }
 
 /// Checks once an animation frame whether the app's first screen is ready, and then swaps it
 /// in before that frame is painted.
-fn watch(host: Element, painted: Element, started: f64) {
+fn watch(host: Element, painted: Element, started: f64, composing: Rc<Cell<bool>>) {
     request_animation_frame(move || {
-        if !painted.is_connected() || ready(&host) || now() - started > READY_WITHIN_MS {
+        let due = (ready(&host) && !composing.get()) || now() - started > READY_WITHIN_MS;
+        if !painted.is_connected() || due {
             swap(&host, &painted);
         } else {
-            watch(host, painted, started);
+            watch(host, painted, started, composing);
         }
     });
 }
@@ -88,6 +137,7 @@ fn swap(host: &Element, painted: &Element) {
         .is_some_and(|a| typed.as_ref().is_some_and(|t| a.is_same_node(Some(t))));
     painted.remove();
     let _ = host.class_list().remove_1(BOOTING);
+    BEHIND.with(|b| b.set(false));
     let Some(typed) = typed else { return };
     let Some(input) = document()
         .get_element_by_id(SEARCH_ID)

@@ -29,7 +29,9 @@ fn typing(e: &KeyboardEvent) -> bool {
 /// Installs the page's shortcuts for as long as the current owner lives.
 pub fn install(ex: Explorer) {
     let handle = window_event_listener(leptos::ev::keydown, move |e: KeyboardEvent| {
-        if e.ctrl_key() || e.meta_key() || e.alt_key() {
+        // Out of sight behind the painted first screen, the app takes no keys: they belong to
+        // the page as it is seen.
+        if crate::boot::booting() || e.ctrl_key() || e.meta_key() || e.alt_key() {
             return;
         }
         let key = e.key();

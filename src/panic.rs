@@ -59,6 +59,8 @@ fn show(message: &str) {
     if document.get_element_by_id("panic").is_some() {
         return;
     }
+    // A panic while the app renders behind the painted first screen: the report must be seen.
+    crate::boot::abandon();
     let vi = document
         .document_element()
         .and_then(|e| e.get_attribute("lang"))

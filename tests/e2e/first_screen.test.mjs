@@ -35,7 +35,9 @@ const painted = (page) =>
       titles: [...p.querySelectorAll('.result .result-title')].map((e) => e.textContent.trim()),
       counts: [...p.querySelectorAll('.facet-value .count')].map((e) => e.textContent.trim()),
       bars: p.querySelectorAll('svg rect.bar').length,
-      hooks: p.querySelectorAll('[id], [data-testid], [for]').length,
+      hooks: p.querySelectorAll('[id], [data-testid], [for], [tabindex]').length,
+      links: [...p.querySelectorAll('.result a[href]')].map((a) => !a.closest('[inert]')),
+      boxName: p.querySelector('form[role=search] input[type=search]')?.getAttribute('aria-label'),
       live: [...p.querySelectorAll('button, select, input, summary')].filter((e) => !e.closest('[inert]')).map((e) => e.outerHTML.slice(0, 60)),
     };
   });
@@ -57,7 +59,10 @@ test('the first screen is painted from index.html before the wasm runs, and the 
   assert.ok(before.titles.length >= 3 && before.titles.every((t) => t.length > 0), `titles: ${before.titles}`);
   assert.ok(before.counts.length > 0, 'facet counts painted');
   assert.ok(before.bars > 0, 'timeline bars painted');
-  assert.equal(before.hooks, 0, 'no id, label target or test hook in the painted screen');
+  assert.equal(before.hooks, 0, 'no id, label target, tabindex or test hook in the painted screen');
+  // Its article links work as links; its search box has a name.
+  assert.ok(before.links.length >= 3 && before.links.every(Boolean), `links live: ${before.links}`);
+  assert.equal(before.boxName, 'Tìm kiếm bài viết');
   // Only the search box answers before the app does.
   assert.deepEqual(before.live.length, 1, `controls not inert: ${before.live}`);
   assert.equal(await page.getByTestId('result').count(), 0, 'the app has not run');
