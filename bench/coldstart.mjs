@@ -120,10 +120,16 @@ async function query(page, q) {
   return { t0, t1, hits };
 }
 
+/** The build of each dataset, made once for all networks and encodings. */
+const sites = new Map();
+function site(dir) {
+  if (!sites.has(dir)) sites.set(dir, deploy(dir));
+  return sites.get(dir);
+}
+
 async function ours(name, dir, network) {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  const site = deploy(dir);
-  const server = await serve(site, '/', {}, { encoding: network.encoding });
+  const server = await serve(site(dir), '/', {}, { encoding: network.encoding });
   const rows = { painted: [], paintedBytes: [], first: [], firstBytes: [] };
   const perQuery = Object.fromEntries(QUERIES.map((q) => [q, { time: [], bytes: [], hits: '' }]));
   const reader = { time: [], bytes: [] };
@@ -168,7 +174,6 @@ async function ours(name, dir, network) {
     }
   } finally {
     await server.close();
-    rmSync(site, { recursive: true, force: true });
   }
   console.log(`\n${name}: ${manifest.articles} articles${manifest.synthetic ? ' (SYNTHETIC dates)' : ''}, ${network.label}`);
   console.log('| step | time (median) | bytes on the wire (median) |\n|---|---:|---:|');
@@ -215,4 +220,5 @@ try {
   }
 } finally {
   await browser.close();
+  for (const dir of sites.values()) rmSync(dir, { recursive: true, force: true });
 }

@@ -53,6 +53,10 @@ function snapshot(orOther) {
     el.classList.add(`pr-${rules.length - 1}`);
     el.removeAttribute('style');
   }
+  // The search box is named by its label through its id: it names it directly.
+  const box = root.querySelector('form[role=search] input[type=search]');
+  const label = box && root.querySelector(`label[for="${CSS.escape(box.id)}"]`);
+  if (label) box.setAttribute('aria-label', label.textContent.trim());
   // No ids (the app's elements have them), nothing that names one, no test hooks.
   for (const el of root.querySelectorAll('*')) {
     for (const a of ['id', 'for', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-activedescendant', 'data-testid']) {
@@ -64,14 +68,10 @@ function snapshot(orOther) {
   // Nothing but the links and the search box responds before the app does: every other
   // control is inert, and nothing is focusable by a tabindex of its own (the list's scroller
   // keeps its links and its scrolling).
-  const box = root.querySelector('form[role=search] input[type=search]');
   for (const el of root.querySelectorAll('[tabindex]')) el.removeAttribute('tabindex');
   for (const el of root.querySelectorAll('button, select, input, summary, svg, .facet-value')) {
     if (el !== box) el.setAttribute('inert', '');
   }
-  // The box's label named it by its id: it names it directly.
-  const label = document.querySelector(`label[for="${CSS.escape(document.querySelector('form[role=search] input[type=search]')?.id ?? '')}"]`);
-  if (box && label) box.setAttribute('aria-label', label.textContent.trim());
   return { html: root.innerHTML.replace(/<!---->/g, ''), css: rules.join(''), status: root.querySelector('.offline-status')?.dataset.state };
 }
 

@@ -17,6 +17,8 @@ const PRERENDER_ID: &str = "prerender";
 /// when the painted screen does not fit the visit (a state in the URL, English chosen, another
 /// dataset): then it is gone.
 const NO_PRERENDER: &str = "no-prerender";
+/// The id of the element the app renders into behind the painted screen.
+const HOST_ID: &str = "app";
 /// The class that keeps the app out of sight while it renders behind the painted screen.
 const BOOTING: &str = "booting";
 /// How long the painted screen may stay if the app's never gets ready (an article file that
@@ -35,14 +37,14 @@ pub fn booting() -> bool {
     BEHIND.with(Cell::get)
 }
 
-/// Puts the app in view at once and takes the painted screen away: after a panic, whose
-/// report must be seen.
-pub fn abandon() {
+/// Takes the painted screen away and the app out of hiding: when the app's first screen is
+/// ready, or at once after a panic, whose report must be seen.
+pub fn unveil() {
     let doc = document();
     if let Some(p) = doc.get_element_by_id(PRERENDER_ID) {
         p.remove();
     }
-    if let Some(host) = doc.get_element_by_id("app") {
+    if let Some(host) = doc.get_element_by_id(HOST_ID) {
         let _ = host.class_list().remove_1(BOOTING);
     }
     BEHIND.with(|b| b.set(false));
@@ -56,30 +58,33 @@ pub fn mount() {
     let fits = doc
         .document_element()
         .is_some_and(|root| !root.class_list().contains(NO_PRERENDER));
-    let (Some(painted), true, Some(body)) = (painted.clone(), fits, doc.body()) else {
-        if let Some(p) = painted {
-            p.remove();
-        }
+    let host = painted
+        .as_ref()
+        .filter(|_| fits)
+        .and_then(|_| hidden_host(&doc));
+    let (Some(painted), Some(host)) = (painted, host) else {
+        unveil();
         leptos::mount::mount_to_body(App);
         return;
     };
-    let Some(host) = doc
-        .create_element("div")
-        .ok()
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-    else {
-        painted.remove();
-        leptos::mount::mount_to_body(App);
-        return;
-    };
-    host.set_id("app");
-    let _ = host.class_list().add_1(BOOTING);
-    let _ = body.append_child(&host);
     BEHIND.with(|b| b.set(true));
     leptos::mount::mount_to(host.clone(), App).forget();
     let composing = track_composition(&painted);
     let started = now();
     watch(host.into(), painted, started, composing);
+}
+
+/// A new element at the end of the page, out of sight, for the app to render into.
+fn hidden_host(doc: &web_sys::Document) -> Option<HtmlElement> {
+    let host = doc
+        .create_element("div")
+        .ok()?
+        .dyn_into::<HtmlElement>()
+        .ok()?;
+    host.set_id(HOST_ID);
+    host.class_list().add_1(BOOTING).ok()?;
+    doc.body()?.append_child(&host).ok()?;
+    Some(host)
 }
 
 /// Whether a word is being composed in the painted search box (an input method's composition,
@@ -105,7 +110,7 @@ fn watch(host: Element, painted: Element, started: f64, composing: Rc<Cell<bool>
     request_animation_frame(move || {
         let due = (ready(&host) && !composing.get()) || now() - started > READY_WITHIN_MS;
         if !painted.is_connected() || due {
-            swap(&host, &painted);
+            swap(&painted);
         } else {
             watch(host, painted, started, composing);
         }
@@ -126,7 +131,7 @@ fn ready(host: &Element) -> bool {
 }
 
 /// Puts the app in the painted screen's place, with what was typed into it.
-fn swap(host: &Element, painted: &Element) {
+fn swap(painted: &Element) {
     let typed = painted
         .query_selector("input[type=search]")
         .ok()
@@ -135,9 +140,7 @@ fn swap(host: &Element, painted: &Element) {
     let focused = document()
         .active_element()
         .is_some_and(|a| typed.as_ref().is_some_and(|t| a.is_same_node(Some(t))));
-    painted.remove();
-    let _ = host.class_list().remove_1(BOOTING);
-    BEHIND.with(|b| b.set(false));
+    unveil();
     let Some(typed) = typed else { return };
     let Some(input) = document()
         .get_element_by_id(SEARCH_ID)

@@ -60,7 +60,7 @@ fn show(message: &str) {
         return;
     }
     // A panic while the app renders behind the painted first screen: the report must be seen.
-    crate::boot::abandon();
+    crate::boot::unveil();
     let vi = document
         .document_element()
         .and_then(|e| e.get_attribute("lang"))
