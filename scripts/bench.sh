@@ -13,8 +13,9 @@
 #     articles; and what each query costs in files and bytes, natively;
 #  5. the views (documents, people, organisations, figures) on the corpus: their files' sizes
 #     and the time from a click to each view painted;
-#  6. Lighthouse's performance, accessibility and best-practices scores for the app, on the
-#     bundled dataset and on the corpus.
+#  6. the main thread during a cold start with the CPU slowed 4x (longest task, blocking time);
+#  7. Lighthouse's performance, accessibility and best-practices scores for the app, on the
+#     bundled dataset and on the corpus (three runs each, the median shown in detail).
 # Steps that need ../shared/corpus (or NIENBIEU_CORPUS) are skipped with a note without it.
 # NIENBIEU_BENCH_MILLION=1 also builds a synthetic 1,000,000-article dataset (about 3 GB of
 # records, a few minutes) and prints its layer sizes.
@@ -78,6 +79,9 @@ if [ -f "$corpus" ]; then
   node bench/coldstart.mjs corpus="$data/corpus" synth="$data/synth" pagefind="$data/pagefind"
   log "the views on the corpus: each view's file, time to open, and what the first screen fetches"
   node bench/views_bench.mjs "$data/corpus"
+  log "the main thread during a cold start, CPU slowed 4x (corpus and synthetic set)"
+  node bench/startup.mjs "$data/corpus"
+  node bench/startup.mjs "$data/synth"
 else
   node bench/app_bench.mjs
 fi

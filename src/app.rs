@@ -117,6 +117,11 @@ fn ExplorerScreen() -> impl IntoView {
     keys::install(ex);
     let reading = move || ex.state.with(|s| s.open.is_some());
     let synthetic = ex.data.with_value(|d| d.manifest.synthetic);
+    // Behind the painted screen, the results, the timeline and the facets render in tasks of
+    // their own, after the search bar's.
+    let results_turn = crate::boot::in_turn(1);
+    let timeline_turn = crate::boot::in_turn(2);
+    let facets_turn = crate::boot::in_turn(3);
     view! {
         <div class="explorer" class:reading=reading>
             <div class="toolbar">
@@ -155,14 +160,15 @@ fn ExplorerScreen() -> impl IntoView {
             >
                 <summary>{tr(|s| s.filters)}</summary>
                 <Show when=move || {
-                    ex.facets_shown.get() && ex.settled.with(|p| !p.facets.is_empty())
+                    facets_turn.get() && ex.facets_shown.get()
+                        && ex.settled.with(|p| !p.facets.is_empty())
                 }>
                     <FacetPanel />
                 </Show>
             </details>
             <main class="main-column">
-                <Timeline />
-                <ResultList />
+                {move || timeline_turn.get().then(|| view! { <Timeline /> })}
+                {move || results_turn.get().then(|| view! { <ResultList /> })}
                 <p class="shortcuts">{tr(|s| s.shortcuts)}</p>
             </main>
             <Show when=reading>

@@ -37,6 +37,24 @@ pub fn booting() -> bool {
     BEHIND.with(Cell::get)
 }
 
+/// Whether part `turn` of the app's first screen may render: at once, except while the app
+/// renders behind the painted screen, where it waits `turn` tasks. The start-up is thus done
+/// in pieces, between which the page answers the visitor (a phone's main thread was blocked
+/// for up to 190 ms at once while the app rendered its first screen).
+pub fn in_turn(turn: u32) -> Signal<bool> {
+    if !booting() {
+        return Signal::stored(true);
+    }
+    let due = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        for _ in 0..turn {
+            crate::data::next_task().await;
+        }
+        due.set(true);
+    });
+    due.into()
+}
+
 /// Takes the painted screen away and the app out of hiding: when the app's first screen is
 /// ready, or at once after a panic, whose report must be seen.
 pub fn unveil() {

@@ -115,6 +115,12 @@ pub fn online() -> bool {
     web_sys::window().is_some_and(|w| w.navigator().on_line())
 }
 
+/// Resolves in a task of its own, after what the browser has waiting (input, a frame): a
+/// long piece of work split at such points never blocks the page for its whole length.
+pub async fn next_task() {
+    sleep(0).await;
+}
+
 /// Resolves after `ms` milliseconds.
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -162,7 +168,11 @@ pub async fn load_dataset() -> Result<Rc<Dataset>, LoadError> {
         .binary()
         .await
         .map_err(|e| network(&manifest.core.path, e))?;
+    // Decoding the core and rendering the first screen from it each take a task of their
+    // own: together they blocked a phone's main thread for some 200 ms.
+    next_task().await;
     let engine = Engine::load_core(&bytes).map_err(LoadError::Index)?;
+    next_task().await;
     Ok(Rc::new(Dataset {
         manifest,
         engine: RefCell::new(engine),

@@ -19,5 +19,9 @@ mod views;
 
 fn main() {
     panic::install();
-    boot::mount();
+    // The app mounts in a task of its own, after the one that instantiated the module.
+    wasm_bindgen_futures::spawn_local(async {
+        data::next_task().await;
+        boot::mount();
+    });
 }

@@ -107,6 +107,8 @@ impl Offline {
         // Browsers without service workers, or contexts that block them, simply stay online.
         if offline.supported {
             spawn_local(async move {
+                // Registering takes a task of its own, after the app's first mount.
+                crate::data::next_task().await;
                 if let Err(e) = offline.register().await {
                     leptos::logging::warn!("service worker: {e:?}");
                     offline.give_up();

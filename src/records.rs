@@ -16,18 +16,34 @@ use nienbieu_model::Article;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Article files kept in memory at most; beyond it the least recently used are dropped (and
 /// fetched again, from the browser's cache, if needed).
 const KEEP_FILES: usize = 512;
 
-/// An article ready to show: the record, and its body tokenized once for snippets.
+/// An article ready to show: the record, and its body tokenized once for snippets, when a
+/// snippet of it is first asked for (an article file holds many records, of which a screen
+/// shows a few: tokenizing them all when the file arrived was the longest task of a start).
 pub struct Prepared {
     /// The full record.
     pub article: Article,
-    /// The paragraphs, tokenized.
-    pub passages: Passages,
+    passages: OnceLock<Passages>,
+}
+
+impl Prepared {
+    fn new(article: Article) -> Prepared {
+        Prepared {
+            article,
+            passages: OnceLock::new(),
+        }
+    }
+
+    /// The paragraphs, tokenized (the first call tokenizes them).
+    pub fn passages(&self) -> &Passages {
+        self.passages
+            .get_or_init(|| Passages::new(&self.article.paragraphs))
+    }
 }
 
 /// What is known of an article's record.
@@ -130,12 +146,7 @@ impl Records {
             }
             let prepared = records
                 .into_iter()
-                .map(|article| {
-                    Arc::new(Prepared {
-                        passages: Passages::new(&article.paragraphs),
-                        article,
-                    })
-                })
+                .map(|article| Arc::new(Prepared::new(article)))
                 .collect();
             let tick = s.touch();
             s.files.insert(file, (prepared, tick));
