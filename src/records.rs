@@ -11,7 +11,7 @@ use nienbieu_model::dataset::records::{
     bucket_of, decode_bucket, decode_catalog, decode_fragment, fragment_of, CatalogEntry,
     CATALOG_DOCS, FRAGMENT_DOCS,
 };
-use nienbieu_model::search::Passages;
+use nienbieu_model::search::{opening, Passages, Query, Snippet};
 use nienbieu_model::Article;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -39,10 +39,15 @@ impl Prepared {
         }
     }
 
-    /// The paragraphs, tokenized (the first call tokenizes them).
-    pub fn passages(&self) -> &Passages {
-        self.passages
-            .get_or_init(|| Passages::new(&self.article.paragraphs))
+    /// The snippet for `query`: the opening when it has no word to look for (the first
+    /// screen's case, which tokenizes nothing), else the best passage (the first such call
+    /// tokenizes the paragraphs).
+    pub fn snippet(&self, query: &Query, strict: bool) -> Snippet {
+        opening(query, &self.article.paragraphs).unwrap_or_else(|| {
+            self.passages
+                .get_or_init(|| Passages::new(&self.article.paragraphs))
+                .snippet(query, strict)
+        })
     }
 }
 

@@ -300,7 +300,7 @@ fn Row(doc: u32, pos: Signal<usize>, row_h: RwSignal<f64>, total: Memo<usize>) -
     };
     let snippet_view = move || match record.get() {
         Some(a) => {
-            let s = ex.result.with(|r| a.passages().snippet(&r.query, strict()));
+            let s = ex.result.with(|r| a.snippet(&r.query, strict()));
             view! {
                 <p class="snippet">
                     {s.cut_before.then_some("… ")}

@@ -129,6 +129,17 @@ impl Passages {
     }
 }
 
+/// The snippet of `paragraphs` for a `query` with no word to look for (an empty search, or
+/// filters only): the opening of the first paragraph, which needs no tokenizing. `None` when
+/// the query has words: then [`Passages::snippet`] finds the passage.
+pub fn opening(query: &Query, paragraphs: &[String]) -> Option<Snippet> {
+    query
+        .positive_words()
+        .next()
+        .is_none()
+        .then(|| lead(paragraphs.iter().map(String::as_str)))
+}
+
 /// The best passage of `paragraphs` for `query` (see [`Passages::snippet`]).
 pub fn snippet(query: &Query, strict: bool, paragraphs: &[String]) -> Snippet {
     Passages::new(paragraphs).snippet(query, strict)
@@ -209,5 +220,20 @@ mod tests {
         assert!(!s.cut_before && !s.cut_after);
         let none = snippet(&Query::parse("xyz"), false, &paras);
         assert_eq!(none.text, "Mở đầu không liên quan gì.");
+        // Without words, the opening, as the tokenized passages give it.
+        assert_eq!(opening(&Query::parse("xyz"), &paras), None);
+        for empty in ["", "-bóng", "  "] {
+            let q = Query::parse(empty);
+            assert_eq!(
+                opening(&q, &paras),
+                Some(snippet(&q, false, &paras)),
+                "{empty:?}"
+            );
+        }
+        let long = vec![String::new(), "từ ".repeat(200)];
+        let q = Query::parse("");
+        let open = opening(&q, &long).unwrap();
+        assert_eq!(open, snippet(&q, false, &long));
+        assert!(open.cut_after && open.text.chars().count() <= LEAD_CHARS);
     }
 }
