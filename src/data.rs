@@ -115,8 +115,9 @@ pub fn online() -> bool {
     web_sys::window().is_some_and(|w| w.navigator().on_line())
 }
 
-/// Resolves in a task of its own, after what the browser has waiting (input, a frame): a
-/// long piece of work split at such points never blocks the page for its whole length.
+/// Resolves in a task of its own (a zero-delay timer), so that input waiting meanwhile is
+/// handled first: a long piece of work split at such points never blocks the page for its
+/// whole length.
 pub async fn next_task() {
     sleep(0).await;
 }

@@ -22,16 +22,20 @@ use std::sync::{Arc, OnceLock};
 /// fetched again, from the browser's cache, if needed).
 const KEEP_FILES: usize = 512;
 
-/// An article ready to show: the record, and its body tokenized once for snippets, when a
-/// snippet of it is first asked for (an article file holds many records, of which a screen
-/// shows a few: tokenizing them all when the file arrived was the longest task of a start).
+/// An article ready to show: the record, and its body tokenized once for snippets. The
+/// tokenizing is never done all at once when the file arrives (an article file holds many
+/// records: that was the longest task of a start), but record by record, each in a task of
+/// its own, after the file is read ([`Prepared::tokenize_later`]); or at once for a row that
+/// needs a passage before then.
 pub struct Prepared {
     /// The full record.
     pub article: Article,
+    /// The paragraphs, tokenized, once they are.
     passages: OnceLock<Passages>,
 }
 
 impl Prepared {
+    /// The record, not tokenized yet.
     fn new(article: Article) -> Prepared {
         Prepared {
             article,
@@ -39,15 +43,28 @@ impl Prepared {
         }
     }
 
+    fn passages(&self) -> &Passages {
+        self.passages
+            .get_or_init(|| Passages::new(&self.article.paragraphs))
+    }
+
+    /// Tokenizes `records` one per task, so that a first search with words finds them ready
+    /// instead of tokenizing every row in view inside its keystroke's frame.
+    fn tokenize_later(records: Vec<Arc<Prepared>>) {
+        spawn_local(async move {
+            for r in records {
+                crate::data::next_task().await;
+                r.passages();
+            }
+        });
+    }
+
     /// The snippet for `query`: the opening when it has no word to look for (the first
-    /// screen's case, which tokenizes nothing), else the best passage (the first such call
-    /// tokenizes the paragraphs).
+    /// screen's case, which needs no tokens), else the best passage (tokenizing the
+    /// paragraphs now if [`Prepared::tokenize_later`] has not reached this record yet).
     pub fn snippet(&self, query: &Query, strict: bool) -> Snippet {
-        opening(query, &self.article.paragraphs).unwrap_or_else(|| {
-            self.passages
-                .get_or_init(|| Passages::new(&self.article.paragraphs))
-                .snippet(query, strict)
-        })
+        opening(query, &self.article.paragraphs)
+            .unwrap_or_else(|| self.passages().snippet(query, strict))
     }
 }
 
@@ -152,7 +169,8 @@ impl Records {
             let prepared = records
                 .into_iter()
                 .map(|article| Arc::new(Prepared::new(article)))
-                .collect();
+                .collect::<Vec<_>>();
+            Prepared::tokenize_later(prepared.clone());
             let tick = s.touch();
             s.files.insert(file, (prepared, tick));
             if s.files.len() > KEEP_FILES {
