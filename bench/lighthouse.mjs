@@ -16,10 +16,12 @@ import { deploy } from '../tests/e2e/support/deploy.mjs';
 
 const encoding = process.env.BENCH_ENCODING ?? 'gzip';
 const runs = Number(process.env.LH_RUNS ?? 3);
-const site = process.argv[2] ? deploy(process.argv[2]) : 'dist';
-const server = await serve(site, '/', {}, { encoding });
 const score = (lhr, id) => Math.round(lhr.categories[id].score * 100);
+let site = 'dist';
+let server;
 try {
+  if (process.argv[2]) site = deploy(process.argv[2]);
+  server = await serve(site, '/', {}, { encoding });
   const reports = [];
   for (let i = 0; i < runs; i++) {
     // A fresh browser per run: nothing cached from the run before.
@@ -64,6 +66,6 @@ try {
   const work = lhr.audits['mainthread-work-breakdown']?.details?.items ?? [];
   if (work.length) console.log(`main thread: ${work.map((w) => `${w.groupLabel ?? w.group} ${Math.round(w.duration)} ms`).join(', ')}`);
 } finally {
-  await server.close();
+  await server?.close();
   if (site !== 'dist') rmSync(site, { recursive: true, force: true });
 }

@@ -23,7 +23,7 @@ use std::sync::{Arc, OnceLock};
 const KEEP_FILES: usize = 512;
 
 /// An article ready to show: the record, and its body tokenized once for snippets. The
-/// tokenizing is never done all at once when the file arrives (an article file holds many
+/// tokenizing is never done all at once when the file arrives (an article file holds several
 /// records: that was the longest task of a start), but record by record, each in a task of
 /// its own, after the file is read ([`Prepared::tokenize_later`]); or at once for a row that
 /// needs a passage before then.
