@@ -115,7 +115,7 @@ fn ExplorerScreen() -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
     keys::install(ex);
-    let reading = move || ex.state.with(|s| s.open.is_some());
+    let reading = move || ex.open.with(Option::is_some);
     let synthetic = ex.data.with_value(|d| d.manifest.synthetic);
     // Behind the painted screen, the results, the timeline and the facets render in tasks of
     // their own, after the search bar's.

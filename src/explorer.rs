@@ -33,6 +33,8 @@ pub struct Explorer {
     pub state: RwSignal<ViewState>,
     /// The search part of the state: opening an article does not search again.
     pub request: Memo<SearchRequest>,
+    /// The id of the article open in the reader: a keystroke does not reach what follows it.
+    pub open: Memo<Option<String>>,
     /// The search for the current request, complete or waiting for term files.
     pub asked: Memo<Arc<Hits>>,
     /// The results shown: the current request's once complete, else the last complete ones.
@@ -73,6 +75,7 @@ impl Explorer {
         let (start, url_cut) = url::read_noted();
         let state = RwSignal::new(start);
         let request = Memo::new(move |_| state.with(|s| s.request.clone()));
+        let open = Memo::new(move |_| state.with(|s| s.open.clone()));
         // A new search is always a change: comparing 100,000 hits would cost more than it
         // saves.
         let panic_on = debug_panic();
@@ -185,6 +188,7 @@ impl Explorer {
         Explorer {
             state,
             request,
+            open,
             asked,
             result,
             loading,

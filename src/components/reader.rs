@@ -19,7 +19,7 @@ pub fn Reader() -> impl IntoView {
     let ex = use_explorer();
     let lang = use_lang();
     let t = move || lang.get().t();
-    let open_id = Memo::new(move |_| ex.state.with(|s| s.open.clone()));
+    let open_id = ex.open;
     let lookup = Memo::new(move |_| open_id.get().map(|id| ex.records.doc_of(&id)));
     let doc = Memo::new(move |_| match lookup.get() {
         Some(DocLookup::Found(d)) => Some(d),

@@ -13,6 +13,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use nienbieu_model::export::{to_csv, to_json};
 use nienbieu_model::search::match_ranges;
+use nienbieu_model::state::ViewState;
 use wasm_bindgen::JsCast;
 
 /// Rows rendered above and below the visible ones.
@@ -175,11 +176,10 @@ fn Window() -> impl IntoView {
         let first = (scroll_top.get() / h).floor() as usize;
         let shown = (viewport.get() / h).ceil() as usize + 1;
         let start = first.saturating_sub(OVERSCAN);
-        let end = (first + shown + OVERSCAN).min(n.get());
+        let end = (first + shown + OVERSCAN).min(n.get()).min(start + SLOTS);
         (start, end.max(start))
     });
-    // The rows in the window, by document: a row that stays in view across a search keeps
-    // its elements; only its position, marks and snippet follow.
+    // The rows in the window: positions `start..` and their documents.
     let window_docs = Memo::new(move |_| {
         let (start, end) = range.get();
         ex.result.with(|r| {
@@ -187,7 +187,16 @@ fn Window() -> impl IntoView {
             (start, r.hits.range(start, end))
         })
     });
-    let rows = move || window_docs.with(|(_, docs)| docs.clone());
+    // Rows are slots keyed by position modulo `SLOTS`: a search that changes the documents in
+    // view keeps every row's elements and changes only what they say; scrolling recycles the
+    // slot of the row that left.
+    let slots = move || {
+        window_docs.with(|(start, docs)| {
+            (*start..start + docs.len())
+                .map(|p| p % SLOTS)
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <div
             class="results-scroll"
@@ -206,11 +215,14 @@ fn Window() -> impl IntoView {
                 class="result-list"
                 style:height=move || format!("{}px", n.get() as f64 * row_h.get())
             >
-                <For each=rows key=|doc| *doc let:doc>
+                <For each=slots key=|slot| *slot let:slot>
                     <Row
-                        doc=doc
-                        pos=Signal::derive(move || {
-                            window_docs.with(|(start, docs)| start + docs.iter().position(|&d| d == doc).unwrap_or(0))
+                        shown=Memo::new(move |_| {
+                            window_docs.with(|(start, docs)| {
+                                // The position in the window that falls in this slot.
+                                let pos = start + (slot + SLOTS - start % SLOTS) % SLOTS;
+                                docs.get(pos - start).map(|&doc| (pos, doc))
+                            })
                         })
                         row_h=row_h
                         total=n
@@ -221,28 +233,42 @@ fn Window() -> impl IntoView {
     }
 }
 
-/// One result. Its position, marks and snippet follow the search; its headline, dates and
-/// text come from its article file, fetched when the row first shows; its organisation,
-/// province and kind from the core.
+/// How many rows the window can hold: the modulus of the rows' slots, more than a screen of
+/// the shortest rows shows.
+const SLOTS: usize = 256;
+
+/// One result row: the position and document its slot `shown` holds. Its position, marks and
+/// snippet follow the search; its headline, dates and text come from its article file,
+/// fetched when the row first shows; its organisation, province and kind from the core.
 #[component]
-fn Row(doc: u32, pos: Signal<usize>, row_h: RwSignal<f64>, total: Memo<usize>) -> impl IntoView {
+fn Row(
+    shown: Memo<Option<(usize, u32)>>,
+    row_h: RwSignal<f64>,
+    total: Memo<usize>,
+) -> impl IntoView {
     let ex = use_explorer();
     let lang = use_lang();
     let t = move || lang.get().t();
-    let (kind, org, province) = ex.data.with_value(|d| {
-        let engine = d.engine.borrow();
-        let index = engine.index();
-        let first = |key: &str| {
-            index
-                .facet(key)
-                .and_then(|f| f.of(doc).first().map(|&v| f.value(v).to_string()))
-        };
-        (index.kind(doc), first("organization"), first("province"))
+    let pos = Memo::new(move |_| shown.with(|s| s.map_or(0, |s| s.0)));
+    let doc = Memo::new(move |_| shown.with(|s| s.map(|s| s.1)));
+    let core = Memo::new(move |_| {
+        let doc = doc.get()?;
+        Some(ex.data.with_value(|d| {
+            let engine = d.engine.borrow();
+            let index = engine.index();
+            let first = |key: &str| {
+                index
+                    .facet(key)
+                    .and_then(|f| f.of(doc).first().map(|&v| f.value(v).to_string()))
+            };
+            (index.kind(doc), first("organization"), first("province"))
+        }))
     });
     let strict = move || ex.request.with(|r| r.strict);
+    let state = move || doc.get().map(|doc| ex.records.article(doc));
     let record = Memo::new_with_compare(
-        move |_| match ex.records.article(doc) {
-            ArticleState::Ready(a) => Some(a),
+        move |_| match state() {
+            Some(ArticleState::Ready(a)) => Some(a),
             _ => None,
         },
         |a, b| match (a, b) {
@@ -251,7 +277,7 @@ fn Row(doc: u32, pos: Signal<usize>, row_h: RwSignal<f64>, total: Memo<usize>) -
             _ => true,
         },
     );
-    let failed = move || matches!(ex.records.article(doc), ArticleState::Failed(_));
+    let failed = move || matches!(state(), Some(ArticleState::Failed(_)));
     let id = Memo::new(move |_| record.with(|r| r.as_ref().map(|a| a.article.id.clone())));
     let title_view = move || match record.get() {
         Some(a) => match &a.article.title {
@@ -312,10 +338,15 @@ fn Row(doc: u32, pos: Signal<usize>, row_h: RwSignal<f64>, total: Memo<usize>) -
         }
         None => view! { <p class="snippet loading" aria-hidden="true">"…"</p> }.into_any(),
     };
+    // The link carries the search of the panels shown (`Explorer::linked`), as the other
+    // links do, so that a keystroke does not rewrite it; a click opens the article over the
+    // current state.
     let href = move || {
-        let mut s = ex.state.get();
-        s.open = Some(id.get()?);
-        Some(url::href(&s))
+        Some(url::href(&ViewState {
+            request: ex.linked.get(),
+            open: Some(id.get()?),
+            page: None,
+        }))
     };
     let open = move |e: leptos::ev::MouseEvent| {
         if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
@@ -327,7 +358,16 @@ fn Row(doc: u32, pos: Signal<usize>, row_h: RwSignal<f64>, total: Memo<usize>) -
             ex.open(id);
         }
     };
-    let is_open = move || ex.state.with(|s| s.open.is_some() && s.open == id.get());
+    let is_open = move || ex.open.with(|o| o.is_some() && *o == id.get());
+    let meta = move || {
+        core.get().map(|(kind, org, province)| {
+            view! {
+                {org.map(|o| view! { <span class="org">{o}</span> })}
+                {province.map(|p| view! { <span class="province">{p}</span> })}
+                <span class="kind">{move || lang.get().kind(kind)}</span>
+            }
+        })
+    };
     view! {
         <li
             class="result"
@@ -350,9 +390,7 @@ fn Row(doc: u32, pos: Signal<usize>, row_h: RwSignal<f64>, total: Memo<usize>) -
                     None if record.with(Option::is_none) => ().into_any(),
                     None => view! { <span class="undated">{tr(|s| s.undated)}</span> }.into_any(),
                 }}
-                {org.map(|o| view! { <span class="org">{o}</span> })}
-                {province.map(|p| view! { <span class="province">{p}</span> })}
-                <span class="kind">{move || lang.get().kind(kind)}</span>
+                {meta}
             </p>
             {snippet_view}
         </li>

@@ -16,6 +16,9 @@ pub fn SearchBar() -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
     let query = move || ex.state.with(|s| s.request.query.clone());
+    // The controls beside the box read only their own part of the state.
+    let sort = Memo::new(move |_| ex.state.with(|s| s.request.sort));
+    let strict = Memo::new(move |_| ex.state.with(|s| s.request.strict));
     // How the query was understood, when that differs from what was typed: an unclosed
     // quote, a stray minus, words beyond the limits.
     let understood = Memo::new(move |_| {
@@ -76,7 +79,7 @@ pub fn SearchBar() -> impl IntoView {
                 <input
                     type="checkbox"
                     data-testid="strict"
-                    prop:checked=move || ex.state.with(|s| s.request.strict)
+                    prop:checked=move || strict.get()
                     on:change=move |e| {
                         let on = event_target_checked(&e);
                         ex.go(Nav::Push, |s| s.request.strict = on);
@@ -104,7 +107,7 @@ pub fn SearchBar() -> impl IntoView {
                             view! {
                                 <option
                                     value=s.code()
-                                    prop:selected=move || ex.state.with(|st| st.request.sort == s)
+                                    prop:selected=move || sort.get() == s
                                 >
                                     {label}
                                 </option>

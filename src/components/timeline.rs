@@ -135,20 +135,21 @@ pub fn Timeline() -> impl IntoView {
         }
     });
 
+    // The dates chosen and the zoom, apart from the query: each bar reads them, and a
+    // keystroke must not reach every bar.
+    let dates = Memo::new(move |_| ex.state.with(|s| s.request.dates));
+    let zoomed = Memo::new(move |_| ex.state.with(|s| s.request.zoom.is_some()));
     // The chosen period, as bar indexes, for highlighting.
     let chosen = move |i: usize, b: &Bin| -> bool {
         if let Some((x, y)) = drag.get() {
             return (x.min(y)..=x.max(y)).contains(&i);
         }
-        let d = ex.state.with(|s| s.request.dates);
+        let d = dates.get();
         (d.from.is_some() || d.to.is_some())
             && d.from.is_none_or(|f| b.end >= f)
             && d.to.is_none_or(|t| b.start <= t)
     };
-    let has_range = move || {
-        ex.state
-            .with(|s| s.request.dates.from.is_some() || s.request.dates.to.is_some())
-    };
+    let has_range = move || dates.with(|d| d.from.is_some() || d.to.is_some());
 
     let zoom_in = move |_| {
         let d = ex.state.with_untracked(|s| s.request.dates);
@@ -278,10 +279,10 @@ pub fn Timeline() -> impl IntoView {
                 <h2 id="timeline-heading">{tr(|s| s.timeline)}</h2>
                 <div class="timeline-tools">
                     <button on:click=zoom_in data-testid="zoom-in">{tr(|s| s.zoom_in)}</button>
-                    <button on:click=zoom_out data-testid="zoom-out" disabled=move || ex.state.with(|s| s.request.zoom.is_none())>
+                    <button on:click=zoom_out data-testid="zoom-out" disabled=move || !zoomed.get()>
                         {tr(|s| s.zoom_out)}
                     </button>
-                    <button on:click=reset data-testid="zoom-reset" disabled=move || ex.state.with(|s| s.request.zoom.is_none())>
+                    <button on:click=reset data-testid="zoom-reset" disabled=move || !zoomed.get()>
                         {tr(|s| s.zoom_reset)}
                     </button>
                     <Show when=move || outside() != (0, 0)>
@@ -295,9 +296,9 @@ pub fn Timeline() -> impl IntoView {
                     <button
                         class="undated-toggle"
                         data-testid="timeline-undated"
-                        aria-pressed=move || if ex.state.with(|s| s.request.dates.undated) { "true" } else { "false" }
+                        aria-pressed=move || if dates.with(|d| d.undated) { "true" } else { "false" }
                         on:click=toggle_undated
-                        disabled=move || undated() == 0 && !ex.state.with(|s| s.request.dates.undated)
+                        disabled=move || undated() == 0 && !dates.with(|d| d.undated)
                     >
                         {move || (t().undated_button)(&lang.get().number(undated() as usize))}
                     </button>
@@ -347,7 +348,7 @@ pub fn Timeline() -> impl IntoView {
                 <p class="timeline-range">
                     {move || {
                         let l = lang.get();
-                        let d = ex.state.with(|s| s.request.dates);
+                        let d = dates.get();
                         let show = |x: Option<Date>| x.map(|x| l.date(x)).unwrap_or_else(|| "…".into());
                         (l.t().date_range)(&show(d.from), &show(d.to))
                     }}
