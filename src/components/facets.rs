@@ -151,27 +151,22 @@ fn FacetBox(facet: usize) -> impl IntoView {
                         each=move || rows.with(|rs| rs.iter().map(|r| r.raw.clone()).collect::<Vec<_>>())
                         key=|raw| raw.clone()
                         children=move |raw| {
+                            // Found once per count, read by the four parts that show it.
                             let info = {
                                 let raw = raw.clone();
-                                move || rows.with(|rs| rs.iter().find(|r| r.raw == raw).map(|r| (r.count, r.selected, r.label.clone())))
+                                Memo::new(move |_| rows.with(|rs| rs.iter().find(|r| r.raw == raw).map(|r| (r.count, r.selected, r.label.clone()))))
                             };
-                            let count = {
-                                let info = info.clone();
-                                move || info().map_or(0, |i| i.0)
-                            };
-                            let selected = {
-                                let info = info.clone();
-                                move || info().is_some_and(|i| i.1)
-                            };
-                            let label = move || info().map(|i| i.2).unwrap_or_default();
+                            let count = move || info.with(|i| i.as_ref().map_or(0, |i| i.0));
+                            let selected = move || info.with(|i| i.as_ref().is_some_and(|i| i.1));
+                            let label = move || info.with(|i| i.as_ref().map(|i| i.2.clone()).unwrap_or_default());
                             let testid = key.with_value(|k| format!("facet-{k}-{raw}"));
                             let page_key = raw.clone();
                             view! {
                                 <li>
-                                    <label class="facet-value" class:selected=selected.clone() data-testid=testid>
+                                    <label class="facet-value" class:selected=selected data-testid=testid>
                                         <input
                                             type="checkbox"
-                                            prop:checked=selected.clone()
+                                            prop:checked=selected
                                             on:change=move |e| toggle(raw.clone(), event_target_checked(&e))
                                         />
                                         <span class="value-label">{label}</span>
