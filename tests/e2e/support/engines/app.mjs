@@ -117,9 +117,12 @@ export class EngineApp {
     await this.settle();
   }
 
-  /** The count shown beside a facet value. */
-  facetCount(key, value) {
-    return this.page.evaluate((s) => Number(document.querySelector(s).querySelector('.count').textContent.replace(/[^\d]/g, '')), tid(`facet-${key}-${value}`));
+  /** The count shown beside a facet value, once the value is shown (the facet panel is built a
+   * task after the first rows, boot::in_turn), as the Chromium suite's locator waits for it. */
+  async facetCount(key, value) {
+    const s = tid(`facet-${key}-${value}`);
+    await until(() => this.page.evaluate((s) => !!document.querySelector(`${s} .count`), s), `the facet value ${key}=${value}`, 15000);
+    return this.page.evaluate((s) => Number(document.querySelector(`${s} .count`).textContent.replace(/[^\d]/g, '')), s);
   }
 
   toggleFacet(key, value) {
