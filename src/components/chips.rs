@@ -34,7 +34,7 @@ pub fn ActiveFilters() -> impl IntoView {
                 })
             };
             let mut keys: Vec<&String> = r.filters.keys().collect();
-            keys.sort_by_key(|k| order(k).unwrap_or(usize::MAX));
+            nienbieu_model::order::sort_by_key(&mut keys, |k| order(k).unwrap_or(usize::MAX));
             let mut out: Vec<Chip> = keys
                 .into_iter()
                 .flat_map(|k| {

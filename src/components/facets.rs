@@ -108,7 +108,7 @@ fn FacetBox(facet: usize) -> impl IntoView {
                             .map(row)
                             .filter(|r| fold(&r.label).contains(&wanted))
                             .collect();
-                        out.sort_by(|a, b| {
+                        nienbieu_model::order::sort_by(&mut out, |a, b| {
                             b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label))
                         });
                         out.truncate(limit);

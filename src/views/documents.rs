@@ -54,7 +54,9 @@ fn DocumentList() -> impl IntoView {
             })
             .collect();
         if sort.as_deref() == Some("date") {
-            v.sort_by_key(|&i| std::cmp::Reverse((all[i as usize].date, all[i as usize].year)));
+            nienbieu_model::order::sort_by_key(&mut v, |&i| {
+                std::cmp::Reverse((all[i as usize].date, all[i as usize].year))
+            });
         }
         Some(v)
     });

@@ -263,10 +263,13 @@ pub fn ExportButtons(
                 let objects: Vec<serde_json::Map<String, serde_json::Value>> = rows
                     .iter()
                     .map(|r| {
-                        h.iter()
-                            .zip(r)
-                            .map(|(k, v)| (k.to_string(), serde_json::Value::String(v.clone())))
-                            .collect()
+                        // Inserted one by one: collecting into the map sorts with a sort of
+                        // its own.
+                        let mut m = serde_json::Map::new();
+                        for (k, v) in h.iter().zip(r) {
+                            m.insert(k.to_string(), serde_json::Value::String(v.clone()));
+                        }
+                        m
                     })
                     .collect();
                 let text = serde_json::to_string(&objects).unwrap_or_default();

@@ -29,14 +29,12 @@ pub fn rows<'a>(index: &'a Index, hits: &[(u32, &'a CatalogEntry)]) -> Vec<Expor
             title: e.title.as_deref(),
             published: e.published.map(|t| t.to_string()),
             event_date: e.event_date.map(|x| x.to_string()),
-            facets: index
-                .facets()
-                .iter()
-                .map(|f| {
-                    let values = f.of(d).iter().map(|&v| index.facet_value(f, v)).collect();
-                    (f.key.as_str(), values)
-                })
-                .collect(),
+            // Inserted one by one: collecting into a map sorts with a sort of its own.
+            facets: index.facets().iter().fold(BTreeMap::new(), |mut m, f| {
+                let values = f.of(d).iter().map(|&v| index.facet_value(f, v)).collect();
+                m.insert(f.key.as_str(), values);
+                m
+            }),
         })
         .collect()
 }

@@ -98,7 +98,9 @@ impl Facet {
 
     fn new(key: String, values: Vec<String>, doc_ends: Vec<u32>, ids: Vec<u32>) -> Facet {
         let mut alphabetical: Vec<u32> = (0..values.len() as u32).collect();
-        alphabetical.sort_by(|&a, &b| values[a as usize].cmp(&values[b as usize]));
+        crate::order::sort_by(&mut alphabetical, |&a, &b| {
+            values[a as usize].cmp(&values[b as usize])
+        });
         let mut alpha_rank = vec![0; values.len()];
         for (rank, &v) in alphabetical.iter().enumerate() {
             alpha_rank[v as usize] = rank as u32;

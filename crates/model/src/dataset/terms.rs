@@ -313,7 +313,8 @@ pub fn expansion<'a>(
         .into_iter()
         .map(|f| (folded(f) != prefix, std::cmp::Reverse(weight(f)), f))
         .collect();
-    ranked.sort_unstable();
+    // The shared sort: this runs once per prefix typed, on a few hundred forms at most.
+    crate::order::sort_by(&mut ranked, |a, b| a.cmp(b));
     let (min, times) = limits(prefix);
     let budget = times * n_docs as u64;
     let mut spent = 0;

@@ -56,7 +56,9 @@ pub fn career(
         .iter()
         .map(|t| (t, first_last(&t.docs, day)))
         .collect();
-    out.sort_by_key(|(t, span)| (span.is_none(), span.map(|s| s.0), t.docs.len()));
+    crate::order::sort_by_key(&mut out, |(t, span)| {
+        (span.is_none(), span.map(|s| s.0), t.docs.len())
+    });
     out
 }
 
@@ -134,7 +136,7 @@ pub fn series(
             values: years.into_iter().map(|(y, (_, v, i))| (y, v, i)).collect(),
         })
         .collect();
-    out.sort_by(|a, b| {
+    crate::order::sort_by(&mut out, |a, b| {
         b.values
             .len()
             .cmp(&a.values.len())

@@ -329,7 +329,7 @@ pub fn find(
         scratch.reset(n);
         let order = {
             let mut o: Vec<usize> = (0..sets.len()).collect();
-            o.sort_by_key(|&i| sets[i].cost(index));
+            crate::order::sort_by_key(&mut o, |&i| sets[i].cost(index));
             o
         };
         let mut first: Vec<u32> = Vec::new();

@@ -335,7 +335,7 @@ impl Engine {
                 },
             );
         }
-        out.sort_by_key(|x| std::cmp::Reverse(x.1));
+        crate::order::sort_by_key(&mut out, |x| std::cmp::Reverse(x.1));
         out
     }
 }
