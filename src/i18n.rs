@@ -60,7 +60,7 @@ impl Lang {
 
     /// A size in megabytes, one decimal, with the language's decimal mark: 3,2 MB or 3.2 MB.
     pub fn megabytes(self, bytes: f64) -> String {
-        let s = format!("{:.1} MB", bytes / 1e6);
+        let s = format!("{} MB", crate::decimal::fixed(bytes / 1e6, 1));
         if self == Lang::Vi {
             s.replace('.', ",")
         } else {

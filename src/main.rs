@@ -5,6 +5,7 @@ mod app;
 mod boot;
 mod components;
 mod data;
+mod decimal;
 mod download;
 mod explorer;
 mod i18n;

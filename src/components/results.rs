@@ -4,6 +4,7 @@
 use crate::app::use_lang;
 use crate::components::empty::EmptyState;
 use crate::components::marked::marked;
+use crate::decimal::short;
 use crate::explorer::use_explorer;
 use crate::i18n::tr;
 use crate::measure::on_layout;
@@ -132,7 +133,10 @@ fn Window() -> impl IntoView {
                 .ok()
                 .flatten()
                 .and_then(|s| s.get_property_value("--row-h").ok())
-                .and_then(|v| v.trim().trim_end_matches("px").parse::<f64>().ok());
+                // JavaScript's parseFloat reads "120px" as 120: Rust's own float parser would
+                // add its 31 kB table of powers of five to the wasm for this one number.
+                .map(|v| js_sys::parse_float(v.trim()))
+                .filter(|h| h.is_finite());
             if let Some(h) = css.filter(|h| *h > 20.0) {
                 row_h.set(h);
             }
@@ -213,7 +217,7 @@ fn Window() -> impl IntoView {
         >
             <ol
                 class="result-list"
-                style:height=move || format!("{}px", n.get() as f64 * row_h.get())
+                style:height=move || format!("{}px", short(n.get() as f64 * row_h.get()))
             >
                 <For each=slots key=|slot| *slot let:slot>
                     <Row
@@ -379,7 +383,7 @@ fn Row(
             data-pos=move || pos.get()
             aria-setsize=move || total.get()
             aria-posinset=move || pos.get() + 1
-            style:transform=move || format!("translateY({}px)", pos.get() as f64 * row_h.get())
+            style:transform=move || format!("translateY({}px)", short(pos.get() as f64 * row_h.get()))
         >
             <h3 class="result-title">
                 <a href=href on:click=open>{title_view}</a>

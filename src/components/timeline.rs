@@ -3,6 +3,7 @@
 //! keys choose a bar and Enter filters to it. Undated results are a separate count.
 
 use crate::app::use_lang;
+use crate::decimal::{fixed, short};
 use crate::explorer::{use_explorer, Nav};
 use crate::i18n::tr;
 use crate::measure::on_layout;
@@ -224,10 +225,10 @@ pub fn Timeline() -> impl IntoView {
                             role="option"
                             aria-selected=if on { "true" } else { "false" }
                             aria-label=label
-                            x=format!("{:.1}", LEFT + i as f64 * s + s * 0.08)
-                            y=format!("{:.1}", TOP + plot_h - h)
-                            width=format!("{:.1}", (s * 0.84).max(1.0))
-                            height=format!("{h:.1}")
+                            x=short(LEFT + i as f64 * s + s * 0.08)
+                            y=short(TOP + plot_h - h)
+                            width=short((s * 0.84).max(1.0))
+                            height=short(h)
                         >
                             <title>{tooltip}</title>
                         </rect>
@@ -261,8 +262,8 @@ pub fn Timeline() -> impl IntoView {
                     view! {
                         <text
                             class="tick"
-                            x=format!("{:.1}", if end { x + s - 2.0 } else { x })
-                            y=format!("{}", HEIGHT - 17.0)
+                            x=short(if end { x + s - 2.0 } else { x })
+                            y=short(HEIGHT - 17.0)
                             text-anchor=if end { "end" } else { "start" }
                         >
                             {label}
@@ -320,9 +321,9 @@ pub fn Timeline() -> impl IntoView {
                         aria-label=tr(|s| s.timeline_label)
                         aria-describedby="timeline-help"
                         aria-activedescendant=move || active.get().map(|i| format!("tl-bar-{i}"))
-                        width=move || format!("{:.0}", width.get())
-                        height=HEIGHT
-                        viewBox=move || format!("0 0 {:.0} {HEIGHT}", width.get())
+                        width=move || fixed(width.get(), 0)
+                        height=short(HEIGHT)
+                        viewBox=move || format!("0 0 {} {}", fixed(width.get(), 0), short(HEIGHT))
                         on:pointerdown=on_down
                         on:pointermove=on_move
                         on:pointerup=on_up
@@ -330,15 +331,15 @@ pub fn Timeline() -> impl IntoView {
                         on:keydown=on_key
                     >
                         <text class="axis-title" x="0" y="11">{tr(|s| s.y_axis)}</text>
-                        <text class="tick" x=format!("{}", LEFT - 6.0) y=format!("{}", TOP + 8.0) text-anchor="end">
+                        <text class="tick" x=short(LEFT - 6.0) y=short(TOP + 8.0) text-anchor="end">
                             {move || lang.get().number(max() as usize)}
                         </text>
-                        <text class="tick" x=format!("{}", LEFT - 6.0) y=format!("{}", TOP + plot_h) text-anchor="end">"0"</text>
-                        <line class="axis" x1=LEFT x2=LEFT y1=TOP y2=TOP + plot_h />
-                        <line class="axis" x1=LEFT x2=move || width.get() - RIGHT y1=TOP + plot_h y2=TOP + plot_h />
+                        <text class="tick" x=short(LEFT - 6.0) y=short(TOP + plot_h) text-anchor="end">"0"</text>
+                        <line class="axis" x1=short(LEFT) x2=short(LEFT) y1=short(TOP) y2=short(TOP + plot_h) />
+                        <line class="axis" x1=short(LEFT) x2=move || short(width.get() - RIGHT) y1=short(TOP + plot_h) y2=short(TOP + plot_h) />
                         {bars}
                         {ticks}
-                        <text class="axis-title" x=move || format!("{:.0}", width.get() - RIGHT) y=format!("{}", HEIGHT - 3.0) text-anchor="end">
+                        <text class="axis-title" x=move || fixed(width.get() - RIGHT, 0) y=short(HEIGHT - 3.0) text-anchor="end">
                             {tr(|s| s.x_axis)}
                         </text>
                     </svg>

@@ -2,6 +2,7 @@
 //! bar chart of counts per year, and a line chart of values per year for a few series. Every
 //! bar and point carries its value in `data-` attributes and an accessible label.
 
+use crate::decimal::{exact, fixed, short};
 use leptos::prelude::*;
 
 const W: f64 = 640.0;
@@ -27,10 +28,10 @@ pub fn YearBars(
     let step = (bars.len() / 12).max(1);
     view! {
         <figure class="year-chart" data-testid="year-chart">
-            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=label.clone() preserveAspectRatio="none">
-                <line class="axis" x1=LEFT y1=H - BOTTOM x2=W - 8.0 y2=H - BOTTOM />
-                <text class="tick" x=LEFT - 6.0 y=TOP + 4.0 text-anchor="end">{max}</text>
-                <text class="tick" x=LEFT - 6.0 y=H - BOTTOM text-anchor="end">"0"</text>
+            <svg viewBox=format!("0 0 {} {}", short(W), short(H)) role="img" aria-label=label.clone() preserveAspectRatio="none">
+                <line class="axis" x1=short(LEFT) y1=short(H - BOTTOM) x2=short(W - 8.0) y2=short(H - BOTTOM) />
+                <text class="tick" x=short(LEFT - 6.0) y=short(TOP + 4.0) text-anchor="end">{max}</text>
+                <text class="tick" x=short(LEFT - 6.0) y=short(H - BOTTOM) text-anchor="end">"0"</text>
                 {bars
                     .iter()
                     .enumerate()
@@ -43,15 +44,15 @@ pub fn YearBars(
                                 data-testid="year-bar"
                                 data-year=year
                                 data-count=count
-                                x=x
-                                y=H - BOTTOM - h
-                                width=(slot * 0.7).max(1.0)
-                                height=h
+                                x=short(x)
+                                y=short(H - BOTTOM - h)
+                                width=short((slot * 0.7).max(1.0))
+                                height=short(h)
                             >
                                 <title>{bar_label(year, count)}</title>
                             </rect>
                             {(i % step == 0).then(|| view! {
-                                <text class="tick" x=x + slot * 0.35 y=H - 6.0 text-anchor="middle">{year}</text>
+                                <text class="tick" x=short(x + slot * 0.35) y=short(H - 6.0) text-anchor="middle">{year}</text>
                             })}
                         }
                     })
@@ -85,7 +86,7 @@ pub fn YearLines(
             .iter()
             .flat_map(|s| s.1.iter().map(|p| p.0))
             .collect();
-        y.sort_unstable();
+        nienbieu_model::order::sort_by(&mut y, |a, b| a.cmp(b));
         y.dedup();
         y
     };
@@ -109,11 +110,11 @@ pub fn YearLines(
     view! {
         <figure class="lines-chart" data-testid="lines-chart">
             // A group, not an image: its points are buttons, which an image may not hold.
-            <svg viewBox=format!("0 0 {W} {H}") role="group" aria-label=label>
-                <line class="axis" x1=LEFT y1=H - BOTTOM x2=W - 8.0 y2=H - BOTTOM />
-                <text class="tick" x=LEFT - 6.0 y=TOP + 4.0 text-anchor="end">{format_value(max)}</text>
+            <svg viewBox=format!("0 0 {} {}", short(W), short(H)) role="group" aria-label=label>
+                <line class="axis" x1=short(LEFT) y1=short(H - BOTTOM) x2=short(W - 8.0) y2=short(H - BOTTOM) />
+                <text class="tick" x=short(LEFT - 6.0) y=short(TOP + 4.0) text-anchor="end">{format_value(max)}</text>
                 {years.iter().map(|&y| view! {
-                    <text class="tick" x=x_of(y) y=H - 6.0 text-anchor="middle">{y}</text>
+                    <text class="tick" x=short(x_of(y)) y=short(H - 6.0) text-anchor="middle">{y}</text>
                 }).collect_view()}
                 {series
                     .iter()
@@ -121,7 +122,7 @@ pub fn YearLines(
                     .map(|(k, (name, points))| {
                         let path: Vec<String> = points
                             .iter()
-                            .map(|&(y, v, _)| format!("{:.1},{:.1}", x_of(y), y_of(v)))
+                            .map(|&(y, v, _)| format!("{},{}", short(x_of(y)), short(y_of(v))))
                             .collect();
                         let class = format!("series series-{}", k % 8);
                         view! {
@@ -132,15 +133,15 @@ pub fn YearLines(
                                     let label = text.clone();
                                     view! {
                                         <circle
-                                            cx=x_of(y)
-                                            cy=y_of(v)
+                                            cx=short(x_of(y))
+                                            cy=short(y_of(v))
                                             r="5"
                                             tabindex="0"
                                             role="button"
                                             aria-label=label
                                             data-testid="figure-point"
                                             data-year=y
-                                            data-value=v
+                                            data-value=exact(v)
                                             data-point=id
                                             on:click=move |_| on_point.run(id)
                                             on:keydown=move |e: leptos::ev::KeyboardEvent| {
@@ -168,6 +169,6 @@ pub fn format_value(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
     } else {
-        format!("{v:.2}")
+        fixed(v, 2)
     }
 }

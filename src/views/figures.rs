@@ -9,6 +9,7 @@ use super::data::use_view_data;
 use super::organizations::metric_name;
 use super::{ready, set_page, use_page, ExportButtons, ViewFrame};
 use crate::app::use_lang;
+use crate::decimal::exact;
 use crate::explorer::{use_explorer, Nav};
 use crate::i18n::{tr, Lang};
 use leptos::prelude::*;
@@ -60,7 +61,7 @@ fn FiguresBody() -> impl IntoView {
             .map(|p| p.metric.clone())
             .filter(|m| !metrics.contains(m))
             .collect();
-        others.sort();
+        nienbieu_model::order::sort_by(&mut others, |a, b| a.cmp(b));
         others.dedup();
         metrics.extend(others);
         if metrics.is_empty() {
@@ -208,7 +209,7 @@ fn FigureTable(points: Vec<(u32, FigurePoint)>) -> impl IntoView {
             </tr></thead>
             <tbody>
                 {points.into_iter().map(|(i, p)| view! {
-                    <tr id=format!("fig-{i}") data-testid="figure-row" data-subject=p.subject.clone() data-year=p.year.map(|y| y.to_string()).unwrap_or_default() data-value=p.value>
+                    <tr id=format!("fig-{i}") data-testid="figure-row" data-subject=p.subject.clone() data-year=p.year.map(|y| y.to_string()).unwrap_or_default() data-value=exact(p.value)>
                         <td>{p.subject.clone()}</td>
                         <td>{p.year.map(|y| y.to_string())}</td>
                         <td>{format_value(p.value)} {p.unit.clone().map(|u| format!(" {u}"))}</td>

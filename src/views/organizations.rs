@@ -12,6 +12,7 @@ use super::{
     ListControls, ListLink, PageLink, ViewFrame,
 };
 use crate::app::use_lang;
+use crate::decimal::exact;
 use crate::explorer::use_explorer;
 use crate::i18n::tr;
 use leptos::prelude::*;
@@ -210,7 +211,7 @@ fn OrganizationPage(key: String) -> impl IntoView {
                         {o.figures.iter().filter_map(|&i| f.points.get(i as usize).cloned()).map(|p| {
                             let metric = metric_name(&p.metric, lang.get_untracked() == crate::i18n::Lang::Vi);
                             view! {
-                                <tr data-testid="org-figure" data-metric=p.metric.clone() data-value=p.value>
+                                <tr data-testid="org-figure" data-metric=p.metric.clone() data-value=exact(p.value)>
                                     <td>{metric}</td>
                                     <td>{p.year.map(|y| y.to_string())}</td>
                                     <td>{format_value(p.value)} {p.unit.clone().map(|u| format!(" {u}"))}</td>
