@@ -59,7 +59,20 @@ export class EngineApp {
    * for the URL to follow. */
   async search(text) {
     const box = tid('search');
-    await this.page.click(box);
+    // The painted first screen's box may be swapped for the app's while the click is on its
+    // way (WebDriver then calls it not interactable or stale): a person clicks again.
+    await until(
+      () =>
+        this.page.click(box).then(
+          () => true,
+          (e) => {
+            if (/NotInteractable|StaleElement/.test(e?.name ?? '')) return false;
+            throw e;
+          },
+        ),
+      'the search box to take a click',
+      15000,
+    );
     await this.page.press('Control+a');
     if (text) await this.page.type(box, text);
     else await this.page.press('Backspace');
