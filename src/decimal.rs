@@ -3,11 +3,13 @@
 //! to the wasm for a few coordinates.
 
 /// `v` with exactly `places` digits after the point (at most 6), as `format!("{v:.places$}")`
-/// writes it but for rounding half away from zero; anything not finite as 0.
+/// writes it, except that the scaled value is rounded half away from zero (0.15 to one place
+/// gives "0.2", where the standard library, exact about 0.15's binary value, gives "0.1");
+/// anything not finite, or beyond 2^63 once scaled, saturates (0 for NaN). For coordinates and
+/// sizes, far below that.
 pub fn fixed(v: f64, places: u32) -> String {
     let places = places.min(6);
     let scale = 10u64.pow(places);
-    // Saturating: coordinates and sizes are far below 2^63 / 10^6.
     let n = if v.is_finite() {
         (v * scale as f64).round() as i64
     } else {
@@ -36,8 +38,7 @@ pub fn exact(v: f64) -> String {
 pub fn short(v: f64) -> String {
     let s = fixed(v, 1);
     match s.strip_suffix(".0") {
-        Some(whole) if whole != "-0" => whole.to_string(),
-        Some(_) => "0".to_string(),
+        Some(whole) => whole.to_string(),
         None => s,
     }
 }
@@ -47,7 +48,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn writes_as_the_standard_formatting_does() {
+    fn writes_fixed_places_rounding_half_away_from_zero() {
         for (v, p, want) in [
             (0.0, 1, "0.0"),
             (12.0, 1, "12.0"),

@@ -133,9 +133,16 @@ fn Window() -> impl IntoView {
                 .ok()
                 .flatten()
                 .and_then(|s| s.get_property_value("--row-h").ok())
-                // JavaScript's parseFloat reads "120px" as 120: Rust's own float parser would
-                // add its 31 kB table of powers of five to the wasm for this one number.
-                .map(|v| js_sys::parse_float(v.trim()))
+                // A length in px (or a bare number), read by JavaScript's parseFloat: Rust's own
+                // float parser would add its 31 kB table of powers of five to the wasm for this
+                // one number.
+                .and_then(|v| {
+                    let v = v.trim();
+                    let n = v.strip_suffix("px").unwrap_or(v);
+                    n.bytes()
+                        .all(|b| b.is_ascii_digit() || b == b'.')
+                        .then(|| js_sys::parse_float(n))
+                })
                 .filter(|h| h.is_finite());
             if let Some(h) = css.filter(|h| *h > 20.0) {
                 row_h.set(h);

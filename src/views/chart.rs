@@ -168,7 +168,10 @@ pub fn YearLines(
 pub fn format_value(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
-    } else {
+    } else if v.abs() < 1e13 {
         fixed(v, 2)
+    } else {
+        // Beyond what `fixed` scales without saturating: as JavaScript writes it.
+        exact(v)
     }
 }

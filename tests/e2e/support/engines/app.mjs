@@ -61,18 +61,17 @@ export class EngineApp {
     const box = tid('search');
     // The painted first screen's box may be swapped for the app's while the click is on its
     // way (WebDriver then calls it not interactable or stale): a person clicks again.
-    await until(
+    const clicked = await until(
       () =>
         this.page.click(box).then(
-          () => true,
-          (e) => {
-            if (/NotInteractable|StaleElement/.test(e?.name ?? '')) return false;
-            throw e;
-          },
+          () => ({ ok: true }),
+          // Any other error ends the wait, to be thrown below (`until` would retry it).
+          (e) => (/NotInteractable|StaleElement/.test(e?.name ?? '') ? false : { error: e }),
         ),
       'the search box to take a click',
       15000,
     );
+    if (clicked.error) throw clicked.error;
     await this.page.press('Control+a');
     if (text) await this.page.type(box, text);
     else await this.page.press('Backspace');
