@@ -36,11 +36,11 @@ pub fn exact(v: f64) -> String {
 
 /// `v` with at most one digit after the point, and none when it is 0: "12", "12.5".
 pub fn short(v: f64) -> String {
-    let s = fixed(v, 1);
-    match s.strip_suffix(".0") {
-        Some(whole) => whole.to_string(),
-        None => s,
+    let mut s = fixed(v, 1);
+    if s.ends_with(".0") {
+        s.truncate(s.len() - 2);
     }
+    s
 }
 
 #[cfg(test)]

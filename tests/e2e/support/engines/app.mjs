@@ -24,9 +24,12 @@ export class EngineApp {
     if (wait) await this.ready();
   }
 
-  /** Waits for the list (or the load error), then for the panels to follow it. */
+  /** Waits for the list (or the load error) in view, then for the panels to follow it. The app
+   * renders out of sight (`#app.booting`) behind the painted first screen until its own is
+   * ready: WebDriver, unlike Playwright, does not wait for an element to be interactable, so a
+   * click before the swap finds the app's controls hidden. */
   async ready() {
-    await until(() => this.page.evaluate(() => !!document.querySelector('[data-testid=result-count], [data-testid=load-error]')), 'the list', 30000);
+    await until(() => this.page.evaluate(() => !!document.querySelector('[data-testid=result-count], [data-testid=load-error]') && !document.querySelector('#app.booting')), 'the list in view', 30000);
     await this.settle();
   }
 
@@ -59,19 +62,7 @@ export class EngineApp {
    * for the URL to follow. */
   async search(text) {
     const box = tid('search');
-    // The painted first screen's box may be swapped for the app's while the click is on its
-    // way (WebDriver then calls it not interactable or stale): a person clicks again.
-    const clicked = await until(
-      () =>
-        this.page.click(box).then(
-          () => ({ ok: true }),
-          // Any other error ends the wait, to be thrown below (`until` would retry it).
-          (e) => (/NotInteractable|StaleElement/.test(e?.name ?? '') ? false : { error: e }),
-        ),
-      'the search box to take a click',
-      15000,
-    );
-    if (clicked.error) throw clicked.error;
+    await this.page.click(box);
     await this.page.press('Control+a');
     if (text) await this.page.type(box, text);
     else await this.page.press('Backspace');
