@@ -57,10 +57,10 @@ if [ -f "$corpus" ]; then
   cargo build --quiet --release --target wasm32-unknown-unknown -p nienbieu-wasm-bench
   wasm-bindgen --target web --out-dir target/wasm-bench \
     target/wasm32-unknown-unknown/release/nienbieu_wasm_bench.wasm
-  # The same wasm-opt level and features as index.html gives Trunk for the app.
-  level=$(grep -o 'data-wasm-opt="[^"]*"' index.html | cut -d'"' -f2)
+  # The same wasm-opt level and features as the app's (scripts/split.mjs, with the features
+  # index.html names).
   read -r -a features <<< "$(grep -o 'data-wasm-opt-params="[^"]*"' index.html | cut -d'"' -f2)"
-  wasm-opt "-O$level" "${features[@]}" target/wasm-bench/nienbieu_wasm_bench_bg.wasm \
+  wasm-opt -Oz "${features[@]}" target/wasm-bench/nienbieu_wasm_bench_bg.wasm \
     -o target/wasm-bench/nienbieu_wasm_bench_bg.wasm
   node bench/engine_bench.mjs corpus="$data/corpus" records="$corpus" synth="$data/synth"
 else

@@ -1,5 +1,7 @@
 // Trunk's post-build hook (see Trunk.toml); also runs on its own: `node scripts/postbuild.mjs DIR`.
 // Finishes a build in DIR (Trunk's staging directory):
+//  0. splits the app's wasm: the views' code into a module of its own, fetched when a view
+//     first opens, and each module optimised (scripts/split.mjs);
 //  1. draws the app icons as PNG (192, 512, and a maskable 512) from the geometry of
 //     public/icons/icon.svg, so no image is copied from elsewhere;
 //  2. inlines the stylesheet into index.html and has the app's files asked for once the first
@@ -25,6 +27,12 @@ import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib'
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('usage: node scripts/postbuild.mjs DIR (or run as a Trunk hook)');
 const source = new URL('..', import.meta.url).pathname;
+
+// 0. The wasm split ----------------------------------------------------------------------------
+// Skipped on a build already split (this script run again on a finished build).
+const { split } = await import('./split.mjs');
+const splitDone = readdirSync(dir).some((f) => /^nienbieu-split-[0-9a-f]+\.js$/.test(f));
+const wasmSplit = splitDone ? 'already split' : split(dir);
 
 // 1. Icons -----------------------------------------------------------------------------------
 // The SVG's shapes on a 64-unit grid: a rounded square and four bars.
@@ -249,4 +257,4 @@ for (const f of readdirSync(dir)) {
   writeFileSync(join(dir, `${f}.gz`), gzipSync(body, { level: 9 }));
   precompressed++;
 }
-console.error(`postbuild: icons, first screen ${firstScreen}, sw.js (version ${version}, ${shell.length} shell files), CSP with ${hashes.length} script hash(es), ${precompressed} files precompressed`);
+console.error(`postbuild: wasm ${wasmSplit}, icons, first screen ${firstScreen}, sw.js (version ${version}, ${shell.length} shell files), CSP with ${hashes.length} script hash(es), ${precompressed} files precompressed`);

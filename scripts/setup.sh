@@ -8,6 +8,9 @@
 #   NIENBIEU_RUSTUP_TIMEOUT=120    seconds `rustup target add` may take before falling back
 
 TRUNK_VERSION=0.21.14
+# The splitter of the wasm at its split points (`#[wasm_split]`), matching wasm_split_helpers in
+# Cargo.lock (through leptos).
+WASM_SPLIT_VERSION=0.2.4
 # wasm-opt comes from npm's binaryen (version 132): Debian's binaryen 108 miscompiles the
 # externref table that wasm-bindgen 0.2.130 emits, leaving a page that fails to start.
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -91,6 +94,13 @@ setup_build() {
   # The registry mirror may lack a version wasm-bindgen-cli's lock file pins: try both ways.
   cargo_install wasm-bindgen "$wb" wasm-bindgen-cli ||
     cargo_install wasm-bindgen "$wb" wasm-bindgen-cli --locked
+  # The wasm is split in two after Trunk's build (scripts/split.mjs). The tool prints no
+  # version: cargo's own list of installed crates tells.
+  if ! cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    log "cargo install wasm_split_cli_support --version $WASM_SPLIT_VERSION"
+    env -u RUSTUP_TOOLCHAIN -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD \
+      cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary >&2
+  fi
   setup_node
   # The build opens the app in headless Chromium to paint its first screen into index.html
   # (scripts/prerender.mjs).

@@ -20,6 +20,10 @@ pub fn Reader() -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
     let open_id = ex.open;
+    // The reader's module is asked for at once, beside the article's file, not after it.
+    leptos::task::spawn_local(async {
+        let _ = preload_article_view().await;
+    });
     let lookup = Memo::new(move |_| open_id.get().map(|id| ex.records.doc_of(&id)));
     let doc = Memo::new(move |_| match lookup.get() {
         Some(DocLookup::Found(d)) => Some(d),
@@ -141,7 +145,7 @@ pub fn Reader() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    ArticleState::Ready(a) => view! { <ArticleView article=a heading=heading /> }.into_any(),
+                    ArticleState::Ready(a) => view! { <LazyArticle article=a heading=heading /> }.into_any(),
                 },
             }}
         </aside>
@@ -196,6 +200,51 @@ fn entity_link(view: ViewKind, key: &str) -> impl IntoView {
             </PageLink>
         </span>
     }
+}
+
+/// The article, rendered by the reader's own wasm module (see [`article_view`]): fetched
+/// beside the first article opened, said to be loading until then, and, if it cannot be
+/// fetched, why, with a retry.
+#[component]
+fn LazyArticle(article: Arc<Prepared>, heading: NodeRef<H2>) -> impl IntoView {
+    // Bumped by the retry.
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        let article = article.clone();
+        view! {
+            <Suspense fallback=|| view! { <p class="reader-note" role="status">{tr(|s| s.loading_article)}</p> }>
+                {Suspend::new(async move {
+                    match article_view(article, heading).await {
+                        Ok(v) => v,
+                        Err(_) => view! {
+                            <div class="reader-note" role="alert" data-testid="reader-code-failed">
+                                <p>{tr(|s| s.article_failed)}</p>
+                                <button on:click=move |_| attempt.update(|n| *n += 1)>{tr(|s| s.retry)}</button>
+                            </div>
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Suspense>
+        }
+    }
+}
+
+/// The split point of the reader's module: the article's text, metadata and links are rendered
+/// by code moved out of the app's first module by `scripts/split.mjs`, fetched on the first
+/// call. A failed fetch is an `Err`, not cached: the next call tries again.
+#[leptos::wasm_split::wasm_split(
+    nienbieu_reader,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(preload_article_view)
+)]
+fn article_view(
+    article: Arc<Prepared>,
+    heading: NodeRef<H2>,
+) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(view! { <ArticleView article=article heading=heading /> }.into_any())
 }
 
 /// The article itself.

@@ -131,18 +131,49 @@ pub fn ViewNav() -> impl IntoView {
     }
 }
 
-/// The open view.
+/// The open view. The views' code is a module of its own (see [`view_of`]), fetched when a
+/// view first opens: until it is in, the view says it is loading; if it cannot be fetched,
+/// why, with a retry.
 #[component]
 pub fn ViewScreen() -> impl IntoView {
     let ex = use_explorer();
     let view = Memo::new(move |_| ex.state.with(|s| s.page.as_ref().map(|p| p.view)));
-    move || match view.get() {
-        Some(ViewKind::Documents) => view! { <documents::DocumentsView /> }.into_any(),
-        Some(ViewKind::People) => view! { <people::PeopleView /> }.into_any(),
-        Some(ViewKind::Organizations) => view! { <organizations::OrganizationsView /> }.into_any(),
-        Some(ViewKind::Figures) => view! { <figures::FiguresView /> }.into_any(),
-        None => ().into_any(),
+    // Bumped by the retry: the same view asked for again.
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        let kind = view.get()?;
+        Some(view! {
+            <Suspense fallback=|| view! { <p class="status" role="status">{tr(|s| s.loading)}</p> }>
+                {Suspend::new(async move {
+                    match view_of(kind).await {
+                        Ok(v) => v,
+                        Err(_) => view! {
+                            <div class="reader-note" role="alert" data-testid="view-code-failed">
+                                <p>{tr(|s| s.view_failed)}</p>
+                                <button on:click=move |_| attempt.update(|n| *n += 1)>{tr(|s| s.retry)}</button>
+                            </div>
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Suspense>
+        })
     }
+}
+
+/// The view of `kind`: the split point of the views' module. Everything only the views use
+/// (their pages, charts, lists and what they compute from their files) is moved out of the
+/// app's first module by `scripts/split.mjs`, and fetched on the first call. A failed fetch
+/// is an `Err`, not cached: the next call tries again.
+#[leptos::wasm_split::wasm_split(nienbieu_views, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn view_of(kind: ViewKind) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(match kind {
+        ViewKind::Documents => view! { <documents::DocumentsView /> }.into_any(),
+        ViewKind::People => view! { <people::PeopleView /> }.into_any(),
+        ViewKind::Organizations => view! { <organizations::OrganizationsView /> }.into_any(),
+        ViewKind::Figures => view! { <figures::FiguresView /> }.into_any(),
+    })
 }
 
 /// The open page, when a view is open.

@@ -95,6 +95,9 @@ test('after one visit the app opens, searches, filters and shows articles offlin
   await app.reader().waitFor();
   assert.match(await app.readerTitle(), /29\/29 chỉ tiêu/);
   await app.waitForTotal(1);
+  // A view never opened online: its wasm module came with the shell, its file with the dataset.
+  await page.getByTestId('nav-people').click();
+  await page.getByTestId('entity-row').first().waitFor();
   assert.deepEqual(errors, []);
 });
 

@@ -89,3 +89,30 @@ test('a deep link opens the article; a link to a missing article says so', async
   await app.open('?a=no-such-article');
   assert.match(await app.reader().textContent(), /Không có bài viết mã no-such-article/);
 });
+
+test("the reader's code is a module of its own, asked for beside the first article's file; a failed fetch says so and is tried again", async (t) => {
+  const { app, page } = await h.openApp(t, { allow: ['nienbieu-split_'] });
+  const module = (u) => /\/nienbieu-split_nienbieu_reader[^/]*\.wasm$/.test(new URL(u).pathname);
+  const asked = [];
+  page.on('request', (r) => module(r.url()) && asked.push(r.url()));
+  await app.search('hung yen');
+  await app.waitForTotal(2);
+  assert.deepEqual(asked, [], 'not before an article opens');
+  await page.route(module, (route) => route.abort());
+  await app.openResult(0);
+  // The reader's frame is there at once; the article says its code could not be fetched.
+  const failed = page.getByTestId('reader-code-failed');
+  await failed.waitFor();
+  assert.match(await failed.textContent(), /Không tải được bài viết/);
+  assert.ok(asked.length >= 1);
+  await page.unroute(module);
+  const before = asked.length;
+  await failed.getByRole('button').click();
+  assert.match(await app.readerTitle(), /Hưng Yên/);
+  assert.equal(asked.length, before + 1, 'asked again on the retry');
+  // The next article needs no other request.
+  await page.getByTestId('reader-next').click();
+  await until(async () => app.params().get('a') !== HUNG_YEN, 'the next article');
+  await app.reader().locator('.body p').first().waitFor();
+  assert.equal(asked.length, before + 1);
+});

@@ -24,6 +24,36 @@ async function openView(app, page, view) {
   await page.getByTestId('entity-row').first().waitFor();
 }
 
+test("the views' code is a module of its own: asked for only when a view first opens; a failed fetch says so and is tried again", async (t) => {
+  const { app, page } = await h.openApp(t, { allow: ['nienbieu-split_'] });
+  const views = (u) => /\/nienbieu-split_nienbieu_views[^/]*\.wasm$/.test(new URL(u).pathname);
+  const asked = [];
+  page.on('request', (r) => views(r.url()) && asked.push(r.url()));
+  // The list, a search, a facet and the reader work without it.
+  await app.search('đảng viên');
+  await app.openResult(0);
+  assert.ok((await app.readerTitle()).length > 0, 'the reader shows its article');
+  assert.deepEqual(asked, [], 'no request for the views\' module before a view opens');
+  // Its fetch fails: the view says so and offers to try again.
+  await page.route(views, (route) => route.abort());
+  await page.getByTestId('nav-documents').click();
+  const failed = page.getByTestId('view-code-failed');
+  await failed.waitFor();
+  assert.match(await failed.textContent(), /Không tải được dữ liệu của trang này/);
+  assert.equal(asked.length, 1);
+  // Once the network answers, the retry brings the view.
+  await page.unroute(views);
+  await failed.getByRole('button').click();
+  await page.getByTestId('entity-row').first().waitFor();
+  assert.equal(asked.length, 2, 'asked again on the retry');
+  // Loaded once: the other views need no other request.
+  for (const view of ['people', 'organizations', 'figures']) {
+    await page.getByTestId(`nav-${view}`).click();
+    await page.getByTestId(`view-${view}`).waitFor();
+  }
+  assert.equal(asked.length, 2, 'one module for every view');
+});
+
 test('the documents view lists cited documents; a document page counts its citations by year', async (t) => {
   const { app, page, errors } = await h.openApp(t);
   await openView(app, page, 'documents');

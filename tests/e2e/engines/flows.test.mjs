@@ -1,7 +1,7 @@
 // The core flows in every engine (Chromium, Firefox, WebKit), each test written once: the list's
 // first paint, search with and without diacritics, a facet, the timeline's bars against the
-// results per period, a brush on the timeline, the reader and its links, back and forward, and
-// export.
+// results per period, a brush on the timeline, the reader and its links, back and forward, a
+// view from its own wasm module, and export.
 import assert from 'node:assert/strict';
 import { engineSuite } from '../support/engines/suite.mjs';
 import { tid } from '../support/engines/app.mjs';
@@ -135,6 +135,23 @@ engineSuite((s) => {
     await app.page.forward();
     await app.page.forward();
     await until(async () => !(await app.exists('reader')), 'forward closes it again');
+    assert.deepEqual(await errors(), []);
+  });
+
+  s.test('a view opens from its own wasm module: the documents view, a document page, its list', async (t) => {
+    const { app, errors } = await s.openApp(t);
+    const asked = () => app.page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/nienbieu-split_nienbieu_views[^/]*\.wasm$/.test(new URL(e.name).pathname)).length);
+    assert.equal(await asked(), 0, 'the views\' module waits for a view');
+    await app.click('nav-documents');
+    await until(() => app.exists('entity-row'), 'the documents view, from its module', 20000);
+    assert.equal(await asked(), 1);
+    const keys = await app.page.evaluate(() => [...document.querySelectorAll('[data-testid=entity-row]')].map((r) => r.dataset.key));
+    await app.page.click('[data-testid=entity-row] a', keys.indexOf('15-NQ/TU'));
+    await until(() => app.exists('citation-count'), 'the page of 15-NQ/TU');
+    assert.match(await app.text('citation-count'), /2 bài dẫn/);
+    await app.click('list-link');
+    await app.waitForTotal(2);
+    assert.deepEqual((await app.params()).getAll('f.document'), ['15-NQ/TU']);
     assert.deepEqual(await errors(), []);
   });
 
