@@ -47,7 +47,11 @@ function stats(xs) {
 
 console.log('\nThe built app (dist/)\n');
 console.log('| asset | raw | gzip | brotli |\n|---|---:|---:|---:|');
-for (const [what, list] of [['wasm', files('.wasm')], ['JS', files('.js')], ['CSS', files('.css')]]) {
+// The wasm in its modules (scripts/split.mjs): the first, asked for at start, and those fetched
+// when a view or an article first opens.
+const first = files('_bg.wasm');
+const later = files('.wasm').filter((f) => !first.includes(f));
+for (const [what, list] of [['wasm, first module', first], ['wasm, fetched on a view or an article', later], ['JS', files('.js')], ['CSS', files('.css')]]) {
   const s = size(list);
   console.log(`| ${what} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.br)} |`);
 }

@@ -14,7 +14,8 @@
 //
 // Each network is measured twice: files served gzipped, as GitHub Pages serves them, then
 // brotli, as a host serving the build's precompressed files does (see server.mjs);
-// BENCH_ENCODINGS=gzip (or br) keeps one.
+// BENCH_ENCODINGS=gzip (or br) keeps one. NIENBIEU_DIST=DIR measures another build of the app
+// in place of dist/ (an A/B run).
 //
 // Bytes are the response sizes on the wire (compressed bodies and headers) of the requests
 // that finished in each phase, a dedicated worker's included (Pagefind searches in one), as
@@ -120,10 +121,11 @@ async function query(page, q) {
   return { t0, t1, hits };
 }
 
-/** The build of each dataset, made once for all networks and encodings. */
+/** The build of each dataset, made once for all networks and encodings (of the app in
+ * NIENBIEU_DIST when set, for an A/B run against another build; dist/ else). */
 const sites = new Map();
 function site(dir) {
-  if (!sites.has(dir)) sites.set(dir, deploy(dir));
+  if (!sites.has(dir)) sites.set(dir, deploy(dir, process.env.NIENBIEU_DIST ?? 'dist'));
   return sites.get(dir);
 }
 

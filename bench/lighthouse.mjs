@@ -17,10 +17,12 @@ import { deploy } from '../tests/e2e/support/deploy.mjs';
 const encoding = process.env.BENCH_ENCODING ?? 'gzip';
 const runs = Number(process.env.LH_RUNS ?? 3);
 const score = (lhr, id) => Math.round(lhr.categories[id].score * 100);
-let site = 'dist';
+// NIENBIEU_DIST=DIR measures another build of the app in place of dist/ (an A/B run).
+const dist = process.env.NIENBIEU_DIST ?? 'dist';
+let site = dist;
 let server;
 try {
-  if (process.argv[2]) site = deploy(process.argv[2]);
+  if (process.argv[2]) site = deploy(process.argv[2], dist);
   server = await serve(site, '/', {}, { encoding });
   const reports = [];
   for (let i = 0; i < runs; i++) {
@@ -42,7 +44,7 @@ try {
     }
   }
   const first = reports[0];
-  console.log(`\nLighthouse ${first.lighthouseVersion} on ${process.argv[2] ? process.argv[2] : 'the bundled dataset'} (${first.configSettings.formFactor}, ${first.configSettings.throttlingMethod} throttling, served ${encoding}), ${runs} runs\n`);
+  console.log(`\nLighthouse ${first.lighthouseVersion}, ${dist}, on ${process.argv[2] ? process.argv[2] : 'the bundled dataset'} (${first.configSettings.formFactor}, ${first.configSettings.throttlingMethod} throttling, served ${encoding}), ${runs} runs\n`);
   console.log('| run | Performance | Accessibility | Best Practices | FCP | LCP | TBT | CLS | SI |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   reports.forEach((r, i) => {
     const a = (id) => r.audits[id].displayValue;
@@ -67,5 +69,5 @@ try {
   if (work.length) console.log(`main thread: ${work.map((w) => `${w.groupLabel ?? w.group} ${Math.round(w.duration)} ms`).join(', ')}`);
 } finally {
   await server?.close();
-  if (site !== 'dist') rmSync(site, { recursive: true, force: true });
+  if (site !== dist) rmSync(site, { recursive: true, force: true });
 }

@@ -29,10 +29,9 @@ if (!dir) throw new Error('usage: node scripts/postbuild.mjs DIR (or run as a Tr
 const source = new URL('..', import.meta.url).pathname;
 
 // 0. The wasm split ----------------------------------------------------------------------------
-// Skipped on a build already split (this script run again on a finished build).
+// Nothing to do on a build already split (this script run again on a finished build).
 const { split } = await import('./split.mjs');
-const splitDone = readdirSync(dir).some((f) => /^nienbieu-split-[0-9a-f]+\.js$/.test(f));
-const wasmSplit = splitDone ? 'already split' : split(dir);
+const wasmSplit = split(dir);
 
 // 1. Icons -----------------------------------------------------------------------------------
 // The SVG's shapes on a 64-unit grid: a rounded square and four bars.

@@ -20,10 +20,14 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { homedir, tmpdir } from 'node:os';
+import { basename, delimiter, join } from 'node:path';
 
 const source = new URL('..', import.meta.url).pathname;
+
+/** The module a wasm's split points import from until the split links them to the loader
+ * (wasm_split_macros' `PLACEHOLDER_IMPORT_MODULE`). */
+const PLACEHOLDER = '__wasm_split_placeholder__';
 
 /** The content hash that names a file, as Trunk's own (16 hex digits). */
 const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
@@ -31,9 +35,12 @@ const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice
 /** The names of the JS functions a wasm-bindgen glue hands to its wasm (`__wbg_…`). */
 const imports = (js) => new Set([...js.matchAll(/\b(__wbg_[A-Za-z0-9_]+)\s*[:=(]/g)].map((m) => m[1]));
 
+// The tools where scripts/setup.sh installs them, when this runs outside ./x.
+const PATH = [join(source, 'node_modules', '.bin'), join(homedir(), '.cargo', 'bin'), process.env.PATH].join(delimiter);
+
 function run(cmd, args) {
   try {
-    return execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+    return execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PATH } }).toString();
   } catch (e) {
     const why = e.code === 'ENOENT' ? `${cmd} is not installed (run ./x setup)` : `${cmd} failed: ${e.stderr?.toString().trim() || e.message}`;
     throw new Error(`split: ${why}`);
@@ -54,6 +61,12 @@ export function split(dir) {
   const glueName = names.find((f) => /^nienbieu-[0-9a-f]+\.js$/.test(f));
   const wasmName = glueName && glueName.replace(/\.js$/, '_bg.wasm');
   if (!glueName || !names.includes(wasmName)) throw new Error(`split: ${dir} holds no Trunk build of the app (nienbieu-HASH.js and _bg.wasm)`);
+  const trunkGlue = readFileSync(join(dir, glueName), 'utf8');
+  // A build split already (postbuild run again on a finished build), or one whose wasm has no
+  // split point (its glue binds no split placeholder, as a build older than the split): nothing
+  // to do. A wasm with split points does not run unsplit: its placeholders are no module.
+  if (/\bfrom\s*['"]\.\/nienbieu-split-[0-9a-f]+\.js['"]/.test(trunkGlue)) return 'already split';
+  if (!trunkGlue.includes(PLACEHOLDER)) return 'not split (no split point)';
   const stem = glueName.replace(/\.js$/, '');
   const targetDir = process.env.CARGO_TARGET_DIR ?? join(source, 'target');
   const linked = join(targetDir, 'wasm32-unknown-unknown', 'release', 'nienbieu.wasm');
@@ -66,14 +79,19 @@ export function split(dir) {
     run('wasm-split-cli', [linked, cut, '--out-name', stem]);
     const chunks = readdirSync(cut).filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`);
     if (chunks.length === 0) throw new Error(`split: ${linked} has no split point (was it linked with --emit-relocs? see .cargo/config.toml)`);
+    const unknown = readdirSync(cut).filter((f) => !f.endsWith('.wasm') && f !== '__wasm_split.js');
+    if (unknown.length) throw new Error(`split: wasm-split-cli also wrote ${unknown.join(', ')}, which the build does not ship`);
 
     // 2. The glue of the main module.
     const bound = join(tmp, 'bound');
     run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', '--out-dir', bound, '--out-name', stem, join(cut, `${stem}.wasm`)]);
+    for (const extra of readdirSync(bound)) {
+      if (extra !== `${stem}.js` && extra !== `${stem}_bg.wasm`) throw new Error(`split: wasm-bindgen also wrote ${extra}, which the build does not ship`);
+    }
     let glue = readFileSync(join(bound, `${stem}.js`), 'utf8');
-    const trunkGlue = readFileSync(join(dir, glueName), 'utf8');
     const ours = imports(glue);
     const theirs = imports(trunkGlue);
+    if (theirs.size === 0) throw new Error(`split: no import found in Trunk's glue ${glueName}: has wasm-bindgen's output changed?`);
     const differ = [...ours].filter((n) => !theirs.has(n)).concat([...theirs].filter((n) => !ours.has(n)));
     if (differ.length) throw new Error(`split: ${linked} is not the wasm Trunk built (${differ.length} of the glue's imports differ, e.g. ${differ[0]}): build again`);
 
@@ -102,9 +120,6 @@ export function split(dir) {
     if (!importFrom.test(glue)) throw new Error('split: the glue does not import ./__wasm_split.js');
     glue = glue.replace(importFrom, `from './${loaderName}'`);
     writeFileSync(join(dir, glueName), glue);
-    for (const extra of readdirSync(bound)) {
-      if (extra !== `${stem}.js` && extra !== `${stem}_bg.wasm`) throw new Error(`split: wasm-bindgen also wrote ${extra}, which the build does not ship`);
-    }
     return `main ${statSync(join(dir, wasmName)).size} B, ${stored.join(', ')}`;
   } finally {
     rmSync(tmp, { recursive: true, force: true });

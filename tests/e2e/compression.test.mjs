@@ -19,7 +19,7 @@ test('each file of the app has brotli and gzip copies of the same bytes; the was
     assert.ok(brotliDecompressSync(readFileSync(join('dist', `${f}.br`))).equals(body), `${f}.br`);
     assert.ok(gunzipSync(readFileSync(join('dist', `${f}.gz`))).equals(body), `${f}.gz`);
   }
-  const wasm = app.find((f) => f.endsWith('.wasm'));
+  const wasm = app.find((f) => f.endsWith('_bg.wasm'));
   const body = readFileSync(join('dist', wasm));
   const br = statSync(join('dist', `${wasm}.br`)).size;
   const gz = statSync(join('dist', `${wasm}.gz`)).size;
@@ -36,7 +36,7 @@ test('served brotli, the app opens, searches and shows an article', async (t) =>
     setup: (page) => page.on('response', async (r) => encodings.set(new URL(r.url()).pathname, (await r.allHeaders())['content-encoding'])),
   });
   await app.waitForTotal(5);
-  const wasm = [...encodings.keys()].find((p) => p.endsWith('.wasm'));
+  const wasm = [...encodings.keys()].find((p) => p.endsWith('_bg.wasm'));
   assert.equal(encodings.get(wasm), 'br', 'the wasm came brotli');
   assert.equal(encodings.get('/'), 'br', 'the page came brotli');
   // The build's copy itself, not brotli made on the fly.
