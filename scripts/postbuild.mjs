@@ -1,7 +1,8 @@
 // Trunk's post-build hook (see Trunk.toml); also runs on its own: `node scripts/postbuild.mjs DIR`.
 // Finishes a build in DIR (Trunk's staging directory):
-//  0. splits the app's wasm: the views' code into a module of its own, fetched when a view
-//     first opens, and each module optimised (scripts/split.mjs);
+//  0. splits the app's wasm into modules: the views' code and the reader's, fetched when a
+//     view or an article first opens, apart from the explorer's; each module optimised and
+//     named by its content (scripts/split.mjs);
 //  1. draws the app icons as PNG (192, 512, and a maskable 512) from the geometry of
 //     public/icons/icon.svg, so no image is copied from elsewhere;
 //  2. inlines the stylesheet into index.html and has the app's files asked for once the first

@@ -25,7 +25,7 @@ async function openView(app, page, view) {
 }
 
 test("the views' code is a module of its own: asked for only when a view first opens; a failed fetch says so and is tried again", async (t) => {
-  const { app, page } = await h.openApp(t, { allow: ['nienbieu-split_'] });
+  const { app, page, errors } = await h.openApp(t);
   const views = (u) => /\/nienbieu-split_nienbieu_views[^/]*\.wasm$/.test(new URL(u).pathname);
   const asked = [];
   page.on('request', (r) => views(r.url()) && asked.push(r.url()));
@@ -52,6 +52,7 @@ test("the views' code is a module of its own: asked for only when a view first o
     await page.getByTestId(`view-${view}`).waitFor();
   }
   assert.equal(asked.length, 2, 'one module for every view');
+  assert.deepEqual(errors, []);
 });
 
 test('the documents view lists cited documents; a document page counts its citations by year', async (t) => {

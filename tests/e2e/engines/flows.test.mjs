@@ -140,6 +140,8 @@ engineSuite((s) => {
 
   s.test('a view opens from its own wasm module: the documents view, a document page, its list', async (t) => {
     const { app, errors } = await s.openApp(t);
+    // Room for every request in the page's resource timing (250 entries by default).
+    await app.page.evaluate(() => performance.setResourceTimingBufferSize(10000));
     const asked = () => app.page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/nienbieu-split_nienbieu_views[^/]*\.wasm$/.test(new URL(e.name).pathname)).length);
     assert.equal(await asked(), 0, 'the views\' module waits for a view');
     await app.click('nav-documents');
