@@ -94,7 +94,7 @@ setup_build() {
   # The registry mirror may lack a version wasm-bindgen-cli's lock file pins: try both ways.
   cargo_install wasm-bindgen "$wb" wasm-bindgen-cli ||
     cargo_install wasm-bindgen "$wb" wasm-bindgen-cli --locked
-  # The wasm is split in two after Trunk's build (scripts/split.mjs). The tool prints no
+  # The wasm is split into modules after Trunk's build (scripts/split.mjs). The tool prints no
   # version: cargo's own list of installed crates tells.
   if ! cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
     log "cargo install wasm_split_cli_support --version $WASM_SPLIT_VERSION"

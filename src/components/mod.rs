@@ -3,6 +3,7 @@
 mod chips;
 mod empty;
 mod facets;
+pub mod from_module;
 mod load_error;
 mod marked;
 mod offline;

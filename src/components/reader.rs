@@ -2,6 +2,7 @@
 //! people, documents and figures it names, each a link that filters the list; previous and next
 //! within the results, and a copy-link button. Every text is rendered as text, never as HTML.
 
+use super::from_module::{from_module, ModuleNotes};
 use crate::app::use_lang;
 use crate::explorer::{use_explorer, Explorer, Nav};
 use crate::i18n::tr;
@@ -207,28 +208,15 @@ fn entity_link(view: ViewKind, key: &str) -> impl IntoView {
 /// fetched, why, with a retry.
 #[component]
 fn LazyArticle(article: Arc<Prepared>, heading: NodeRef<H2>) -> impl IntoView {
-    // Bumped by the retry.
-    let attempt = RwSignal::new(0u32);
-    move || {
-        attempt.track();
-        let article = article.clone();
-        view! {
-            <Suspense fallback=|| view! { <p class="reader-note" role="status">{tr(|s| s.loading_article)}</p> }>
-                {Suspend::new(async move {
-                    match article_view(article, heading).await {
-                        Ok(v) => v,
-                        Err(_) => view! {
-                            <div class="reader-note" role="alert" data-testid="reader-code-failed">
-                                <p>{tr(|s| s.article_failed)}</p>
-                                <button on:click=move |_| attempt.update(|n| *n += 1)>{tr(|s| s.retry)}</button>
-                            </div>
-                        }
-                        .into_any(),
-                    }
-                })}
-            </Suspense>
-        }
-    }
+    from_module(
+        move || article_view(article.clone(), heading),
+        ModuleNotes {
+            loading_class: "reader-note",
+            loading: |s| s.loading_article,
+            failed: |s| s.article_failed,
+            failed_testid: "reader-code-failed",
+        },
+    )
 }
 
 /// The split point of the reader's module: the article's text, metadata and links are rendered

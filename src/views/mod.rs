@@ -13,6 +13,7 @@ mod people;
 pub use data::ViewData;
 
 use crate::app::use_lang;
+use crate::components::from_module::{from_module, ModuleNotes};
 use crate::download;
 use crate::explorer::{use_explorer, Explorer, Nav};
 use crate::i18n::{tr, Strings};
@@ -138,27 +139,17 @@ pub fn ViewNav() -> impl IntoView {
 pub fn ViewScreen() -> impl IntoView {
     let ex = use_explorer();
     let view = Memo::new(move |_| ex.state.with(|s| s.page.as_ref().map(|p| p.view)));
-    // Bumped by the retry: the same view asked for again.
-    let attempt = RwSignal::new(0u32);
     move || {
-        attempt.track();
         let kind = view.get()?;
-        Some(view! {
-            <Suspense fallback=|| view! { <p class="status" role="status">{tr(|s| s.loading)}</p> }>
-                {Suspend::new(async move {
-                    match view_of(kind).await {
-                        Ok(v) => v,
-                        Err(_) => view! {
-                            <div class="reader-note" role="alert" data-testid="view-code-failed">
-                                <p>{tr(|s| s.view_failed)}</p>
-                                <button on:click=move |_| attempt.update(|n| *n += 1)>{tr(|s| s.retry)}</button>
-                            </div>
-                        }
-                        .into_any(),
-                    }
-                })}
-            </Suspense>
-        })
+        Some(from_module(
+            move || view_of(kind),
+            ModuleNotes {
+                loading_class: "status",
+                loading: |s| s.loading,
+                failed: |s| s.view_failed,
+                failed_testid: "view-code-failed",
+            },
+        ))
     }
 }
 
