@@ -55,15 +55,16 @@ impl Writer {
         self.bytes(&blob);
     }
 
-    /// Writes a table of strings: their end offsets, then their bytes.
+    /// Writes a table of strings: their byte lengths as varints (most take one byte, where an
+    /// end offset took four), then their bytes.
     pub fn strs<'a>(&mut self, items: impl IntoIterator<Item = &'a str>) {
         let mut blob = Vec::new();
-        let mut ends = Vec::new();
+        let mut lengths = Vec::new();
         for s in items {
             blob.extend_from_slice(s.as_bytes());
-            ends.push(len32(blob.len()));
+            lengths.push(len32(s.len()));
         }
-        self.u32s(&ends);
+        self.varints(lengths);
         self.bytes(&blob);
     }
 }
@@ -150,19 +151,20 @@ impl<'a> Reader<'a> {
 
     /// Reads a string table, checking that every string is valid UTF-8.
     pub fn strs(&mut self, what: &str) -> Result<StrTable, CodecError> {
-        let ends = self.u32s(what)?;
+        let lengths = self.varints(what)?;
         let blob = self.bytes(what)?;
         let text = std::str::from_utf8(&self.buf[blob.clone()])
             .map_err(|_| CodecError(format!("{what} is not valid UTF-8")))?;
-        let mut prev = 0;
-        for &e in &ends {
-            let e = e as usize;
-            if e < prev || e > text.len() || !text.is_char_boundary(e) {
-                return Err(CodecError(format!("{what} has a bad string offset")));
+        let mut ends = Vec::with_capacity(lengths.len());
+        let mut end = 0usize;
+        for len in lengths {
+            end += len as usize;
+            if end > text.len() || !text.is_char_boundary(end) {
+                return Err(CodecError(format!("{what} has a bad string length")));
             }
-            prev = e;
+            ends.push(end as u32);
         }
-        if ends.last().is_some_and(|&e| e as usize != text.len()) {
+        if end != text.len() {
             return Err(CodecError(format!(
                 "{what} has bytes after its last string"
             )));
@@ -323,7 +325,7 @@ mod tests {
         }
         // Cut a multi-byte letter in half.
         let mut bad = Writer::default();
-        bad.u32s(&[1]);
+        bad.varints([1]);
         bad.bytes("Đ".as_bytes());
         assert!(Reader::new(&bad.out).strs("t").is_err());
     }

@@ -31,7 +31,7 @@ use std::fmt;
 ///
 /// Bump it whenever a change to [`Article`], [`Manifest`] or a layer's layout would make an
 /// older app misread newer files; the app refuses any other version with a clear message.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The manifest's file name, the one fixed name in a dataset directory.
 pub const MANIFEST: &str = "manifest.json";
@@ -503,13 +503,15 @@ mod tests {
     #[test]
     fn tells_version_problems_apart_from_corruption() {
         let ds = DatasetFiles::build_serial(&[]);
-        let newer = ds
-            .manifest
-            .encode()
-            .replace("\"schema_version\": 4", "\"schema_version\": 5");
+        let newer = ds.manifest.encode().replace(
+            &format!("\"schema_version\": {SCHEMA_VERSION}"),
+            &format!("\"schema_version\": {}", SCHEMA_VERSION + 1),
+        );
         assert_eq!(
             Manifest::decode(&newer),
-            Err(DatasetError::NewerSchema { found: 5 })
+            Err(DatasetError::NewerSchema {
+                found: SCHEMA_VERSION + 1
+            })
         );
         assert_eq!(
             Manifest::decode(r#"{"schema_version":1,"articles":[]}"#),
