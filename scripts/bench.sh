@@ -43,6 +43,8 @@ if [ -f "$corpus" ]; then
     log "what a query costs on a cold visit, $d"
     target/native/nienbieu-bench cost "$data/$d" "đảng viên" "45/2006/QĐ-TTg" "th" "ng" \
       "\"ban chấp hành\"" "bóng đá" "hà nội"
+    log "what each part of the core costs, $d"
+    target/native/nienbieu-bench core "$data/$d"
   done
   if [ "${NIENBIEU_BENCH_MILLION:-0}" = 1 ]; then
     log "the synthetic 1,000,000-article dataset"
@@ -50,6 +52,7 @@ if [ -f "$corpus" ]; then
     /usr/bin/time -v target/native/nienbieu-ingest --quiet --out "$data/million" "$data/million.jsonl" 2>&1 |
       grep -E "^(dataset|ingest)|Maximum resident|Elapsed"
     target/native/nienbieu-bench cost "$data/million" "đảng viên" "45/2006/QĐ-TTg" "th"
+    target/native/nienbieu-bench core "$data/million"
     rm -f "$data/million.jsonl"
   fi
 

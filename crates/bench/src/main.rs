@@ -2,10 +2,12 @@
 //!
 //!     nienbieu-bench engine DATASET_DIR [QUERIES_JSON]
 //!     nienbieu-bench cost DATASET_DIR QUERY...
+//!     nienbieu-bench core DATASET_DIR
 //!     nienbieu-bench needs DATASET_DIR QUERY
 //!     nienbieu-bench hostile DATASET_DIR
 //!     nienbieu-bench synth CORPUS_JSONL OUT_JSONL [COUNT]
 
+mod core_parts;
 mod cost;
 mod engine;
 mod hostile;
@@ -22,6 +24,7 @@ fn main() -> ExitCode {
             &PathBuf::from(args.get(2).map_or("bench/queries.json", String::as_str)),
         ),
         Some("cost") if args.len() >= 2 => cost::run(&PathBuf::from(&args[1]), &args[2..]),
+        Some("core") if args.len() == 2 => core_parts::run(&PathBuf::from(&args[1])),
         Some("hostile") if args.len() == 2 => hostile::run(&PathBuf::from(&args[1])),
         Some("needs") if args.len() == 3 => cost::needs(&PathBuf::from(&args[1]), &args[2]),
         Some("synth") if args.len() >= 3 => synth::run(
@@ -29,7 +32,7 @@ fn main() -> ExitCode {
             &PathBuf::from(&args[2]),
             args.get(3).map_or(Ok(100_000), |n| n.parse()).unwrap_or(100_000),
         ),
-        _ => Err("usage: nienbieu-bench engine DATASET_DIR [QUERIES_JSON]\n       nienbieu-bench cost DATASET_DIR QUERY...\n       nienbieu-bench needs DATASET_DIR QUERY\n       nienbieu-bench hostile DATASET_DIR\n       nienbieu-bench synth CORPUS_JSONL OUT_JSONL [COUNT]".into()),
+        _ => Err("usage: nienbieu-bench engine DATASET_DIR [QUERIES_JSON]\n       nienbieu-bench cost DATASET_DIR QUERY...\n       nienbieu-bench core DATASET_DIR\n       nienbieu-bench needs DATASET_DIR QUERY\n       nienbieu-bench hostile DATASET_DIR\n       nienbieu-bench synth CORPUS_JSONL OUT_JSONL [COUNT]".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
