@@ -11,6 +11,7 @@ use crate::records::Records;
 use crate::terms::TermFiles;
 use crate::url;
 use leptos::prelude::*;
+use nienbieu_model::index::Need;
 use nienbieu_model::search::{Hits, Panels};
 use nienbieu_model::state::ViewState;
 use nienbieu_model::SearchRequest;
@@ -173,6 +174,24 @@ impl Explorer {
                 }
                 mark_panels();
             });
+        });
+        // The deferred facets' columns (organisations, people): asked for once a panel counts
+        // anything but the whole archive, after the list is painted; the panels are counted
+        // again when they arrive.
+        Effect::new(move |_| {
+            if settled.with(|p| p.facets.iter().any(|f| f.pending)) {
+                terms.request(&[Need::Columns]);
+            }
+        });
+        Effect::new(move |first: Option<()>| {
+            terms.version.track();
+            let arrived = data.with_value(|d| d.engine.borrow().index().has(Need::Columns));
+            if first.is_some()
+                && arrived
+                && settled.with_untracked(|p| p.facets.iter().any(|f| f.pending))
+            {
+                settled.try_set(panels());
+            }
         });
         let cursor = RwSignal::new(None);
         let url_pending = StoredValue::new(false);

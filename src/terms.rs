@@ -52,6 +52,7 @@ impl TermFiles {
                 Need::Directory => m.terms.path.clone(),
                 Need::Postings(n) => m.postings.path(n),
                 Need::Positions(n) => m.positions.path(n),
+                Need::Columns => m.columns.path.clone(),
             }
         })
     }

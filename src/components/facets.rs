@@ -6,6 +6,7 @@ use crate::explorer::{use_explorer, Nav};
 use crate::views::PageLink;
 use leptos::prelude::*;
 use nienbieu_model::fold::fold;
+use nienbieu_model::index::Need;
 use nienbieu_model::state::{Page, ViewKind};
 
 /// Values shown before "show more".
@@ -37,6 +38,14 @@ fn page_view(key: &str) -> Option<ViewKind> {
     }
 }
 
+/// Why a facet shows no counts: its columns are on their way, not stored offline, or failed.
+#[derive(Clone, Copy, PartialEq)]
+enum Pending {
+    Counting,
+    NotStored,
+    Failed,
+}
+
 /// One row of a facet list.
 #[derive(Clone, PartialEq)]
 struct Row {
@@ -62,6 +71,24 @@ fn FacetBox(facet: usize) -> impl IntoView {
     let total = Memo::new(move |_| {
         ex.settled
             .with(|r| r.facets.get(facet).map_or(0, |f| f.counts.len()))
+    });
+    // A deferred facet counted before its columns arrived: what it waits for, or why it
+    // cannot be counted.
+    let pending = Memo::new(move |_| {
+        let waiting = ex
+            .settled
+            .with(|r| r.facets.get(facet).is_some_and(|f| f.pending));
+        waiting.then(|| {
+            ex.terms.failed.with(|f| {
+                f.get(&Need::Columns).map_or(Pending::Counting, |f| {
+                    if f.offline {
+                        Pending::NotStored
+                    } else {
+                        Pending::Failed
+                    }
+                })
+            })
+        })
     });
     let rows = {
         Memo::new(move |_| {
@@ -131,9 +158,26 @@ fn FacetBox(facet: usize) -> impl IntoView {
         });
     };
     view! {
-        <Show when=move || { total.get() > 0 }>
+        <Show when=move || { total.get() > 0 || pending.with(Option::is_some) }>
             <section class="facet" aria-labelledby=heading_id.clone()>
                 <h2 id=heading_id.clone()>{move || title.get()}</h2>
+                {move || {
+                    pending
+                        .get()
+                        .map(|p| {
+                            let t = lang.get().t();
+                            let text = match p {
+                                Pending::Counting => t.facet_counting,
+                                Pending::NotStored => t.facet_not_stored,
+                                Pending::Failed => t.facet_failed,
+                            };
+                            view! {
+                                <p class="facet-pending" role="status" data-testid="facet-pending">
+                                    {text}
+                                </p>
+                            }
+                        })
+                }}
                 <Show when=move || { total.get() > SHORT }>
                     <input
                         class="facet-search"

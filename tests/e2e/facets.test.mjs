@@ -159,3 +159,68 @@ test('on a phone the folded filters are built when opened, counted for the curre
   assert.deepEqual(await app.chipTexts(), ['Loại sự kiện: Làm việc, thăm']);
   assert.deepEqual(errors, []);
 });
+
+test('organisations and people are counted from a file of their own: the list never waits for it, their panels say they are counting, a filter on them waits for it', async (t) => {
+  const columns = (u) => /^\/data\/columns-[^/]*\.bin$/.test(new URL(u).pathname);
+  const asked = [];
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const hold = (page) => page.route(columns, async (route) => {
+    asked.push(route.request().url());
+    await held;
+    await route.continue();
+  });
+  // What each panel lists: value and count.
+  const listed = (page, key) => page.locator(`[data-testid^="facet-${key}-"]`).evaluateAll((els, key) =>
+    els.map((e) => [e.dataset.testid.slice(`facet-${key}-`.length), Number(e.querySelector('.count').textContent.replace(/[^\d]/g, ''))]), key);
+  const { app, page, errors } = await h.openApp(t, { setup: hold });
+  // The whole archive: every facet counted, organisations and people from the core's
+  // frequencies, without their columns.
+  await app.waitForTotal(5);
+  for (const key of ['person', 'organization']) {
+    const all = await listed(page, key);
+    assert.ok(all.length >= 5, `${key}: ${all.length} values listed`);
+    assert.ok(all.every(([, n]) => n >= 1 && n <= 5), `${key}: counts of the whole archive`);
+  }
+  assert.equal(await page.getByTestId('facet-pending').count(), 0);
+  assert.deepEqual(asked, [], 'the first screen needs no columns');
+  // A filter on a province (in the core): the list comes at once; the two deferred panels
+  // say they are counting, and their columns are asked for.
+  await app.toggleFacet('province', 'Hưng Yên');
+  await app.waitForTotal(2);
+  assert.equal(await app.facetCount('province', 'Hưng Yên'), 2);
+  await until(async () => (await page.getByTestId('facet-pending').count()) === 2, 'two panels counting');
+  assert.deepEqual(await page.getByTestId('facet-pending').allTextContents(), ['Đang đếm…', 'Đang đếm…']);
+  await until(() => asked.length === 1, 'the columns asked for');
+  // They arrive: the panels count the two articles of Hưng Yên, and only them.
+  release();
+  await until(async () => (await page.getByTestId('facet-pending').count()) === 0, 'panels counted');
+  const people = await listed(page, 'person');
+  assert.ok(people.some(([name]) => name === 'Trần Quốc Toản' || name === 'Lê Quang Toản'), JSON.stringify(people));
+  for (const [name, n] of people) {
+    assert.ok(!['Lê Quốc Chỉnh', 'Nguyễn Đức Thắng', 'Nguyễn Văn Được'].includes(name), `${name} is not in Hưng Yên`);
+    assert.ok(n >= 1 && n <= 2, `${name}: ${n}`);
+  }
+  assert.equal(asked.length, 1);
+  assert.deepEqual(errors, []);
+});
+
+test('a link filtering by a person waits for the columns without showing a count, then lists the right articles', async (t) => {
+  const columns = (u) => /^\/data\/columns-[^/]*\.bin$/.test(new URL(u).pathname);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const { app, page, errors } = await h.openApp(t, {
+    query: '?f.person=Tr%E1%BA%A7n+Qu%E1%BB%91c+To%E1%BA%A3n',
+    wait: false,
+    setup: (p) => p.route(columns, async (route) => { await held; await route.continue(); }),
+  });
+  const count = page.getByTestId('result-count');
+  await count.waitFor();
+  await page.waitForTimeout(300);
+  assert.notEqual(await count.getAttribute('data-loading'), 'false', 'no count is final before the columns');
+  release();
+  await app.waitForTotal(1);
+  assert.equal(await count.getAttribute('data-loading'), 'false');
+  assert.deepEqual(await app.ids(), ['004_69ae7685d5133d3d']);
+  assert.deepEqual(errors, []);
+});

@@ -1,11 +1,12 @@
-//! What each part of the core layer costs on the wire: the days, then every facet (its value
-//! table and its column together), raw and gzipped, each measured as the difference it makes
-//! to a core rebuilt with it alone, so that plans for a lighter first visit rest on figures.
+//! What each part of the core layer costs on the wire: the core and columns files as shipped,
+//! then the days and every facet (its value table and its column together), raw and gzipped,
+//! each measured as the difference it makes to a core rebuilt with it alone, so that plans
+//! for a lighter first visit rest on figures.
 
 use crate::engine::manifest;
 use flate2::write::GzEncoder;
 use flate2::Compression;
-use nienbieu_model::dataset::core::{Core, CoreInput};
+use nienbieu_model::dataset::core::{Core, CoreInput, DEFERRED_FACETS};
 use std::fs;
 use std::io::Write;
 use std::path::Path;
@@ -20,7 +21,11 @@ fn gz(bytes: &[u8]) -> Result<usize, String> {
 pub fn run(dir: &Path) -> Result<(), String> {
     let m = manifest(dir)?;
     let bytes = fs::read(dir.join(&m.core.path)).map_err(|e| format!("{}: {e}", m.core.path))?;
-    let core = Core::load(&bytes).map_err(|e| format!("{}: {e}", m.core.path))?;
+    let mut core = Core::load(&bytes).map_err(|e| format!("{}: {e}", m.core.path))?;
+    let columns =
+        fs::read(dir.join(&m.columns.path)).map_err(|e| format!("{}: {e}", m.columns.path))?;
+    core.add_columns(&columns)
+        .map_err(|e| format!("{}: {e}", m.columns.path))?;
     let n = core.len() as u32;
     let days: Vec<Option<i32>> = (0..n).map(|d| core.day(d)).collect();
     let build = |facets| {
@@ -30,15 +35,23 @@ pub fn run(dir: &Path) -> Result<(), String> {
         })
     };
     let bare = build(Vec::new());
-    let (bare_gz, whole_gz) = (gz(&bare)?, gz(&bytes)?);
+    let bare_gz = gz(&bare)?;
     let kb = |b: usize| format!("{:.1}", b as f64 / 1000.0);
+    let (whole, columns_gz) = (Core::build(&core_input(&core, &days)), gz(&columns)?);
+    let whole_gz = gz(&whole)?;
     println!(
-        "core of {} articles: {} kB raw, {} kB gzipped\n",
+        "{} articles: the core file {} kB raw, {} kB gzipped (at start); the columns of {} \
+         {} kB raw, {} kB gzipped (when a panel or filter needs them); both in one file {} kB \
+         gzipped\n",
         n,
         kb(bytes.len()),
+        kb(gz(&bytes)?),
+        DEFERRED_FACETS.join(" and "),
+        kb(columns.len()),
+        kb(columns_gz),
         kb(whole_gz)
     );
-    println!("| part | values | kB raw | kB gzipped | share of the gzipped core |");
+    println!("| part | values | kB raw | kB gzipped | share of both files in one |");
     println!("|---|---:|---:|---:|---:|");
     let share = |g: usize| format!("{:.0} %", 100.0 * g as f64 / whole_gz.max(1) as f64);
     println!(
@@ -53,8 +66,13 @@ pub fn run(dir: &Path) -> Result<(), String> {
             .collect();
         let alone = build(vec![(f.key.clone(), docs)]);
         let g = gz(&alone)?.saturating_sub(bare_gz);
+        let deferred = if f.is_pending() || DEFERRED_FACETS.contains(&f.key.as_str()) {
+            " (columns deferred)"
+        } else {
+            ""
+        };
         println!(
-            "| {} | {} | {} | {} | {} |",
+            "| {}{deferred} | {} | {} | {} | {} |",
             f.key,
             f.len(),
             kb(alone.len() - bare.len()),
@@ -63,4 +81,21 @@ pub fn run(dir: &Path) -> Result<(), String> {
         );
     }
     Ok(())
+}
+
+/// Every facet of `core`, as the input it was built from.
+fn core_input<'a>(core: &'a Core, days: &[Option<i32>]) -> CoreInput<'a> {
+    CoreInput {
+        days: days.to_vec(),
+        facets: core
+            .facets()
+            .iter()
+            .map(|f| {
+                let docs = (0..core.len() as u32)
+                    .map(|d| f.of(d).iter().map(|&v| f.value(v)).collect())
+                    .collect();
+                (f.key.clone(), docs)
+            })
+            .collect(),
+    }
 }

@@ -48,6 +48,7 @@ pub fn load(dir: &Path, m: &Manifest) -> Result<Engine, String> {
             .add(need, read(&path)?)
             .map_err(|e| format!("{path}: {e}"))
     };
+    add(Need::Columns, m.columns.path.clone())?;
     add(Need::Directory, m.terms.path.clone())?;
     for n in 0..m.postings.files {
         add(Need::Postings(n), m.postings.path(n))?;

@@ -98,6 +98,7 @@ pub fn write_dataset_dir(dir: &Path, files: &DatasetFiles) -> io::Result<()> {
         let ours = matches!(
             stem,
             "core"
+                | "columns"
                 | "terms"
                 | "postings"
                 | "positions"

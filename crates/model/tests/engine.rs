@@ -638,6 +638,7 @@ fn a_query_answers_only_once_its_shards_are_in() {
                 Need::Directory => m.terms.path.clone(),
                 Need::Postings(k) => m.postings.path(k),
                 Need::Positions(k) => m.positions.path(k),
+                Need::Columns => m.columns.path.clone(),
             };
             e.add(n, files.file(&path).unwrap().to_vec()).unwrap();
         }
@@ -674,4 +675,76 @@ fn phrases_too_common_to_check_in_full_are_flagged_approximate() {
     });
     assert!(!light.approximate);
     assert_eq!(light.hits.len(), 1);
+}
+
+#[test]
+fn organisations_and_people_count_once_their_columns_arrive() {
+    use nienbieu_model::index::Need;
+    use std::collections::BTreeMap;
+    let files = DatasetFiles::build_serial(&random_articles(&mut Rng(21), 300));
+    let m = &files.manifest;
+    let full = Engine::from_files(&files).unwrap();
+    let mut e = Engine::load_core(files.file(&m.core.path).unwrap()).unwrap();
+    e.add(Need::Directory, files.file(&m.terms.path).unwrap().to_vec())
+        .unwrap();
+    for n in 0..m.postings.files {
+        e.add(
+            Need::Postings(n),
+            files.file(&m.postings.path(n)).unwrap().to_vec(),
+        )
+        .unwrap();
+    }
+    for n in 0..m.positions.files {
+        e.add(
+            Need::Positions(n),
+            files.file(&m.positions.path(n)).unwrap().to_vec(),
+        )
+        .unwrap();
+    }
+    let counts = |e: &Engine, req: &SearchRequest| e.panels(&e.hits(req)).facets;
+    let pending = |e: &Engine, req: &SearchRequest| -> Vec<String> {
+        counts(e, req)
+            .iter()
+            .filter(|c| c.pending)
+            .map(|c| e.index().facets()[c.facet].key.clone())
+            .collect()
+    };
+    // The whole archive: every facet counted, the deferred ones from their frequencies.
+    let everything = SearchRequest::default();
+    assert!(pending(&e, &everything).is_empty());
+    assert_eq!(counts(&e, &everything), counts(&full, &everything));
+    // A query lists at once; only the two deferred facets wait for their columns.
+    let query = SearchRequest {
+        query: WORDS[0].into(),
+        ..SearchRequest::default()
+    };
+    assert!(e.hits(&query).is_complete());
+    assert_eq!(
+        e.hits(&query).hits.to_vec(),
+        full.hits(&query).hits.to_vec()
+    );
+    assert_eq!(pending(&e, &query), ["organization", "person"]);
+    // A filter on one of them cannot be answered without them, and says so.
+    let filtered = SearchRequest {
+        filters: BTreeMap::from([("person".to_string(), vec![PEOPLE[0].to_string()])]),
+        ..SearchRequest::default()
+    };
+    assert_eq!(e.needs(&filtered), [Need::Columns]);
+    let waiting = e.hits(&filtered);
+    assert!(!waiting.is_complete() && waiting.hits.is_empty());
+    // A filter on a facet the core holds needs nothing more.
+    let by_province = SearchRequest {
+        filters: BTreeMap::from([("province".to_string(), vec![PROVINCES[0].to_string()])]),
+        ..SearchRequest::default()
+    };
+    assert!(e.needs(&by_province).is_empty());
+    assert_eq!(pending(&e, &by_province), ["organization", "person"]);
+    // Counted once (the whole archive's counts are cached), then the columns arrive.
+    e.add(Need::Columns, files.file(&m.columns.path).unwrap().to_vec())
+        .unwrap();
+    for req in [&everything, &query, &filtered, &by_province] {
+        assert!(e.needs(req).is_empty());
+        assert_eq!(counts(&e, req), counts(&full, req));
+        assert_eq!(e.hits(req).hits.to_vec(), full.hits(req).hits.to_vec());
+    }
 }

@@ -107,6 +107,8 @@ pub struct Manifest {
     pub offline_auto_bytes: Option<u64>,
     /// The core layer.
     pub core: FileRef,
+    /// The columns of the facets the core defers ([`core::DEFERRED_FACETS`]).
+    pub columns: FileRef,
     /// The term directory.
     pub terms: FileRef,
     /// The postings shards.
@@ -137,19 +139,24 @@ impl Manifest {
 
     /// Every file the manifest names, the core first.
     pub fn paths(&self) -> impl Iterator<Item = String> + '_ {
-        [self.core.path.clone(), self.terms.path.clone()]
-            .into_iter()
-            .chain(self.views.all().map(|f| f.path.clone()))
-            .chain(
-                self.layers()
-                    .into_iter()
-                    .flat_map(|(_, l)| (0..l.files).map(move |n| l.path(n))),
-            )
+        [
+            self.core.path.clone(),
+            self.columns.path.clone(),
+            self.terms.path.clone(),
+        ]
+        .into_iter()
+        .chain(self.views.all().map(|f| f.path.clone()))
+        .chain(
+            self.layers()
+                .into_iter()
+                .flat_map(|(_, l)| (0..l.files).map(move |n| l.path(n))),
+        )
     }
 
     /// The total size of the dataset's files.
     pub fn total_bytes(&self) -> u64 {
         self.core.bytes
+            + self.columns.bytes
             + self.terms.bytes
             + self.views.all().iter().map(|f| f.bytes).sum::<u64>()
             + self.layers().iter().map(|(_, l)| l.bytes).sum::<u64>()
@@ -368,7 +375,8 @@ impl DatasetFiles {
                 })
                 .collect(),
         };
-        let core_bytes = core::Core::build(&core_input);
+        let (core_bytes, columns_bytes) =
+            core::Core::build_layered(&core_input, &core::DEFERRED_FACETS);
 
         let Records {
             fragments,
@@ -409,6 +417,7 @@ impl DatasetFiles {
             synthetic: articles.iter().any(is_synthetic),
             offline_auto_bytes: None,
             core: single("core", "bin", core_bytes, &mut files),
+            columns: single("columns", "bin", columns_bytes, &mut files),
             terms: single("terms", "bin", term_files.directory, &mut files),
             postings: layer("postings", "bin", term_files.postings, &mut files),
             positions: layer("positions", "bin", term_files.positions, &mut files),

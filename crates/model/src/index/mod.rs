@@ -45,6 +45,9 @@ pub enum Need {
     Postings(u32),
     /// A positions shard, by number.
     Positions(u32),
+    /// The columns of the deferred facets (organisations, people): a filter on one of them
+    /// and their panels' counts need it.
+    Columns,
 }
 
 /// Why a layer could not be loaded.
@@ -102,6 +105,11 @@ impl Index {
     /// Loads a core file.
     pub fn load_core(bytes: &[u8]) -> Result<Index, IndexError> {
         Ok(Index::new(Core::load(bytes)?))
+    }
+
+    /// Adds the columns file of the deferred facets.
+    pub fn add_columns(&mut self, bytes: &[u8]) -> Result<(), IndexError> {
+        self.core.add_columns(bytes)
     }
 
     /// Adds the term directory.
@@ -171,6 +179,7 @@ impl Index {
             Need::Directory => self.dir.is_some(),
             Need::Postings(s) => self.postings.get(s as usize).is_some_and(Option::is_some),
             Need::Positions(p) => self.positions.get(p as usize).is_some_and(Option::is_some),
+            Need::Columns => !self.core.is_pending(),
         }
     }
 

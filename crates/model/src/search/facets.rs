@@ -55,6 +55,9 @@ pub struct FacetCounts {
     pub counts: Vec<(u32, u32)>,
     /// The selected value ids.
     pub selected: Vec<u32>,
+    /// True when the counts wait for the facet's columns (a deferred facet, counted over
+    /// anything but the whole archive): `counts` is then empty.
+    pub pending: bool,
 }
 
 /// The most facets that can filter at once.
@@ -102,6 +105,14 @@ impl Resolved {
         // (a hand-made URL); the extra ones are ignored rather than overflowing the mask.
         active.truncate(MAX_ACTIVE_FACETS);
         Resolved { active, dates }
+    }
+
+    /// True when a filter is on a deferred facet whose columns have not arrived: no
+    /// document can be checked against it yet.
+    pub fn needs_columns(&self, index: &Index) -> bool {
+        self.active
+            .iter()
+            .any(|(f, _)| index.facets().get(*f).is_some_and(|f| f.is_pending()))
     }
 
     /// The bit of the date filter in a mask.
@@ -188,6 +199,9 @@ pub(crate) fn count(
     } else {
         tally(index, resolved, docs)
     };
+    // The whole archive, unfiltered: a deferred facet's counts are its frequencies, known
+    // before its columns arrive.
+    let whole = docs.len() == n && docs.iter().all(|&(_, mask)| mask == 0);
     index
         .facets()
         .iter()
@@ -198,6 +212,21 @@ pub(crate) fn count(
             let selected = active
                 .map(|b| resolved.active[b].1.clone())
                 .unwrap_or_default();
+            if facet.is_pending() && !whole {
+                return FacetCounts {
+                    facet: f,
+                    counts: Vec::new(),
+                    selected,
+                    pending: true,
+                };
+            }
+            let c: Vec<u32> = if facet.is_pending() {
+                (0..facet.len() as u32)
+                    .map(|v| facet.frequency(v))
+                    .collect()
+            } else {
+                c
+            };
             // Most frequent first, ties alphabetical, as one integer per value: the count's
             // complement above the value's alphabetical rank, from which the value comes back.
             // Integers sort faster than a comparison that looks ranks up, and with the ranking's
@@ -231,6 +260,7 @@ pub(crate) fn count(
                 facet: f,
                 counts: values,
                 selected,
+                pending: false,
             }
         })
         .collect()

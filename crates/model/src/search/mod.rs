@@ -154,6 +154,7 @@ impl Engine {
                 .ok_or_else(|| IndexError::Corrupt(format!("{path} is missing")))
         };
         let mut engine = Engine::load_core(get(&m.core.path)?)?;
+        engine.add(Need::Columns, get(&m.columns.path)?.to_vec())?;
         engine.add(Need::Directory, get(&m.terms.path)?.to_vec())?;
         for n in 0..m.postings.files {
             engine.add(Need::Postings(n), get(&m.postings.path(n))?.to_vec())?;
@@ -170,6 +171,12 @@ impl Engine {
             Need::Directory => self.index.add_directory(&bytes),
             Need::Postings(n) => self.index.add_postings(n, bytes),
             Need::Positions(n) => self.index.add_positions(n, bytes),
+            Need::Columns => {
+                self.index.add_columns(&bytes)?;
+                // The whole archive's counts were taken without the deferred facets' columns.
+                *self.baseline.borrow_mut() = None;
+                Ok(())
+            }
         }
     }
 
@@ -179,9 +186,15 @@ impl Engine {
         matcher::prefetch(&self.index, &Query::parse(&req.query), req.strict)
     }
 
-    /// The files of the term layers that `req` needs and the index does not have yet.
+    /// The files of the term layers that `req` needs and the index does not have yet, and the
+    /// deferred facets' columns when it filters on one of them.
     pub fn needs(&self, req: &SearchRequest) -> Vec<Need> {
-        matcher::needs(&self.index, &Query::parse(&req.query), req.strict)
+        let mut needs = matcher::needs(&self.index, &Query::parse(&req.query), req.strict);
+        let resolved = Resolved::new(&self.index, &req.filters, req.dates);
+        if resolved.needs_columns(&self.index) {
+            needs.push(Need::Columns);
+        }
+        needs
     }
 
     /// An engine over `index`.
@@ -218,7 +231,16 @@ impl Engine {
         let index = &self.index;
         let query = Query::parse(&req.query);
         let resolved = Resolved::new(index, &req.filters, req.dates);
+        let columns = resolved.needs_columns(index);
         let found = match matcher::find(index, &query, req.strict, &mut self.scratch.borrow_mut()) {
+            Ok(_) if columns => Err(vec![Need::Columns]),
+            Err(mut missing) if columns => {
+                missing.push(Need::Columns);
+                Err(missing)
+            }
+            other => other,
+        };
+        let found = match found {
             Ok(found) => found,
             Err(missing) => {
                 return Hits {
