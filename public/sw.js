@@ -28,7 +28,8 @@ self.addEventListener('install', (event) => {
       // columns, the term directory and the newest articles' files.
       try {
         const m = await (await cache.match(MANIFEST)).json();
-        const first = [m.core.path, m.columns.path, m.terms.path];
+        const first = [m.core.path, m.terms.path];
+        if (m.columns) first.push(m.columns.path);
         for (let n = 0; n < Math.min(2, m.fragments.files); n++) first.push(`${m.fragments.dir}/${n}.${m.fragments.ext}`);
         await cache.addAll(first.map((p) => `data/${p}`));
       } catch (e) {
@@ -64,7 +65,7 @@ async function status(client) {
 
 /** Every file of the dataset `m` names, with the size it adds, layer by layer. */
 function datasetFiles(m) {
-  const single = [m.core, m.columns, m.terms, m.views.documents, m.views.people, m.views.organizations, m.views.figures];
+  const single = [m.core, m.columns, m.terms, m.views.documents, m.views.people, m.views.organizations, m.views.figures].filter(Boolean);
   const files = single.map((f) => ({ url: `data/${f.path}`, bytes: f.bytes }));
   for (const l of [m.postings, m.positions, m.fragments, m.catalog, m.ids]) {
     for (let n = 0; n < l.files; n++) files.push({ url: `data/${l.dir}/${n}.${l.ext}`, bytes: l.bytes / l.files });

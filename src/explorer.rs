@@ -175,11 +175,14 @@ impl Explorer {
                 mark_panels();
             });
         });
-        // The deferred facets' columns (organisations, people): asked for once a panel counts
-        // anything but the whole archive, after the list is painted; the panels are counted
-        // again when they arrive.
+        // The deferred facets' columns (organisations, people): asked for once a panel of a
+        // complete result counts anything but the whole archive, so after the list is painted
+        // (and again after a retry clears a failure); the panels are counted again when they
+        // arrive.
         Effect::new(move |_| {
-            if settled.with(|p| p.facets.iter().any(|f| f.pending)) {
+            terms.failed.track();
+            let complete = asked.with(|h| h.is_complete());
+            if complete && settled.with(|p| p.facets.iter().any(|f| f.pending)) {
                 terms.request(&[Need::Columns]);
             }
         });

@@ -13,6 +13,7 @@ use crate::{download, url};
 use leptos::html::Div;
 use leptos::prelude::*;
 use nienbieu_model::export::{to_csv, to_json};
+use nienbieu_model::index::Need;
 use nienbieu_model::search::match_ranges;
 use nienbieu_model::state::ViewState;
 use wasm_bindgen::JsCast;
@@ -26,12 +27,27 @@ pub fn ResultList() -> impl IntoView {
     let ex = use_explorer();
     let lang = use_lang();
     let count = Memo::new(move |_| ex.result.with(|r| r.hits.len()));
-    // An export waits for the catalog files of its rows: `Some(json)` while it does.
+    // An export waits for the catalog files of its rows and for the organisations' and
+    // people's columns (one part more): `Some(json)` while it does. Columns that cannot come
+    // (offline, never saved) leave those two facets out of the file rather than empty.
     let exporting: RwSignal<Option<bool>> = RwSignal::new(None);
     let progress = Memo::new(move |_| {
         let json = exporting.get()?;
         let hits = ex.result.with(|r| r.hits.to_vec());
-        Some((json, ex.records.catalog(&hits)))
+        ex.terms.version.track();
+        let columns = ex
+            .data
+            .with_value(|d| d.engine.borrow().index().has(Need::Columns))
+            || ex.terms.failed.with(|f| f.contains_key(&Need::Columns));
+        if !columns {
+            ex.terms.request(&[Need::Columns]);
+        }
+        let catalog = match ex.records.catalog(&hits) {
+            Ok(entries) if columns => Ok(entries),
+            Ok(_) => Err((1, 2)),
+            Err((done, total)) => Err((done + usize::from(columns), total + 1)),
+        };
+        Some((json, catalog))
     });
     Effect::new(move |_| {
         let Some((json, Ok(entries))) = progress.get() else {
@@ -250,7 +266,8 @@ const SLOTS: usize = 256;
 
 /// One result row: the position and document its slot `shown` holds. Its position, marks and
 /// snippet follow the search; its headline, dates and text come from its article file,
-/// fetched when the row first shows; its organisation, province and kind from the core.
+/// fetched when the row first shows; its province and kind from the core, its organisation
+/// from the core's columns file when it is in, else from the article file.
 #[component]
 fn Row(
     shown: Memo<Option<(usize, u32)>>,
@@ -372,6 +389,13 @@ fn Row(
     let is_open = move || ex.open.with(|o| o.is_some() && *o == id.get());
     let meta = move || {
         core.get().map(|(kind, org, province)| {
+            // The organisation from the core once its columns are in, else from the record.
+            let org = org.or_else(|| {
+                record.with(|r| {
+                    r.as_ref()
+                        .and_then(|a| a.article.organizations.first().cloned())
+                })
+            });
             view! {
                 {org.map(|o| view! { <span class="org">{o}</span> })}
                 {province.map(|p| view! { <span class="province">{p}</span> })}

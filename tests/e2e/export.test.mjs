@@ -28,3 +28,26 @@ test('CSV and JSON hold the current results in the order shown', async (t) => {
   assert.deepEqual(rows[1].facets.province, ['Hưng Yên']);
   assert.ok(rows[1].facets.document.includes('15-NQ/TU'));
 });
+
+test("an export waits for the organisations' and people's columns, then holds them", async (t) => {
+  const columns = (u) => /^\/data\/columns-[^/]*\.bin$/.test(new URL(u).pathname);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const { app, page } = await h.openApp(t, {
+    query: '?f.province=H%C6%B0ng+Y%C3%AAn&sort=oldest',
+    setup: (p) => p.route(columns, async (route) => { await held; await route.continue(); }),
+  });
+  await app.waitForTotal(2);
+  let done = false;
+  const downloaded = page.waitForEvent('download').then((d) => { done = true; return d; });
+  await page.getByTestId('export-json').click();
+  await page.waitForTimeout(400);
+  assert.equal(done, false, 'no file before the columns');
+  release();
+  const file = await downloaded;
+  const rows = JSON.parse(readFileSync(await file.path(), 'utf8'));
+  assert.deepEqual(rows.map((r) => r.id), ['004_69ae7685d5133d3d', '000_a3aac47d90c9b531']);
+  assert.ok(rows[0].facets.person.includes('Trần Quốc Toản'), JSON.stringify(rows[0].facets.person));
+  assert.ok(rows[0].facets.organization.includes('Tỉnh ủy Hưng Yên'), JSON.stringify(rows[0].facets.organization));
+  assert.ok(rows[1].facets.person.includes('Lê Quang Toản'), JSON.stringify(rows[1].facets.person));
+});

@@ -158,10 +158,11 @@ impl<'a> Reader<'a> {
         let mut ends = Vec::with_capacity(lengths.len());
         let mut end = 0usize;
         for len in lengths {
-            end += len as usize;
-            if end > text.len() || !text.is_char_boundary(end) {
-                return Err(CodecError(format!("{what} has a bad string length")));
-            }
+            // Checked: a huge length must not wrap around where `usize` is 32 bits (wasm).
+            end = end
+                .checked_add(len as usize)
+                .filter(|&e| e <= text.len() && text.is_char_boundary(e))
+                .ok_or_else(|| CodecError(format!("{what} has a bad string length")))?;
             ends.push(end as u32);
         }
         if end != text.len() {
@@ -328,6 +329,11 @@ mod tests {
         bad.varints([1]);
         bad.bytes("Đ".as_bytes());
         assert!(Reader::new(&bad.out).strs("t").is_err());
+        // Lengths whose sum wraps around a 32-bit `usize` back inside the text (wasm).
+        let mut wrap = Writer::default();
+        wrap.varints([5, u32::MAX - 2, 8]);
+        wrap.bytes(b"0123456789");
+        assert!(Reader::new(&wrap.out).strs("t").is_err());
     }
 
     #[test]

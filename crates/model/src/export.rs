@@ -30,11 +30,15 @@ pub fn rows<'a>(index: &'a Index, hits: &[(u32, &'a CatalogEntry)]) -> Vec<Expor
             published: e.published.map(|t| t.to_string()),
             event_date: e.event_date.map(|x| x.to_string()),
             // Inserted one by one: collecting into a map sorts with a sort of its own.
-            facets: index.facets().iter().fold(BTreeMap::new(), |mut m, f| {
-                let values = f.of(d).iter().map(|&v| index.facet_value(f, v)).collect();
-                m.insert(f.key.as_str(), values);
-                m
-            }),
+            // A facet whose columns have not arrived is left out, never given as empty.
+            facets: index.facets().iter().filter(|f| !f.is_pending()).fold(
+                BTreeMap::new(),
+                |mut m, f| {
+                    let values = f.of(d).iter().map(|&v| index.facet_value(f, v)).collect();
+                    m.insert(f.key.as_str(), values);
+                    m
+                },
+            ),
         })
         .collect()
 }
@@ -47,7 +51,12 @@ pub fn to_json(index: &Index, hits: &[(u32, &CatalogEntry)]) -> String {
 /// The results as CSV (RFC 4180, with a header row; several values of a facet are joined
 /// with "; "). A cell that a spreadsheet would run as a formula gets a leading apostrophe.
 pub fn to_csv(index: &Index, hits: &[(u32, &CatalogEntry)]) -> String {
-    let keys: Vec<&str> = index.facets().iter().map(|f| f.key.as_str()).collect();
+    let keys: Vec<&str> = index
+        .facets()
+        .iter()
+        .filter(|f| !f.is_pending())
+        .map(|f| f.key.as_str())
+        .collect();
     let mut out = String::new();
     let header: Vec<&str> = ["id", "title", "published", "event_date"]
         .into_iter()
@@ -111,7 +120,17 @@ mod tests {
         a.provinces = vec!["Hưng Yên".into(), "Nam Định".into()];
         let entry = CatalogEntry::of(&a);
         let files = DatasetFiles::build_serial(&[a]);
-        let index = Index::load_core(files.file(&files.manifest.core.path).unwrap()).unwrap();
+        let mut index = Index::load_core(files.file(&files.manifest.core.path).unwrap()).unwrap();
+        // Without the organisations' and people's columns, those two are left out.
+        let partial = to_csv(&index, &[(0, &entry)]);
+        assert_eq!(
+            partial.split("\r\n").next().unwrap(),
+            "id,title,published,event_date,province,kind,year,document,doc_kind,doc_issuer,\
+             doc_year,organizer"
+        );
+        index
+            .add_columns(files.file(&files.manifest.columns.path).unwrap())
+            .unwrap();
         let csv = to_csv(&index, &[(0, &entry)]);
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(

@@ -535,6 +535,7 @@ fn a_corrupt_layer_is_refused_not_misread() {
     assert!(Engine::load_core(&core[..core.len() / 2]).is_err());
     assert!(Engine::load_core(b"not an index").is_err());
     let layers: Vec<(Need, Vec<u8>)> = std::iter::once((Need::Directory, file(&m.terms.path)))
+        .chain(std::iter::once((Need::Columns, file(&m.columns.path))))
         .chain((0..m.postings.files).map(|n| (Need::Postings(n), file(&m.postings.path(n)))))
         .chain((0..m.positions.files).map(|n| (Need::Positions(n), file(&m.positions.path(n)))))
         .collect();
@@ -574,16 +575,28 @@ fn a_corrupt_layer_is_refused_not_misread() {
             }
             let _ = e.add(*need, b);
         }
+        let by_person =
+            std::collections::BTreeMap::from([("person".to_string(), vec![PEOPLE[0].to_string()])]);
         for q in ["đảng", "dang vi", "\"hội nghị\"", "", "-\"", "a b c"] {
             let _ = e.search(&SearchRequest {
                 query: q.into(),
                 ..SearchRequest::default()
             });
+            let _ = e.search(&SearchRequest {
+                query: q.into(),
+                filters: by_person.clone(),
+                ..SearchRequest::default()
+            });
         }
         let i = rng.below(damaged_core.len());
         damaged_core[i] ^= 1 << rng.below(8);
-        if let Ok(e) = Engine::load_core(&damaged_core) {
+        if let Ok(mut e) = Engine::load_core(&damaged_core) {
             let _ = e.search(&SearchRequest::default());
+            let _ = e.add(Need::Columns, file(&m.columns.path));
+            let _ = e.search(&SearchRequest {
+                filters: by_person.clone(),
+                ..SearchRequest::default()
+            });
         }
     }
 }
@@ -742,7 +755,8 @@ fn organisations_and_people_count_once_their_columns_arrive() {
     // Counted once (the whole archive's counts are cached), then the columns arrive.
     e.add(Need::Columns, files.file(&m.columns.path).unwrap().to_vec())
         .unwrap();
-    for req in [&everything, &query, &filtered, &by_province] {
+    // The province filter first: its whole-archive baseline was cached before the columns.
+    for req in [&by_province, &everything, &query, &filtered] {
         assert!(e.needs(req).is_empty());
         assert_eq!(counts(&e, req), counts(&full, req));
         assert_eq!(e.hits(req).hits.to_vec(), full.hits(req).hits.to_vec());

@@ -111,22 +111,28 @@ impl Facet {
         self.single.as_deref()
     }
 
-    /// The value ids of document `doc`.
+    /// The value ids of document `doc` (none while the facet is pending).
     #[inline]
     pub fn of(&self, doc: u32) -> &[u32] {
         let d = doc as usize;
+        let Some(&end) = self.doc_ends.get(d) else {
+            return &[];
+        };
         let start = if d == 0 {
             0
         } else {
             self.doc_ends[d - 1] as usize
         };
-        &self.ids[start..self.doc_ends[d] as usize]
+        &self.ids[start..end as usize]
     }
 
     /// A deferred facet before its columns: its values and their frequencies only.
-    fn pending(key: String, values: Vec<String>, frequency: Vec<u32>, docs: usize) -> Facet {
-        let mut f = Facet::new(key, values, vec![0; docs], Vec::new());
+    /// No document has a value yet: nothing is stored per document (a corrupt header's count
+    /// costs no memory), and [`Facet::of`] answers empty for every document.
+    fn pending(key: String, values: Vec<String>, frequency: Vec<u32>) -> Facet {
+        let mut f = Facet::new(key, values, Vec::new(), Vec::new());
         f.frequency = frequency;
+        f.single = None;
         f.pending = true;
         f
     }
@@ -317,11 +323,17 @@ impl Core {
                 .map(|i| table.get(buf, i).to_string())
                 .collect();
             if shape == 2 {
+                // Only the facets this build defers, each once.
+                if !DEFERRED_FACETS.contains(&key.as_str())
+                    || facets.iter().any(|f: &Facet| f.key == key)
+                {
+                    return Err(bad("a facet is deferred that should not be"));
+                }
                 let frequency = r.varints("facet frequencies")?;
                 if frequency.len() != values.len() || frequency.iter().any(|&f| f as usize > n) {
                     return Err(bad("a facet's frequencies do not match its values"));
                 }
-                facets.push(Facet::pending(key, values, frequency, n));
+                facets.push(Facet::pending(key, values, frequency));
                 continue;
             }
             let (doc_ends, ids) = read_columns(&mut r, shape == 1, n, values.len())?;
@@ -361,6 +373,7 @@ impl Core {
                 .facets
                 .iter()
                 .position(|f| f.key == key && f.pending)
+                .filter(|f| !read.iter().any(|(g, _)| g == f))
                 .ok_or_else(|| bad("the columns file names a facet the core does not defer"))?;
             let shape = r.u32("a facet")?;
             if shape > 1 {
