@@ -182,17 +182,14 @@ impl Explorer {
         Effect::new(move |_| {
             terms.failed.track();
             let complete = asked.with(|h| h.is_complete());
-            if complete && settled.with(|p| p.facets.iter().any(|f| f.pending)) {
+            if complete && settled.with(|p| p.pending()) {
                 terms.request(&[Need::Columns]);
             }
         });
         Effect::new(move |first: Option<()>| {
             terms.version.track();
             let arrived = data.with_value(|d| d.engine.borrow().index().has(Need::Columns));
-            if first.is_some()
-                && arrived
-                && settled.with_untracked(|p| p.facets.iter().any(|f| f.pending))
-            {
+            if first.is_some() && arrived && settled.with_untracked(|p| p.pending()) {
                 settled.try_set(panels());
             }
         });

@@ -46,15 +46,7 @@ impl TermFiles {
 
     /// The path of the file `need` names.
     pub fn path(&self, need: Need) -> String {
-        self.data.with_value(|d| {
-            let m = &d.manifest;
-            match need {
-                Need::Directory => m.terms.path.clone(),
-                Need::Postings(n) => m.postings.path(n),
-                Need::Positions(n) => m.positions.path(n),
-                Need::Columns => m.columns.path.clone(),
-            }
-        })
+        self.data.with_value(|d| d.manifest.path_of(need))
     }
 
     /// Starts fetching every file of `needs` that is neither loaded, on its way, nor failed.

@@ -37,7 +37,8 @@ pub fn run(dir: &Path) -> Result<(), String> {
     let bare = build(Vec::new());
     let bare_gz = gz(&bare)?;
     let kb = |b: usize| format!("{:.1}", b as f64 / 1000.0);
-    let (whole, columns_gz) = (Core::build(&core_input(&core, &days)), gz(&columns)?);
+    let input = core_input(&core, &days);
+    let (whole, columns_gz) = (Core::build(&input), gz(&columns)?);
     let whole_gz = gz(&whole)?;
     println!(
         "{} articles: the core file {} kB raw, {} kB gzipped (at start); the columns of {} \
@@ -60,20 +61,16 @@ pub fn run(dir: &Path) -> Result<(), String> {
         kb(bare_gz),
         share(bare_gz)
     );
-    for f in core.facets() {
-        let docs: Vec<Vec<&str>> = (0..n)
-            .map(|d| f.of(d).iter().map(|&v| f.value(v)).collect())
-            .collect();
-        let alone = build(vec![(f.key.clone(), docs)]);
+    for (f, (key, docs)) in core.facets().iter().zip(&input.facets) {
+        let alone = build(vec![(key.clone(), docs.clone())]);
         let g = gz(&alone)?.saturating_sub(bare_gz);
-        let deferred = if f.is_pending() || DEFERRED_FACETS.contains(&f.key.as_str()) {
+        let deferred = if DEFERRED_FACETS.contains(&key.as_str()) {
             " (columns deferred)"
         } else {
             ""
         };
         println!(
-            "| {}{deferred} | {} | {} | {} | {} |",
-            f.key,
+            "| {key}{deferred} | {} | {} | {} | {} |",
             f.len(),
             kb(alone.len() - bare.len()),
             kb(g),

@@ -65,12 +65,7 @@ impl Visit<'_> {
             }
             rounds += 1;
             for n in needs {
-                let path = match n {
-                    Need::Directory => self.m.terms.path.clone(),
-                    Need::Postings(k) => self.m.postings.path(k),
-                    Need::Positions(k) => self.m.positions.path(k),
-                    Need::Columns => self.m.columns.path.clone(),
-                };
+                let path = self.m.path_of(n);
                 let bytes = self.fetch(&path)?;
                 self.engine.add(n, bytes).map_err(|e| e.to_string())?;
             }
@@ -135,8 +130,8 @@ pub fn run(dir: &Path, queries: &[String]) -> Result<(), String> {
         let (gz1, raw1, n1) = (v.gz, v.raw, v.fetched.len());
         // The panels follow the rows: the deferred facets' columns, when they count a search.
         let panels = v.engine.panels(&found);
-        if panels.facets.iter().any(|f| f.pending) {
-            let path = v.m.columns.path.clone();
+        if panels.pending() {
+            let path = v.m.path_of(Need::Columns);
             let bytes = v.fetch(&path)?;
             v.engine
                 .add(Need::Columns, bytes)
@@ -164,12 +159,7 @@ pub fn needs(dir: &Path, query: &str) -> Result<(), String> {
         query: query.to_string(),
         ..SearchRequest::default()
     };
-    let path = |n: Need| match n {
-        Need::Directory => m.terms.path.clone(),
-        Need::Postings(k) => m.postings.path(k),
-        Need::Positions(k) => m.positions.path(k),
-        Need::Columns => m.columns.path.clone(),
-    };
+    let path = |n: Need| m.path_of(n);
     for ahead in [false, true] {
         for _ in 0..6 {
             let needs = if ahead {

@@ -647,13 +647,8 @@ fn a_query_answers_only_once_its_shards_are_in() {
         }
         assert!(hits.hits.is_empty(), "no partial answer is given as final");
         for n in needs {
-            let path = match n {
-                Need::Directory => m.terms.path.clone(),
-                Need::Postings(k) => m.postings.path(k),
-                Need::Positions(k) => m.positions.path(k),
-                Need::Columns => m.columns.path.clone(),
-            };
-            e.add(n, files.file(&path).unwrap().to_vec()).unwrap();
+            e.add(n, files.file(&m.path_of(n)).unwrap().to_vec())
+                .unwrap();
         }
         rounds += 1;
     }

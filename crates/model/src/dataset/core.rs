@@ -229,12 +229,12 @@ impl Core {
         c.out.extend_from_slice(COLUMNS_MAGIC);
         c.u32(SCHEMA_VERSION);
         c.u32(input.days.len() as u32);
-        let later: Vec<_> = input
+        let deferred_count = input
             .facets
             .iter()
             .filter(|(key, _)| deferred.contains(&key.as_str()))
-            .collect();
-        c.u32(later.len() as u32);
+            .count();
+        c.u32(deferred_count as u32);
         w.u32(input.facets.len() as u32);
         for (key, docs) in &input.facets {
             let mut freq: HashMap<&str, u32> = HashMap::new();

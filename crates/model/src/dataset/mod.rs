@@ -19,7 +19,7 @@ pub mod terms;
 
 use crate::article::Article;
 use crate::index::build::{doc_terms, facet_values, meta_facet_keys, DocTerms, TermsBuilder};
-use crate::index::CORE_FACETS;
+use crate::index::{Need, CORE_FACETS};
 use records::{
     bucket_count, bucket_of, encode_bucket, encode_catalog, encode_fragment, CatalogEntry,
     CATALOG_DOCS, FRAGMENT_DOCS,
@@ -126,6 +126,16 @@ pub struct Manifest {
 }
 
 impl Manifest {
+    /// The path of the file `need` names.
+    pub fn path_of(&self, need: Need) -> String {
+        match need {
+            Need::Directory => self.terms.path.clone(),
+            Need::Postings(n) => self.postings.path(n),
+            Need::Positions(n) => self.positions.path(n),
+            Need::Columns => self.columns.path.clone(),
+        }
+    }
+
     /// The layers of numbered files, by name.
     pub fn layers(&self) -> [(&'static str, &LayerRef); 5] {
         [

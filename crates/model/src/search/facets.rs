@@ -279,6 +279,10 @@ fn tally(index: &Index, resolved: &Resolved, docs: &[(u32, u32)]) -> Vec<Vec<u32
                 .iter()
                 .position(|(g, _)| *g == f)
                 .map_or(0, |b| 1u32 << b);
+            // A facet waiting for its columns has no value to count (see `count`).
+            if facet.is_pending() {
+                return vec![0; facet.len()];
+            }
             // One slot more for NO_VALUE, counted and dropped, so the hot loop has no branch.
             let mut c = vec![0u32; facet.len() + 1];
             let slot = |v: u32| (v as usize).min(facet.len());

@@ -124,6 +124,13 @@ pub struct Panels {
     pub timeline: Timeline,
 }
 
+impl Panels {
+    /// True when a facet's counts wait for the deferred facets' columns.
+    pub fn pending(&self) -> bool {
+        self.facets.iter().any(|f| f.pending)
+    }
+}
+
 /// The search engine over one loaded index.
 pub struct Engine {
     index: Index,
