@@ -186,10 +186,13 @@ impl Explorer {
                 terms.request(&[Need::Columns]);
             }
         });
+        // Also asked for by a search within a facet that lists only its most frequent values
+        // (see `FacetPanel`): its panel is counted again with every value.
         Effect::new(move |first: Option<()>| {
             terms.version.track();
             let arrived = data.with_value(|d| d.engine.borrow().index().has(Need::Columns));
-            if first.is_some() && arrived && settled.with_untracked(|p| p.pending()) {
+            if first.is_some() && arrived && settled.with_untracked(|p| p.pending() || p.partial())
+            {
                 settled.try_set(panels());
             }
         });

@@ -11,8 +11,9 @@ use nienbieu_model::state::{Page, ViewKind};
 
 /// Values shown before "show more".
 const SHORT: usize = 8;
-/// Values shown after "show more", or when searching within a facet.
-const LONG: usize = 100;
+/// Values shown after "show more", or when searching within a facet: as many as the engine
+/// sorts, and as the core keeps of a facet whose other values come later (`CORE_VALUES`).
+const LONG: usize = nienbieu_model::search::FACET_TOP;
 
 /// Every facet that has values in the results (or a selection).
 #[component]
@@ -74,22 +75,38 @@ fn FacetBox(facet: usize) -> impl IntoView {
     });
     // A deferred facet counted before its columns arrived: what it waits for, or why it
     // cannot be counted.
-    let pending = Memo::new(move |_| {
-        let waiting = ex
-            .settled
-            .with(|r| r.facets.get(facet).is_some_and(|f| f.pending));
-        waiting.then(|| {
-            ex.terms.failed.with(|f| {
-                f.get(&Need::Columns).map_or(Pending::Counting, |f| {
-                    if f.offline {
-                        Pending::NotStored
-                    } else {
-                        Pending::Failed
-                    }
-                })
+    let waiting = move || {
+        ex.terms.failed.with(|f| {
+            f.get(&Need::Columns).map_or(Pending::Counting, |f| {
+                if f.offline {
+                    Pending::NotStored
+                } else {
+                    Pending::Failed
+                }
             })
         })
+    };
+    let pending = Memo::new(move |_| {
+        ex.settled
+            .with(|r| r.facets.get(facet).is_some_and(|f| f.pending))
+            .then(waiting)
     });
+    // Over the whole archive a deferred facet lists its most frequent values before its
+    // columns come, but a search within it needs every value: the search asks for the
+    // columns, lists what is loaded meanwhile, and says the rest is coming (or why not).
+    let partial = Memo::new(move |_| {
+        ex.settled
+            .with(|r| r.facets.get(facet).is_some_and(|f| f.partial))
+    });
+    let searching_partial =
+        Memo::new(move |_| partial.get() && filter.with(|f| !f.trim().is_empty()));
+    Effect::new(move |_| {
+        ex.terms.failed.track();
+        if searching_partial.get() {
+            ex.terms.request(&[Need::Columns]);
+        }
+    });
+    let values_pending = Memo::new(move |_| searching_partial.get().then(waiting));
     let rows = {
         Memo::new(move |_| {
             let l = lang.get();
@@ -188,6 +205,23 @@ fn FacetBox(facet: usize) -> impl IntoView {
                         on:input=move |e| filter.set(event_target_value(&e))
                     />
                 </Show>
+                {move || {
+                    values_pending
+                        .get()
+                        .map(|p| {
+                            let t = lang.get().t();
+                            let text = match p {
+                                Pending::Counting => t.facet_values_loading,
+                                Pending::NotStored => t.facet_values_not_stored,
+                                Pending::Failed => t.facet_values_failed,
+                            };
+                            view! {
+                                <p class="facet-pending" role="status" data-testid="facet-values-pending">
+                                    {text}
+                                </p>
+                            }
+                        })
+                }}
                 <ul class="facet-values">
                     // Keyed by value: a value that stays listed keeps its elements; its count
                     // and checkbox follow the results.

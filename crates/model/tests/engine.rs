@@ -757,3 +757,74 @@ fn organisations_and_people_count_once_their_columns_arrive() {
         assert_eq!(e.hits(req).hits.to_vec(), full.hits(req).hits.to_vec());
     }
 }
+
+#[test]
+fn a_facet_of_many_values_lists_its_most_frequent_before_the_rest_arrive() {
+    use nienbieu_model::dataset::core::CORE_VALUES;
+    use nienbieu_model::index::Need;
+    use nienbieu_model::search::FACET_TOP;
+    use std::collections::BTreeMap;
+    // 40 organisations in many articles, and one of its own in each of 300 more: more values
+    // than the core keeps.
+    let mut rng = Rng(5);
+    let articles: Vec<Article> = random_articles(&mut rng, 340)
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut a)| {
+            a.organizations = if i < 300 {
+                vec![format!("Hội Nông dân xã {i:03}"), format!("Sở {}", i % 40)]
+            } else {
+                vec![format!("Sở {}", i % 40)]
+            };
+            a
+        })
+        .collect();
+    let files = DatasetFiles::build_serial(&articles);
+    let m = &files.manifest;
+    let full = Engine::from_files(&files).unwrap();
+    let mut e = Engine::load_core(files.file(&m.core.path).unwrap()).unwrap();
+    let facet = e
+        .index()
+        .facets()
+        .iter()
+        .position(|f| f.key == "organization")
+        .unwrap();
+    assert_eq!(e.index().facets()[facet].len(), CORE_VALUES);
+    assert!(full.index().facets()[facet].len() > 300);
+    let whole = SearchRequest::default();
+    let counts = |e: &Engine, req: &SearchRequest| e.panels(&e.hits(req)).facets[facet].clone();
+    let names = |e: &Engine, c: &[(u32, u32)]| -> Vec<(String, u32)> {
+        let f = &e.index().facets()[facet];
+        c.iter()
+            .map(|&(v, n)| (e.index().facet_value(f, v).to_string(), n))
+            .collect()
+    };
+    // The whole archive's panel lists the most frequent values, as counted with every value,
+    // and says that others exist.
+    let before = counts(&e, &whole);
+    let all = counts(&full, &whole);
+    assert!(before.partial && !before.pending && !all.partial);
+    assert_eq!(before.counts.len(), CORE_VALUES);
+    assert_eq!(
+        names(&e, &before.counts),
+        names(&full, &all.counts[..FACET_TOP.min(CORE_VALUES)])
+    );
+    assert!(e.panels(&e.hits(&whole)).partial());
+    // A filter on a value past the core's waits for the columns, never answers "none".
+    let rare = SearchRequest {
+        filters: BTreeMap::from([(
+            "organization".to_string(),
+            vec!["Hội Nông dân xã 123".to_string()],
+        )]),
+        ..SearchRequest::default()
+    };
+    assert_eq!(e.needs(&rare), [Need::Columns]);
+    assert!(!e.hits(&rare).is_complete());
+    e.add(Need::Columns, files.file(&m.columns.path).unwrap().to_vec())
+        .unwrap();
+    let after = counts(&e, &whole);
+    assert!(!after.partial);
+    assert_eq!(names(&e, &after.counts), names(&full, &all.counts));
+    assert_eq!(e.hits(&rare).hits.to_vec(), full.hits(&rare).hits.to_vec());
+    assert_eq!(e.hits(&rare).hits.len(), 1);
+}

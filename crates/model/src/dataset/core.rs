@@ -10,10 +10,12 @@
 //! then the facets, each with its key, a shape (0: at most one value per document, stored as
 //! `value + 1` or 0; 1: several, stored as counts then ids; 2: deferred), its values most
 //! frequent first, and its columns. A **deferred** facet ([`DEFERRED_FACETS`]: the two with
-//! thousands of values, most of the core's weight) keeps its values and each value's number
-//! of documents (the whole archive's counts, for the first screen) here; its columns come in
-//! a file of their own, the **columns** file (magic `NBCL`, version, documents, then each
-//! deferred facet's key, shape and columns), fetched when a panel or a filter needs them.
+//! thousands of values, most of the core's weight) keeps here only its number of values, its
+//! [`CORE_VALUES`] most frequent values and their numbers of documents (the whole archive's
+//! panel, for the first screen); the rest of its values and its columns come in a file of
+//! their own, the **columns** file (magic `NBCL`, version, documents, then each deferred
+//! facet's key, shape, values past the core's and columns), fetched when a panel, a filter or
+//! a search within the facet needs them.
 
 use crate::codec::{unzigzag, zigzag, Reader, Writer};
 use crate::dataset::SCHEMA_VERSION;
@@ -38,6 +40,13 @@ pub const COLUMNS_MAGIC: &[u8; 4] = b"NBCL";
 /// core`).
 pub const DEFERRED_FACETS: [&str; 2] = ["organization", "person"];
 
+/// How many of a deferred facet's values (the most frequent) the core keeps: as many as a
+/// facet's counts list in order ([`crate::search::FACET_TOP`], what the panel shows unfolded),
+/// so that the whole archive's panel is complete without the columns file. The rest
+/// (thousands of names: two thirds of a core of 20,000 articles gzipped, once the columns
+/// were out of it) come with the columns.
+pub const CORE_VALUES: usize = crate::search::FACET_TOP;
+
 /// One facet: its values, and the values of each document.
 #[derive(Debug, Clone)]
 pub struct Facet {
@@ -60,8 +69,11 @@ pub struct Facet {
     /// The number of documents with each value.
     frequency: Vec<u32>,
     /// True while the facet's columns have not arrived: every document then reads as having
-    /// no value, and only [`Facet::frequency`] is known.
+    /// no value, and only the first values (see [`CORE_VALUES`]) and their
+    /// [`Facet::frequency`] are known.
     pending: bool,
+    /// The number of distinct values, those not loaded yet included.
+    total: usize,
 }
 
 impl Facet {
@@ -105,6 +117,12 @@ impl Facet {
         self.pending
     }
 
+    /// True while only the facet's most frequent values are loaded: the rest come with its
+    /// columns.
+    pub fn is_partial(&self) -> bool {
+        self.pending && self.total > self.values.len()
+    }
+
     /// Each document's only value ([`NO_VALUE`] for none), when no document has two.
     #[inline]
     pub fn single(&self) -> Option<&[u32]> {
@@ -126,14 +144,15 @@ impl Facet {
         &self.ids[start..end as usize]
     }
 
-    /// A deferred facet before its columns: its values and their frequencies only.
-    /// No document has a value yet: nothing is stored per document (a corrupt header's count
-    /// costs no memory), and [`Facet::of`] answers empty for every document.
-    fn pending(key: String, values: Vec<String>, frequency: Vec<u32>) -> Facet {
+    /// A deferred facet before its columns: its first values of `total` and their frequencies
+    /// only. No document has a value yet: nothing is stored per document (a corrupt header's
+    /// count costs no memory), and [`Facet::of`] answers empty for every document.
+    fn pending(key: String, values: Vec<String>, frequency: Vec<u32>, total: usize) -> Facet {
         let mut f = Facet::new(key, values, Vec::new(), Vec::new());
         f.frequency = frequency;
         f.single = None;
         f.pending = true;
+        f.total = total;
         f
     }
 
@@ -161,6 +180,7 @@ impl Facet {
             }
             start = end;
         }
+        let values_len = values.len();
         let mut frequency = vec![0; values.len()];
         for &v in &ids {
             if let Some(n) = frequency.get_mut(v as usize) {
@@ -178,6 +198,7 @@ impl Facet {
             single,
             frequency,
             pending: false,
+            total: values_len,
         }
     }
 }
@@ -208,8 +229,14 @@ impl Core {
     }
 
     /// Writes a core file and its columns file: the facets named in `deferred` keep only
-    /// their values and frequencies in the core, their columns go to the columns file.
+    /// their [`CORE_VALUES`] most frequent values and those values' frequencies in the core;
+    /// their other values and their columns go to the columns file.
     pub fn build_layered(input: &CoreInput, deferred: &[&str]) -> (Vec<u8>, Vec<u8>) {
+        Core::build_keeping(input, deferred, CORE_VALUES)
+    }
+
+    /// [`Core::build_layered`], a deferred facet keeping `kept` values in the core.
+    fn build_keeping(input: &CoreInput, deferred: &[&str], kept: usize) -> (Vec<u8>, Vec<u8>) {
         let mut w = Writer::default();
         w.out.extend_from_slice(MAGIC);
         w.u32(SCHEMA_VERSION);
@@ -252,13 +279,17 @@ impl Core {
             let later = deferred.contains(&key.as_str());
             w.bytes(key.as_bytes());
             w.u32(if later { 2 } else { u32::from(!single) });
-            w.strs(values.iter().map(|(v, _)| *v));
             let columns = if later {
-                w.varints(values.iter().map(|(_, n)| *n));
+                let (first, rest) = values.split_at(kept.min(values.len()));
+                w.u32(values.len() as u32);
+                w.strs(first.iter().map(|(v, _)| *v));
+                w.varints(first.iter().map(|(_, n)| *n));
                 c.bytes(key.as_bytes());
                 c.u32(u32::from(!single));
+                c.strs(rest.iter().map(|(v, _)| *v));
                 &mut c
             } else {
+                w.strs(values.iter().map(|(v, _)| *v));
                 &mut w
             };
             if single {
@@ -318,6 +349,11 @@ impl Core {
             if shape > 2 {
                 return Err(bad("a facet has an unknown shape"));
             }
+            let total = if shape == 2 {
+                r.u32("a facet")? as usize
+            } else {
+                0
+            };
             let table = r.strs("facet values")?;
             let values: Vec<String> = (0..table.len())
                 .map(|i| table.get(buf, i).to_string())
@@ -333,7 +369,10 @@ impl Core {
                 if frequency.len() != values.len() || frequency.iter().any(|&f| f as usize > n) {
                     return Err(bad("a facet's frequencies do not match its values"));
                 }
-                facets.push(Facet::pending(key, values, frequency));
+                if total < values.len() {
+                    return Err(bad("a facet has fewer values than the core lists"));
+                }
+                facets.push(Facet::pending(key, values, frequency, total));
                 continue;
             }
             let (doc_ends, ids) = read_columns(&mut r, shape == 1, n, values.len())?;
@@ -373,14 +412,22 @@ impl Core {
                 .facets
                 .iter()
                 .position(|f| f.key == key && f.pending)
-                .filter(|f| !read.iter().any(|(g, _)| g == f))
+                .filter(|f| !read.iter().any(|(g, _, _)| g == f))
                 .ok_or_else(|| bad("the columns file names a facet the core does not defer"))?;
             let shape = r.u32("a facet")?;
             if shape > 1 {
                 return Err(bad("a facet has an unknown shape"));
             }
-            let columns = read_columns(&mut r, shape == 1, n, self.facets[f].len())?;
-            read.push((f, columns));
+            let table = r.strs("facet values")?;
+            let facet = &self.facets[f];
+            if facet.values.len() + table.len() != facet.total {
+                return Err(bad("the columns file has another number of values"));
+            }
+            let rest: Vec<String> = (0..table.len())
+                .map(|i| table.get(buf, i).to_string())
+                .collect();
+            let columns = read_columns(&mut r, shape == 1, n, facet.total)?;
+            read.push((f, rest, columns));
         }
         if !r.at_end() {
             return Err(bad("bytes after the last section"));
@@ -389,10 +436,16 @@ impl Core {
             return Err(bad("the columns file lacks a deferred facet"));
         }
         let mut loaded = Vec::with_capacity(read.len());
-        for (f, (doc_ends, ids)) in read {
+        for (f, rest, (doc_ends, ids)) in read {
             let old = &self.facets[f];
-            let facet = Facet::new(old.key.clone(), old.values.clone(), doc_ends, ids);
-            if facet.frequency != old.frequency {
+            let kept = old.values.len();
+            let values = old.values.iter().cloned().chain(rest).collect();
+            let facet = Facet::new(old.key.clone(), values, doc_ends, ids);
+            // The core's values are the most frequent, with the counts it gave for them.
+            let (first, others) = facet.frequency.split_at(kept);
+            if first != old.frequency.as_slice()
+                || others.first().is_some_and(|&n| Some(&n) > first.last())
+            {
                 return Err(bad("a facet's columns do not match its frequencies"));
             }
             loaded.push((f, facet));
@@ -548,42 +601,67 @@ mod tests {
             ],
         };
         let whole = Core::load(&Core::build(&input)).unwrap();
-        let (core, columns) = Core::build_layered(&input, &DEFERRED_FACETS);
-        assert!(core.len() < Core::build(&input).len());
-        let mut c = Core::load(&core).unwrap();
-        assert!(c.is_pending());
-        let person = &c.facets()[0];
-        assert!(person.is_pending() && !c.facets()[1].is_pending());
-        assert_eq!((person.value(0), person.frequency(0)), ("Trần B", 2));
-        assert_eq!(person.value_id("Lê Văn A"), Some(1));
-        assert!(
-            (0..3).all(|d| person.of(d).is_empty()),
-            "no value until the columns"
-        );
-        // A damaged or foreign columns file is refused and leaves the core as it was.
-        for cut in 0..columns.len() {
-            assert!(c.add_columns(&columns[..cut]).is_err(), "cut at {cut}");
-        }
-        assert!(c.add_columns(&core).is_err());
-        let other = Core::build_layered(
-            &CoreInput {
-                days: vec![None; 3],
-                facets: vec![("person".into(), vec![vec!["Z"], vec![], vec![]])],
-            },
-            &DEFERRED_FACETS,
-        )
-        .1;
-        assert!(c.add_columns(&other).is_err(), "not this core's facets");
-        assert!(c.is_pending());
-        c.add_columns(&columns).unwrap();
-        assert!(!c.is_pending());
-        for (f, w) in c.facets().iter().zip(whole.facets()) {
-            assert_eq!(f.key, w.key);
-            for d in 0..3 {
-                assert_eq!(f.of(d), w.of(d), "{} of {d}", f.key);
+        // Every value in the core (as many as it keeps), or only the most frequent one.
+        for kept in [CORE_VALUES, 1] {
+            let (core, columns) = Core::build_keeping(&input, &DEFERRED_FACETS, kept);
+            assert!(core.len() < Core::build(&input).len());
+            let mut c = Core::load(&core).unwrap();
+            assert!(c.is_pending());
+            let person = &c.facets()[0];
+            assert!(person.is_pending() && !c.facets()[1].is_pending());
+            assert_eq!((person.value(0), person.frequency(0)), ("Trần B", 2));
+            assert_eq!(person.is_partial(), kept == 1);
+            assert_eq!(person.len(), kept.min(2));
+            assert_eq!(
+                person.value_id("Lê Văn A"),
+                (kept > 1).then_some(1),
+                "a value past the core's comes with the columns"
+            );
+            assert!(!c.facets()[2].is_partial(), "one value: all in the core");
+            assert!(
+                (0..3).all(|d| person.of(d).is_empty()),
+                "no value until the columns"
+            );
+            // A damaged or foreign columns file is refused and leaves the core as it was.
+            for cut in 0..columns.len() {
+                assert!(c.add_columns(&columns[..cut]).is_err(), "cut at {cut}");
             }
-            assert_eq!(f.single().is_some(), w.single().is_some());
+            assert!(c.add_columns(&core).is_err());
+            let other = Core::build_keeping(
+                &CoreInput {
+                    days: vec![None; 3],
+                    facets: vec![("person".into(), vec![vec!["Z"], vec![], vec![]])],
+                },
+                &DEFERRED_FACETS,
+                kept,
+            )
+            .1;
+            assert!(c.add_columns(&other).is_err(), "not this core's facets");
+            // The columns of a core that kept another number of values.
+            let (_, shifted) = Core::build_keeping(&input, &DEFERRED_FACETS, 3 - kept.min(2));
+            assert!(
+                c.add_columns(&shifted).is_err(),
+                "another split of the values"
+            );
+            assert!(c.is_pending() && c.facets()[0].len() == kept.min(2));
+            c.add_columns(&columns).unwrap();
+            assert!(!c.is_pending() && !c.facets()[0].is_partial());
+            for (f, w) in c.facets().iter().zip(whole.facets()) {
+                assert_eq!(f.key, w.key);
+                assert_eq!(f.len(), w.len());
+                for d in 0..3 {
+                    let names = |f: &Facet| {
+                        f.of(d)
+                            .iter()
+                            .map(|&v| f.value(v).to_string())
+                            .collect::<Vec<_>>()
+                    };
+                    assert_eq!(names(f), names(w), "{} of {d}", f.key);
+                }
+                assert_eq!(f.single().is_some(), w.single().is_some());
+            }
+            assert_eq!(c.facets()[0].value_id("Lê Văn A"), Some(1));
+            assert!(c.add_columns(&columns).is_err(), "columns come once");
         }
-        assert!(c.add_columns(&columns).is_err(), "columns come once");
     }
 }

@@ -31,7 +31,7 @@ use std::fmt;
 ///
 /// Bump it whenever a change to [`Article`], [`Manifest`] or a layer's layout would make an
 /// older app misread newer files; the app refuses any other version with a clear message.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The manifest's file name, the one fixed name in a dataset directory.
 pub const MANIFEST: &str = "manifest.json";

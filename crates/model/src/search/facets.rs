@@ -58,6 +58,10 @@ pub struct FacetCounts {
     /// True when the counts wait for the facet's columns (a deferred facet, counted over
     /// anything but the whole archive): `counts` is then empty.
     pub pending: bool,
+    /// True when `counts` holds only the facet's most frequent values, the rest being in its
+    /// columns file (a deferred facet over the whole archive, before the columns): complete
+    /// for a list of the most frequent, not for a search among every value.
+    pub partial: bool,
 }
 
 /// The most facets that can filter at once.
@@ -218,6 +222,7 @@ pub(crate) fn count(
                     counts: Vec::new(),
                     selected,
                     pending: true,
+                    partial: false,
                 };
             }
             let c: Vec<u32> = if facet.is_pending() {
@@ -261,6 +266,7 @@ pub(crate) fn count(
                 counts: values,
                 selected,
                 pending: false,
+                partial: facet.is_partial(),
             }
         })
         .collect()

@@ -129,6 +129,12 @@ impl Panels {
     pub fn pending(&self) -> bool {
         self.facets.iter().any(|f| f.pending)
     }
+
+    /// True when a facet lists only its most frequent values until the deferred facets'
+    /// columns (see [`FacetCounts::partial`]).
+    pub fn partial(&self) -> bool {
+        self.facets.iter().any(|f| f.partial)
+    }
 }
 
 /// The search engine over one loaded index.
