@@ -187,7 +187,7 @@ impl Explorer {
             }
         });
         // Also asked for by a search within a facet that lists only its most frequent values
-        // (see `FacetPanel`): its panel is counted again with every value.
+        // (see `FacetBox` in components/facets.rs): its panel is counted again with every value.
         Effect::new(move |first: Option<()>| {
             terms.version.track();
             let arrived = data.with_value(|d| d.engine.borrow().index().has(Need::Columns));

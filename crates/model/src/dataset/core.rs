@@ -369,14 +369,28 @@ impl Core {
                 if frequency.len() != values.len() || frequency.iter().any(|&f| f as usize > n) {
                     return Err(bad("a facet's frequencies do not match its values"));
                 }
-                if total < values.len() {
-                    return Err(bad("a facet has fewer values than the core lists"));
+                // The most frequent first, each in at least one document, and some kept
+                // whenever the facet has any.
+                if total < values.len()
+                    || (values.is_empty() && total > 0)
+                    || frequency.windows(2).any(|w| w[0] < w[1])
+                    || frequency.last() == Some(&0)
+                {
+                    return Err(bad("a facet's values do not match its frequencies"));
                 }
-                facets.push(Facet::pending(key, values, frequency, total));
+                let facet = Facet::pending(key, values, frequency, total);
+                if facet.by_text.len() != facet.len() {
+                    return Err(bad("a facet names a value twice"));
+                }
+                facets.push(facet);
                 continue;
             }
             let (doc_ends, ids) = read_columns(&mut r, shape == 1, n, values.len())?;
-            facets.push(Facet::new(key, values, doc_ends, ids));
+            let facet = Facet::new(key, values, doc_ends, ids);
+            if facet.by_text.len() != facet.len() {
+                return Err(bad("a facet names a value twice"));
+            }
+            facets.push(facet);
         }
         if !r.at_end() {
             return Err(bad("bytes after the last section"));
@@ -441,12 +455,16 @@ impl Core {
             let kept = old.values.len();
             let values = old.values.iter().cloned().chain(rest).collect();
             let facet = Facet::new(old.key.clone(), values, doc_ends, ids);
-            // The core's values are the most frequent, with the counts it gave for them.
+            // The core's values are the most frequent, with the counts it gave for them; the
+            // others are no more frequent than the least of them, and none is named twice.
             let (first, others) = facet.frequency.split_at(kept);
             if first != old.frequency.as_slice()
-                || others.first().is_some_and(|&n| Some(&n) > first.last())
+                || others.iter().any(|&n| n == 0 || Some(&n) > first.last())
             {
                 return Err(bad("a facet's columns do not match its frequencies"));
+            }
+            if facet.by_text.len() != facet.len() {
+                return Err(bad("a facet names a value twice"));
             }
             loaded.push((f, facet));
         }
@@ -643,6 +661,14 @@ mod tests {
                 c.add_columns(&shifted).is_err(),
                 "another split of the values"
             );
+            // Columns of the same shape (as many values, ids in range) with other counts.
+            let mut recount = CoreInput {
+                days: input.days.clone(),
+                facets: input.facets.clone(),
+            };
+            recount.facets[0].1 = vec![vec!["Trần B"], vec!["Lê Văn A"], vec![]];
+            let (_, recounted) = Core::build_keeping(&recount, &DEFERRED_FACETS, kept);
+            assert!(c.add_columns(&recounted).is_err(), "other frequencies");
             assert!(c.is_pending() && c.facets()[0].len() == kept.min(2));
             c.add_columns(&columns).unwrap();
             assert!(!c.is_pending() && !c.facets()[0].is_partial());
@@ -663,5 +689,41 @@ mod tests {
             assert_eq!(c.facets()[0].value_id("Lê Văn A"), Some(1));
             assert!(c.add_columns(&columns).is_err(), "columns come once");
         }
+    }
+
+    #[test]
+    fn columns_that_name_a_kept_value_again_are_refused() {
+        // Two names of one length: the columns file's copy of the second is turned into the
+        // first, which the core already keeps. Counts and ids stay plausible.
+        let input = CoreInput {
+            days: vec![Some(3), Some(2), Some(1)],
+            facets: vec![(
+                "person".into(),
+                vec![vec!["Trần B", "Trần C"], vec!["Trần B"], vec![]],
+            )],
+        };
+        let (core, mut columns) = Core::build_keeping(&input, &DEFERRED_FACETS, 1);
+        let mut c = Core::load(&core).unwrap();
+        let at = columns
+            .windows("Trần C".len())
+            .position(|w| w == "Trần C".as_bytes())
+            .unwrap();
+        columns[at..at + "Trần B".len()].copy_from_slice("Trần B".as_bytes());
+        let refused = c.add_columns(&columns);
+        assert!(
+            matches!(&refused, Err(IndexError::Corrupt(m)) if m.contains("twice")),
+            "{refused:?}"
+        );
+        assert!(c.is_pending());
+        // A core whose kept values are not the most frequent first, or name one twice.
+        let mut unordered = Core::build_keeping(&input, &DEFERRED_FACETS, 2).0;
+        let tail = unordered.len() - 2;
+        assert_eq!(
+            &unordered[tail..],
+            [2, 1],
+            "the two frequencies end the file"
+        );
+        unordered[tail..].copy_from_slice(&[1, 2]);
+        assert!(Core::load(&unordered).is_err());
     }
 }
