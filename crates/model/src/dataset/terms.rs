@@ -44,18 +44,29 @@ pub const MIN_LETTER_FORMS: usize = 2;
 /// little until the second letter comes, but reading eight of its forms made it the slowest
 /// keystroke of all (5.5 ms natively at 100,000 articles, a third of a frame in the browser).
 pub const LETTER_POSTINGS_BUDGET: u64 = 2;
+/// A prefix of two letters keeps this many for certain...
+pub const MIN_PAIR_FORMS: usize = 4;
+/// ...and more only while their postings stay within this many times the documents: two
+/// letters ("th", "ng", "đả") still match nearly every article through their four most
+/// frequent completions (18,203 of 20,000 for "th", against 19,731 through eight), and each
+/// frequent completion is a shard of its own: eight of them made "th" the heaviest query of a
+/// first visit (279 kB at 20,000 articles, 992 kB at 100,000), for an order that means
+/// little until the third letter comes.
+pub const PAIR_POSTINGS_BUDGET: u64 = 2;
 
 /// How many completions of `prefix` are kept for certain: [`MIN_LETTER_FORMS`] for a single
-/// letter, else [`MIN_PREFIX_FORMS`].
+/// letter, [`MIN_PAIR_FORMS`] for two, else [`MIN_PREFIX_FORMS`].
 pub fn min_forms(prefix: &str) -> usize {
     limits(prefix).0
 }
 
 /// The completions kept for certain and the postings budget (times the documents) of
-/// `prefix`: a single letter's, or any longer prefix's.
+/// `prefix`: a single letter's, two letters', or any longer prefix's.
 fn limits(prefix: &str) -> (usize, u64) {
     if prefix.chars().nth(1).is_none() {
         (MIN_LETTER_FORMS, LETTER_POSTINGS_BUDGET)
+    } else if prefix.chars().nth(2).is_none() {
+        (MIN_PAIR_FORMS, PAIR_POSTINGS_BUDGET)
     } else {
         (MIN_PREFIX_FORMS, PREFIX_POSTINGS_BUDGET)
     }
@@ -300,8 +311,9 @@ fn char_prefix(s: &str, n: usize) -> Option<&str> {
 /// first, then the most frequent, at least [`MIN_PREFIX_FORMS`] and then more while their
 /// postings stay within [`PREFIX_POSTINGS_BUDGET`] times the documents, at most
 /// [`MAX_PREFIX_FORMS`]; for a single letter, [`MIN_LETTER_FORMS`] and
-/// [`LETTER_POSTINGS_BUDGET`]. The engine applies the same rule to prefixes within one shard,
-/// and to the completions a directory written by an earlier version stored.
+/// [`LETTER_POSTINGS_BUDGET`]; for two, [`MIN_PAIR_FORMS`] and [`PAIR_POSTINGS_BUDGET`]. The
+/// engine applies the same rule to prefixes within one shard, and to the completions a
+/// directory written by an earlier version stored.
 pub fn expansion<'a>(
     prefix: &str,
     forms: impl IntoIterator<Item = u32>,
@@ -753,15 +765,20 @@ mod tests {
     }
 
     #[test]
-    fn a_single_letter_keeps_its_commonest_forms_within_twice_the_documents() {
+    fn short_prefixes_keep_their_commonest_forms_within_twice_the_documents() {
         let names = ["tai", "the", "trong", "tu", "t"];
         let df = [79, 67, 87, 82, 1];
         // The whole word first, then by frequency while the postings stay within 200.
         assert_eq!(expand("t", &names, &df), ["t", "trong", "tu"]);
         // Two are kept however frequent.
         assert_eq!(expand("t", &names[..4], &[99, 99, 99, 99]), ["tai", "the"]);
-        // Two letters and more keep at least eight.
-        let th = ["tha", "thb", "thc", "thd"];
-        assert_eq!(expand("th", &th, &[90, 80, 70, 60]), th);
+        // Two letters keep four however frequent, and more within twice the documents...
+        let th = ["tha", "thb", "thc", "thd", "the", "thf"];
+        assert_eq!(expand("th", &th, &[90, 80, 70, 60, 50, 40]), th[..4]);
+        assert_eq!(expand("th", &th, &[40, 30, 30, 20, 20, 20]), th[..6]);
+        assert_eq!(expand("th", &th, &[40, 40, 40, 30, 30, 30]), th[..5]);
+        // ...three letters and more keep at least eight.
+        let tha = ["thaa", "thab", "thac", "thad", "thae", "thaf"];
+        assert_eq!(expand("tha", &tha, &[90, 80, 70, 60, 50, 40]), tha);
     }
 }
