@@ -3,6 +3,7 @@
 
 use crate::app::use_lang;
 use crate::explorer::{use_explorer, Nav};
+use crate::i18n::Strings;
 use crate::views::PageLink;
 use leptos::prelude::*;
 use nienbieu_model::fold::fold;
@@ -45,6 +46,29 @@ enum Pending {
     Counting,
     NotStored,
     Failed,
+}
+
+impl Pending {
+    /// What the panel says: of its counts, or of the values a search within it lacks.
+    fn text(self, t: &'static Strings, values: bool) -> &'static str {
+        match (self, values) {
+            (Pending::Counting, false) => t.facet_counting,
+            (Pending::NotStored, false) => t.facet_not_stored,
+            (Pending::Failed, false) => t.facet_failed,
+            (Pending::Counting, true) => t.facet_values_loading,
+            (Pending::NotStored, true) => t.facet_values_not_stored,
+            (Pending::Failed, true) => t.facet_values_failed,
+        }
+    }
+}
+
+/// The note `text` says while it is set.
+fn pending_note(text: Memo<Option<&'static str>>, testid: &'static str) -> impl IntoView {
+    move || {
+        text.get().map(|text| {
+            view! { <p class="facet-pending" role="status" data-testid=testid>{text}</p> }
+        })
+    }
 }
 
 /// One row of a facet list.
@@ -106,7 +130,12 @@ fn FacetBox(facet: usize) -> impl IntoView {
             ex.terms.request(&[Need::Columns]);
         }
     });
-    let values_pending = Memo::new(move |_| searching_partial.get().then(waiting));
+    let counts_note = Memo::new(move |_| pending.get().map(|p| p.text(lang.get().t(), false)));
+    let values_note = Memo::new(move |_| {
+        searching_partial
+            .get()
+            .then(|| waiting().text(lang.get().t(), true))
+    });
     let rows = {
         Memo::new(move |_| {
             let l = lang.get();
@@ -178,23 +207,7 @@ fn FacetBox(facet: usize) -> impl IntoView {
         <Show when=move || { total.get() > 0 || pending.with(Option::is_some) }>
             <section class="facet" aria-labelledby=heading_id.clone()>
                 <h2 id=heading_id.clone()>{move || title.get()}</h2>
-                {move || {
-                    pending
-                        .get()
-                        .map(|p| {
-                            let t = lang.get().t();
-                            let text = match p {
-                                Pending::Counting => t.facet_counting,
-                                Pending::NotStored => t.facet_not_stored,
-                                Pending::Failed => t.facet_failed,
-                            };
-                            view! {
-                                <p class="facet-pending" role="status" data-testid="facet-pending">
-                                    {text}
-                                </p>
-                            }
-                        })
-                }}
+                {pending_note(counts_note, "facet-pending")}
                 <Show when=move || { total.get() > SHORT }>
                     <input
                         class="facet-search"
@@ -205,23 +218,7 @@ fn FacetBox(facet: usize) -> impl IntoView {
                         on:input=move |e| filter.set(event_target_value(&e))
                     />
                 </Show>
-                {move || {
-                    values_pending
-                        .get()
-                        .map(|p| {
-                            let t = lang.get().t();
-                            let text = match p {
-                                Pending::Counting => t.facet_values_loading,
-                                Pending::NotStored => t.facet_values_not_stored,
-                                Pending::Failed => t.facet_values_failed,
-                            };
-                            view! {
-                                <p class="facet-pending" role="status" data-testid="facet-values-pending">
-                                    {text}
-                                </p>
-                            }
-                        })
-                }}
+                {pending_note(values_note, "facet-values-pending")}
                 <ul class="facet-values">
                     // Keyed by value: a value that stays listed keeps its elements; its count
                     // and checkbox follow the results.

@@ -156,6 +156,15 @@ impl Facet {
         f
     }
 
+    /// The facet, unless it names a value twice (a damaged file).
+    fn unique(self) -> Result<Facet, IndexError> {
+        if self.by_text.len() == self.values.len() {
+            Ok(self)
+        } else {
+            Err(IndexError::Corrupt("a facet names a value twice".into()))
+        }
+    }
+
     fn new(key: String, values: Vec<String>, doc_ends: Vec<u32>, ids: Vec<u32>) -> Facet {
         let mut alphabetical: Vec<u32> = (0..values.len() as u32).collect();
         crate::order::sort_by(&mut alphabetical, |&a, &b| {
@@ -378,19 +387,11 @@ impl Core {
                 {
                     return Err(bad("a facet's values do not match its frequencies"));
                 }
-                let facet = Facet::pending(key, values, frequency, total);
-                if facet.by_text.len() != facet.len() {
-                    return Err(bad("a facet names a value twice"));
-                }
-                facets.push(facet);
+                facets.push(Facet::pending(key, values, frequency, total).unique()?);
                 continue;
             }
             let (doc_ends, ids) = read_columns(&mut r, shape == 1, n, values.len())?;
-            let facet = Facet::new(key, values, doc_ends, ids);
-            if facet.by_text.len() != facet.len() {
-                return Err(bad("a facet names a value twice"));
-            }
-            facets.push(facet);
+            facets.push(Facet::new(key, values, doc_ends, ids).unique()?);
         }
         if !r.at_end() {
             return Err(bad("bytes after the last section"));
@@ -454,7 +455,7 @@ impl Core {
             let old = &self.facets[f];
             let kept = old.values.len();
             let values = old.values.iter().cloned().chain(rest).collect();
-            let facet = Facet::new(old.key.clone(), values, doc_ends, ids);
+            let facet = Facet::new(old.key.clone(), values, doc_ends, ids).unique()?;
             // The core's values are the most frequent, with the counts it gave for them; the
             // others are no more frequent than the least of them, and none is named twice.
             let (first, others) = facet.frequency.split_at(kept);
@@ -462,9 +463,6 @@ impl Core {
                 || others.iter().any(|&n| n == 0 || Some(&n) > first.last())
             {
                 return Err(bad("a facet's columns do not match its frequencies"));
-            }
-            if facet.by_text.len() != facet.len() {
-                return Err(bad("a facet names a value twice"));
             }
             loaded.push((f, facet));
         }
