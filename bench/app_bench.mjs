@@ -73,7 +73,7 @@ try {
         await page.goto(server.url);
         await page.getByTestId('result').first().waitFor({ timeout: 120000 });
         await context.close();
-        const layers = [manifest.postings, manifest.positions, manifest.fragments];
+        const layers = [manifest.postings, manifest.positions, manifest.pairs, manifest.fragments];
         const paths = [manifest.core.path, ...(manifest.columns ? [manifest.columns.path] : []), manifest.terms.path, ...layers.flatMap((l) => Array.from({ length: l.files }, (_, n) => `${l.dir}/${n}.${l.ext}`))];
         for (let i = 0; i < paths.length; i += 64) {
           await Promise.all(paths.slice(i, i + 64).map(async (p) => (await fetch(`${server.url}data/${p}`, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer()));

@@ -67,7 +67,7 @@ async function status(client) {
 function datasetFiles(m) {
   const single = [m.core, m.columns, m.terms, m.views.documents, m.views.people, m.views.organizations, m.views.figures].filter(Boolean);
   const files = single.map((f) => ({ url: `data/${f.path}`, bytes: f.bytes }));
-  for (const l of [m.postings, m.positions, m.fragments, m.catalog, m.ids]) {
+  for (const l of [m.postings, m.positions, m.pairs, m.fragments, m.catalog, m.ids]) {
     for (let n = 0; n < l.files; n++) files.push({ url: `data/${l.dir}/${n}.${l.ext}`, bytes: l.bytes / l.files });
   }
   return files;

@@ -1,5 +1,5 @@
-//! Fetching the term layers a search needs (the directory, postings and positions shards),
-//! each once, adding them to the engine as they arrive, and telling the explorer, which then
+//! Fetching the term layers a search needs (the directory, postings, pairs and positions
+//! shards), each once, adding them to the engine as they arrive, and telling the explorer, which
 //! searches again. A file that fails is reported with its name and why, offline or not.
 
 use crate::data::{fetch, Dataset, LoadError};

@@ -48,7 +48,7 @@ window.bench = {
     ours = new Bench(core);
     const t2 = now();
     const layer = (l) => Array.from({ length: l.files }, (_, n) => `${l.dir}/${n}.${l.ext}`);
-    const files = [['columns', 0, m.columns.path], ['directory', 0, m.terms.path], ...layer(m.postings).map((p, n) => ['postings', n, p]), ...layer(m.positions).map((p, n) => ['positions', n, p])];
+    const files = [['columns', 0, m.columns.path], ['directory', 0, m.terms.path], ...layer(m.postings).map((p, n) => ['postings', n, p]), ...layer(m.positions).map((p, n) => ['positions', n, p]), ...layer(m.pairs).map((p, n) => ['pairs', n, p])];
     let termBytes = 0;
     // At most 16 requests at a time: thousands at once (100,000 articles have about 2,900
     // term files) make Chromium refuse some with ERR_INSUFFICIENT_RESOURCES.

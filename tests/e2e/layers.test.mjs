@@ -1,7 +1,8 @@
 // The layered dataset as a visitor meets it, on 2,000 generated articles with many term
 // shards: the first screen needs no term file; a query fetches the term files it needs (as
-// the native engine computes them) and what the next keystroke will, and nothing else; a
-// list waiting for them says so instead of showing a count.
+// the native engine computes them) and what the next keystroke will, and nothing else; words
+// typed side by side rank on the pairs layer, not on their positions; a list waiting for
+// term files says so instead of showing a count.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -31,7 +32,7 @@ const h = harness({
   },
 });
 
-const termFile = (path) => /^\/data\/(terms|postings|positions)-/.test(path);
+const termFile = (path) => /^\/data\/(terms|postings|positions|pairs)-/.test(path);
 
 test('a query fetches only the term files it needs, and the next keystroke will', async (t) => {
   const requested = [];
@@ -52,9 +53,27 @@ test('a query fetches only the term files it needs, and the next keystroke will'
   const ahead = new Set(lines.filter((l) => l.startsWith('ahead ')).map((l) => l.slice(6)));
   for (const p of need) assert.ok(fetched.has(p), `${p} needed but not fetched`);
   for (const p of fetched) assert.ok(need.has(p) || ahead.has(p), `${p} fetched but neither needed nor ahead`);
-  const total = manifest.postings.files + manifest.positions.files;
+  const total = manifest.postings.files + manifest.positions.files + manifest.pairs.files;
   assert.ok(fetched.size <= 8 && fetched.size * 10 < total, `${fetched.size} of ${total} term files`);
   assert.equal(new Set(requested.filter(termFile)).size, requested.filter(termFile).length, 'no term file twice');
+  assert.deepEqual(errors, []);
+});
+
+test('words typed side by side are ranked on the pairs layer, not on their positions', async (t) => {
+  const requested = [];
+  const { app, page, errors } = await h.openApp(t, { setup: (p) => p.on('request', (r) => requested.push(new URL(r.url()).pathname)) });
+  await app.waitForTotal(N);
+  const manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8'));
+  assert.ok(manifest.pairs.files > 0, 'the dataset has a pairs layer');
+  // Every article's body opens with "Hội nghị"; those with it in the title come first.
+  await app.searchBox().fill('hội nghị ');
+  await until(async () => (await page.getByTestId('result-count').getAttribute('data-loading')) === 'false' && (await app.total()) === N, 'every article');
+  await page.waitForTimeout(600);
+  const fetched = requested.filter(termFile);
+  assert.ok(fetched.some((p) => p.startsWith('/data/pairs-')), `a pairs shard fetched: ${fetched}`);
+  assert.ok(!fetched.some((p) => p.startsWith('/data/positions-')), `no positions shard fetched: ${fetched}`);
+  const [first] = await app.rows();
+  assert.match(first.title, /hội nghị/i);
   assert.deepEqual(errors, []);
 });
 
@@ -78,9 +97,9 @@ test('a list waiting for term files says so, and never shows a count as final', 
 
 test('a term file or a row file whose request fails or stalls once is fetched again, and the list completes', async (t) => {
   // A phone's connection drops a request now and then, or leaves it unanswered: the first
-  // request for each postings shard is never answered, for each positions shard the
-  // connection drops, and each row fragment file gets a 503 (as the service worker answers
-  // when its own fetch fails); every second request succeeds.
+  // request for each postings shard is never answered, for each pairs shard the connection
+  // drops, and each row fragment file gets a 503 (as the service worker answers when its own
+  // fetch fails); every second request succeeds.
   const tries = new Map();
   const once = (fail) => async (route) => {
     const path = new URL(route.request().url()).pathname;
@@ -91,7 +110,7 @@ test('a term file or a row file whose request fails or stalls once is fetched ag
   const { app, page } = await h.openApp(t, {
     setup: async (p) => {
       await p.route('**/data/postings-*/*', once(() => new Promise(() => {})));
-      await p.route('**/data/positions-*/*', once((r) => r.abort('connectionreset')));
+      await p.route('**/data/pairs-*/*', once((r) => r.abort('connectionreset')));
       await p.route('**/data/articles-*/*', once((r) => r.fulfill({ status: 503, body: 'busy' })));
     },
   });
@@ -105,7 +124,7 @@ test('a term file or a row file whose request fails or stalls once is fetched ag
   assert.equal(await page.getByTestId('term-failure').count(), 0, 'no failure shown');
   const again = (kind) => [...tries].filter(([p, n]) => p.includes(`/${kind}-`) && n === 2).length;
   assert.ok(again('postings') > 0, `a postings shard asked for again: ${JSON.stringify([...tries])}`);
-  assert.ok(again('positions') > 0, `a positions shard asked for again: ${JSON.stringify([...tries])}`);
+  assert.ok(again('pairs') > 0, `a pairs shard asked for again: ${JSON.stringify([...tries])}`);
   // The rows' titles and snippets came from files that also failed once.
   assert.ok(again('articles') > 0, 'a fragment file asked for again');
   const [row] = await until(async () => ((r) => r.length && r[0].title.includes('chữ1235') && r)(await app.rows()), 'the row with its title');

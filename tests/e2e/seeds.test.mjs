@@ -63,7 +63,7 @@ test('the first screen downloads alongside the wasm, each file once, before any 
   // No term file is asked for before the first row is painted: the first screen needs none.
   const firstRowAt = await page.evaluate(() => window.firstRowAt);
   assert.ok(firstRowAt > 0);
-  for (const e of how.filter((e) => /\/(terms|postings|positions)-/.test(e.name))) {
+  for (const e of how.filter((e) => /\/(terms|postings|positions|pairs)-/.test(e.name))) {
     assert.ok(e.start >= firstRowAt, `${e.name} started at ${e.start} ms, before the first row at ${firstRowAt} ms`);
   }
   assert.equal(await app.total(), 5);
@@ -117,7 +117,7 @@ test('a missing dataset shows a clear message and a retry that recovers', async 
 test('a newer schema, a corrupt manifest or a corrupt index is refused with a message', async (t) => {
   for (const [pattern, body, expected] of [
     ['**/data/manifest.json', '{"schema_version": 999, "articles": 0}', /phiên bản định dạng 999, mới hơn/],
-    ['**/data/manifest.json', '{"schema_version": 6, "articles": [{"id": ', /Tệp dữ liệu bị hỏng/],
+    ['**/data/manifest.json', '{"schema_version": 7, "articles": [{"id": ', /Tệp dữ liệu bị hỏng/],
     ['**/data/core-*.bin', 'NBCO garbage', /Tệp chỉ mục bị hỏng/],
   ]) {
     const { app } = await h.openApp(t, { setup: (page) => page.route(pattern, (route) => route.fulfill({ status: 200, body })) });

@@ -56,6 +56,9 @@ pub fn load(dir: &Path, m: &Manifest) -> Result<Engine, String> {
     for n in 0..m.positions.files {
         add(Need::Positions(n), m.positions.path(n))?;
     }
+    for n in 0..m.pairs.files {
+        add(Need::Pairs(n), m.pairs.path(n))?;
+    }
     Ok(engine)
 }
 
@@ -80,7 +83,7 @@ pub fn run(dir: &Path, queries: &Path) -> Result<(), String> {
     let all_layers = ms(t);
     let m = &manifest;
     println!(
-        "\nNative engine benchmark: {} articles{}; core {:.2} MB, term directory {:.2} MB ({} prefixes with completions), {} postings shards {:.1} MB, {} positions shards {:.1} MB",
+        "\nNative engine benchmark: {} articles{}; core {:.2} MB, term directory {:.2} MB ({} prefixes with completions), {} postings shards {:.1} MB, {} positions shards {:.1} MB, {} pairs shards {:.1} MB",
         m.articles,
         if m.synthetic { " (SYNTHETIC dates)" } else { "" },
         m.core.bytes as f64 / 1e6,
@@ -90,6 +93,8 @@ pub fn run(dir: &Path, queries: &Path) -> Result<(), String> {
         m.postings.bytes as f64 / 1e6,
         m.positions.files,
         m.positions.bytes as f64 / 1e6,
+        m.pairs.files,
+        m.pairs.bytes as f64 / 1e6,
     );
     println!(
         "core bytes to ready engine: median {:.1} ms of 5; every term layer read and loaded in {:.0} ms",

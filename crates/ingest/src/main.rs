@@ -147,14 +147,15 @@ fn write_dataset(
     let m = &files.manifest;
     let mb = |b: u64| b as f64 / 1e6;
     eprintln!(
-        "dataset: {} ({} articles; core {:.2} MB, terms {:.1} MB in {} + {} shards, articles \
+        "dataset: {} ({} articles; core {:.2} MB, terms {:.1} MB in {} + {} + {} shards, articles \
          {:.1} MB in {} files; {:.1} MB in all) built in {:.2} s",
         dir.display(),
         m.articles,
         mb(m.core.bytes),
-        mb(m.terms.bytes + m.postings.bytes + m.positions.bytes),
+        mb(m.terms.bytes + m.postings.bytes + m.positions.bytes + m.pairs.bytes),
         m.postings.files,
         m.positions.files,
+        m.pairs.files,
         mb(m.fragments.bytes),
         m.fragments.files,
         mb(m.total_bytes()),

@@ -102,6 +102,7 @@ pub fn write_dataset_dir(dir: &Path, files: &DatasetFiles) -> io::Result<()> {
                 | "terms"
                 | "postings"
                 | "positions"
+                | "pairs"
                 | "articles"
                 | "catalog"
                 | "ids"

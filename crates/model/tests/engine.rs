@@ -538,6 +538,7 @@ fn a_corrupt_layer_is_refused_not_misread() {
         .chain(std::iter::once((Need::Columns, file(&m.columns.path))))
         .chain((0..m.postings.files).map(|n| (Need::Postings(n), file(&m.postings.path(n)))))
         .chain((0..m.positions.files).map(|n| (Need::Positions(n), file(&m.positions.path(n)))))
+        .chain((0..m.pairs.files).map(|n| (Need::Pairs(n), file(&m.pairs.path(n)))))
         .collect();
     // A truncated file of any layer is refused.
     for (need, bytes) in &layers {
@@ -652,8 +653,60 @@ fn a_query_answers_only_once_its_shards_are_in() {
         }
         rounds += 1;
     }
-    // Directory, postings, positions (for the side-by-side bonus).
-    assert_eq!(rounds, 3);
+    // The directory, then the postings with the pair's shard (the side-by-side bonus reads
+    // it, not the words' positions).
+    assert_eq!(rounds, 2);
+    let (_, _, positions) = e.index().loaded_bytes();
+    assert!(positions > 0, "the pairs shard is in");
+    assert!(
+        (0..m.positions.files).all(|p| !e.index().has(Need::Positions(p))),
+        "no positions shard was read"
+    );
+}
+
+#[test]
+fn the_pairs_layer_ranks_words_side_by_side_as_their_positions_do() {
+    use nienbieu_model::index::Need;
+    let mut rng = Rng(41);
+    let mut articles = random_articles(&mut rng, 400);
+    // A pair found once is not in the pairs layer: its words' positions give the bonus.
+    articles.push(article("rare", "Đảng zeta", &["đảng zeta viên"]));
+    let files = DatasetFiles::build_serial(&articles);
+    assert!(files.manifest.pairs.files > 0);
+    let with = Engine::from_files(&files).unwrap();
+    let without = Engine::from_files(&files).unwrap().without_pairs();
+    let mut queries: Vec<String> = vec!["đảng zeta ".into(), "dang zeta vien ".into()];
+    for _ in 0..120 {
+        let k = 2 + rng.below(2);
+        let words: Vec<&str> = (0..k).map(|_| rng.pick(WORDS)).collect();
+        let q = words.join(" ") + " ";
+        // The same words typed without marks too.
+        queries.push(fold(&q));
+        queries.push(q);
+    }
+    let mut used = 0;
+    for q in &queries {
+        let req = SearchRequest {
+            query: q.clone(),
+            ..SearchRequest::default()
+        };
+        let (a, b) = (with.hits(&req), without.hits(&req));
+        assert!(a.is_complete() && b.is_complete());
+        assert_eq!(a.hits.to_vec(), b.hits.to_vec(), "{q:?}");
+        // On a fresh engine, the query reads no positions unless a pair is rare.
+        let mut fresh = Engine::load_core(files.file(&files.manifest.core.path).unwrap()).unwrap();
+        while let needs @ [_, ..] = &fresh.needs(&req)[..] {
+            for &n in needs {
+                let bytes = files.file(&files.manifest.path_of(n)).unwrap().to_vec();
+                fresh.add(n, bytes).unwrap();
+            }
+        }
+        let positions =
+            (0..files.manifest.positions.files).any(|p| fresh.index().has(Need::Positions(p)));
+        assert_eq!(positions, q.contains("zeta"), "{q:?}");
+        used += usize::from(!positions);
+    }
+    assert!(used > 200);
 }
 
 #[test]

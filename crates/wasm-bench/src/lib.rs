@@ -25,13 +25,14 @@ impl Bench {
         })
     }
 
-    /// Adds a file of the term layers: `kind` is `columns`, `directory`, `postings` or `positions`,
-    /// `n` the shard's number.
+    /// Adds a file of the term layers: `kind` is `columns`, `directory`, `postings`,
+    /// `positions` or `pairs`, `n` the shard's number.
     pub fn add(&mut self, kind: &str, n: u32, bytes: &[u8]) -> Result<(), JsError> {
         let need = match kind {
             "directory" => Need::Directory,
             "postings" => Need::Postings(n),
             "positions" => Need::Positions(n),
+            "pairs" => Need::Pairs(n),
             "columns" => Need::Columns,
             _ => return Err(JsError::new(&format!("unknown layer {kind}"))),
         };

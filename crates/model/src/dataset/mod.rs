@@ -5,8 +5,8 @@
 //! - the **core** ([`core`]), loaded at start: enough to paint the first screen for the whole
 //!   archive (newest-first order, every facet's counts, the timeline) and to count facets and
 //!   bin dates for any set of hits;
-//! - the **term layers** ([`terms`]): a directory, then postings and positions shards
-//!   fetched when a query needs them;
+//! - the **term layers** ([`terms`], [`pairs`]): a directory, then postings, pairs and
+//!   positions shards fetched when a query needs them;
 //! - the **record layers** ([`records`]): the articles a few per file, a catalog for
 //!   exports, and id buckets for links that name an article.
 //!
@@ -14,6 +14,7 @@
 //! files (`postings-<hash>/17.bin`), so the manifest stays small whatever the archive's size.
 
 pub mod core;
+pub mod pairs;
 pub mod records;
 pub mod terms;
 
@@ -31,7 +32,7 @@ use std::fmt;
 ///
 /// Bump it whenever a change to [`Article`], [`Manifest`] or a layer's layout would make an
 /// older app misread newer files; the app refuses any other version with a clear message.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The manifest's file name, the one fixed name in a dataset directory.
 pub const MANIFEST: &str = "manifest.json";
@@ -115,6 +116,8 @@ pub struct Manifest {
     pub postings: LayerRef,
     /// The positions shards.
     pub positions: LayerRef,
+    /// The pairs shards: how often two words stand side by side, per article.
+    pub pairs: LayerRef,
     /// The article records, [`FRAGMENT_DOCS`] per file.
     pub fragments: LayerRef,
     /// The catalog, [`CATALOG_DOCS`] per file.
@@ -132,15 +135,17 @@ impl Manifest {
             Need::Directory => self.terms.path.clone(),
             Need::Postings(n) => self.postings.path(n),
             Need::Positions(n) => self.positions.path(n),
+            Need::Pairs(n) => self.pairs.path(n),
             Need::Columns => self.columns.path.clone(),
         }
     }
 
     /// The layers of numbered files, by name.
-    pub fn layers(&self) -> [(&'static str, &LayerRef); 5] {
+    pub fn layers(&self) -> [(&'static str, &LayerRef); 6] {
         [
             ("postings", &self.postings),
             ("positions", &self.positions),
+            ("pairs", &self.pairs),
             ("fragments", &self.fragments),
             ("catalog", &self.catalog),
             ("ids", &self.ids),
@@ -364,7 +369,8 @@ impl DatasetFiles {
         for _ in &docs {
             builder.add(terms.next().expect("one DocTerms per article"));
         }
-        let term_files = terms::build_terms(&builder.finish(), n);
+        let (term_data, pair_data) = builder.finish();
+        let term_files = terms::build_terms(&term_data, &pair_data, n);
 
         let values: Vec<Vec<Vec<String>>> =
             docs.iter().map(|a| facet_values(a, &meta_keys)).collect();
@@ -431,6 +437,7 @@ impl DatasetFiles {
             terms: single("terms", "bin", term_files.directory, &mut files),
             postings: layer("postings", "bin", term_files.postings, &mut files),
             positions: layer("positions", "bin", term_files.positions, &mut files),
+            pairs: layer("pairs", "bin", term_files.pairs, &mut files),
             fragments: layer("articles", "jsonl", fragments, &mut files),
             catalog: layer("catalog", "jsonl", catalog, &mut files),
             ids: layer("ids", "json", ids, &mut files),

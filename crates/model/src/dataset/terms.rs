@@ -14,9 +14,11 @@
 //! - **The directory** says where each shard starts (its first folded form, form and term
 //!   numbers), and lists, for every prefix whose completions span several postings shards,
 //!   the completions a search expands it to, so that typing "th" fetches the shards of its
-//!   most frequent completions and not every shard from "th" to "tz".
+//!   most frequent completions and not every shard from "th" to "tz"; and the first key of
+//!   each pairs shard (see [`crate::dataset::pairs`]).
 
 use crate::codec::{CodecError, Reader, StrTable, Writer};
+use crate::dataset::pairs::{build_pairs, PairData};
 use crate::dataset::SCHEMA_VERSION;
 use crate::index::IndexError;
 use std::ops::Range;
@@ -118,10 +120,13 @@ pub struct TermFiles {
     pub postings: Vec<Vec<u8>>,
     /// The positions shards, in order.
     pub positions: Vec<Vec<u8>>,
+    /// The pairs shards, in order (see [`crate::dataset::pairs`]).
+    pub pairs: Vec<Vec<u8>>,
 }
 
-/// Splits `terms` (sorted by folded, then exact form) into shards and writes the directory.
-pub fn build_terms(terms: &[TermData], n_docs: usize) -> TermFiles {
+/// Splits `terms` (sorted by folded, then exact form) and `pairs` (by key) into shards and
+/// writes the directory.
+pub fn build_terms(terms: &[TermData], pairs: &[PairData], n_docs: usize) -> TermFiles {
     // Folded forms: (first term, end term).
     let mut forms: Vec<(usize, usize)> = Vec::new();
     for (i, t) in terms.iter().enumerate() {
@@ -291,10 +296,13 @@ pub fn build_terms(terms: &[TermData], n_docs: usize) -> TermFiles {
     w.strs(completions.iter().map(|(p, _)| p.as_str()));
     w.varints(completions.iter().map(|(_, fs)| fs.len() as u32));
     w.varints(completions.iter().flat_map(|(_, fs)| fs.iter().copied()));
+    let (pair_firsts, pairs) = build_pairs(pairs);
+    w.strs(pair_firsts.iter().map(String::as_str));
     TermFiles {
         directory: w.out,
         postings,
         positions,
+        pairs,
     }
 }
 
@@ -343,7 +351,7 @@ pub fn expansion<'a>(
 }
 
 /// Starts of runs from their lengths: `[3, 2]` gives `[0, 3, 5]`.
-fn starts(lens: &[u32]) -> Result<Vec<u32>, CodecError> {
+pub(crate) fn starts(lens: &[u32]) -> Result<Vec<u32>, CodecError> {
     let mut out = Vec::with_capacity(lens.len() + 1);
     let mut at = 0u32;
     out.push(0);
@@ -356,7 +364,7 @@ fn starts(lens: &[u32]) -> Result<Vec<u32>, CodecError> {
     Ok(out)
 }
 
-fn header(r: &mut Reader, magic: &[u8; 4], what: &str) -> Result<(), IndexError> {
+pub(crate) fn header(r: &mut Reader, magic: &[u8; 4], what: &str) -> Result<(), IndexError> {
     if r.raw(4, what).ok() != Some(magic.as_slice()) {
         return Err(IndexError::Corrupt(format!("not a {what}")));
     }
@@ -392,6 +400,8 @@ pub struct Directory {
     prefixes: Vec<String>,
     completion_starts: Vec<u32>,
     completion_forms: Vec<u32>,
+    /// The first key of each pairs shard.
+    pair_firsts: Vec<String>,
 }
 
 impl Directory {
@@ -416,6 +426,10 @@ impl Directory {
             .collect();
         let completion_starts = starts(&r.varints("completion counts")?)?;
         let completion_forms = r.varints("completions")?;
+        let pair_firsts_t = r.strs("pairs shard starts")?;
+        let pair_firsts: Vec<String> = (0..pair_firsts_t.len())
+            .map(|i| pair_firsts_t.get(buf, i).to_string())
+            .collect();
         if !r.at_end() {
             return Err(bad("bytes after the last section"));
         }
@@ -429,6 +443,7 @@ impl Directory {
             || prefixes.len() + 1 != completion_starts.len()
             || completion_starts.last().copied() != Some(completion_forms.len() as u32)
             || completion_forms.iter().any(|&f| f >= n_forms)
+            || pair_firsts.windows(2).any(|w| w[0] >= w[1])
         {
             return Err(bad("the term directory does not add up"));
         }
@@ -443,6 +458,7 @@ impl Directory {
             prefixes,
             completion_starts,
             completion_forms,
+            pair_firsts,
         })
     }
 
@@ -454,6 +470,22 @@ impl Directory {
     /// The number of positions shards.
     pub fn positions_shards(&self) -> usize {
         self.pos_starts.len() - 1
+    }
+
+    /// The number of pairs shards.
+    pub fn pairs_shards(&self) -> usize {
+        self.pair_firsts.len()
+    }
+
+    /// The first key of pairs shard `p`.
+    pub fn pairs_first(&self, p: u32) -> Option<&str> {
+        self.pair_firsts.get(p as usize).map(String::as_str)
+    }
+
+    /// The pairs shard that holds `key` if any does (see [`crate::dataset::pairs`]).
+    pub fn pairs_shard_for(&self, key: &str) -> Option<u32> {
+        let p = self.pair_firsts.partition_point(|s| s.as_str() <= key);
+        p.checked_sub(1).map(|p| p as u32)
     }
 
     /// The forms of postings shard `s`.

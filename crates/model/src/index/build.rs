@@ -4,6 +4,7 @@
 
 use super::CORE_FACETS;
 use crate::codec::{get_varint, put_varint};
+use crate::dataset::pairs::{pair_key, pair_min_docs, put_posting, PairData, PairEntry};
 use crate::dataset::terms::{impact_code, TermData, SKIP_EVERY};
 use crate::tokenize::{tokenize, TokenKind};
 use crate::Article;
@@ -226,6 +227,8 @@ pub fn meta_facet_keys(articles: &[Article]) -> Vec<String> {
 /// frequencies (impacts need every document's length, known only at the end), and the
 /// positions in their final form.
 struct TermAcc {
+    /// Its number in the order terms were first seen (pairs name terms by it until the end).
+    id: u32,
     folded: String,
     df: u32,
     last_doc: u32,
@@ -235,12 +238,22 @@ struct TermAcc {
     pos_skips: Vec<u32>,
 }
 
+/// One pair of terms side by side while the dataset is built (see [`crate::dataset::pairs`]).
+#[derive(Default)]
+struct PairAcc {
+    df: u32,
+    last_doc: u32,
+    postings: Vec<u8>,
+}
+
 /// Assembles the term layers from documents added in document order.
 #[derive(Default)]
 pub struct TermsBuilder {
     title_len: Vec<u32>,
     body_len: Vec<u32>,
     terms: FxHashMap<String, TermAcc>,
+    /// Keyed by the two terms' first-seen numbers.
+    pairs: FxHashMap<(u32, u32), PairAcc>,
 }
 
 impl TermsBuilder {
@@ -249,8 +262,12 @@ impl TermsBuilder {
         let doc = self.title_len.len() as u32;
         self.title_len.push(terms.title_len);
         self.body_len.push(terms.body_len);
+        // Every position with the term there, for the pairs side by side.
+        let mut at: Vec<(u32, u32)> = Vec::new();
         for (exact, folded, title, body) in terms.terms {
+            let next_id = self.terms.len() as u32;
             let acc = self.terms.entry(exact).or_insert_with(|| TermAcc {
+                id: next_id,
                 folded,
                 df: 0,
                 last_doc: 0,
@@ -276,20 +293,80 @@ impl TermsBuilder {
             }
             acc.df += 1;
             acc.last_doc = doc;
+            at.extend(title.iter().chain(&body).map(|&p| (p, acc.id)));
+        }
+        self.add_pairs(doc, at);
+    }
+
+    /// Counts the pairs of terms at positions `p` and `p + 1` in document `doc`, as a phrase
+    /// of two words is matched on positions.
+    fn add_pairs(&mut self, doc: u32, mut at: Vec<(u32, u32)>) {
+        at.sort_unstable();
+        let mut found: Vec<(u32, u32)> = Vec::new();
+        let mut j = 0;
+        for &(p, a) in &at {
+            while j < at.len() && at[j].0 <= p {
+                j += 1;
+            }
+            found.extend(
+                at[j..]
+                    .iter()
+                    .take_while(|&&(q, _)| q == p + 1)
+                    .map(|&(_, b)| (a, b)),
+            );
+        }
+        found.sort_unstable();
+        for run in found.chunk_by(|x, y| x == y) {
+            let acc = self.pairs.entry(run[0]).or_default();
+            let last = (acc.df > 0).then_some(acc.last_doc);
+            put_posting(&mut acc.postings, last, doc, run.len() as u32);
+            acc.df += 1;
+            acc.last_doc = doc;
         }
     }
 
     /// The terms sorted by folded, then exact form, with their postings in final form: each
     /// posting's raw frequencies become one impact byte (BM25F's weighted, length-normalised
     /// term frequency).
-    pub fn finish(self) -> Vec<TermData> {
-        let n = self.title_len.len().max(1) as f64;
+    ///
+    /// With them, the pairs side by side in at least [`pair_min_docs`] documents, by key,
+    /// naming terms by their numbers in that order.
+    pub fn finish(self) -> (Vec<TermData>, Vec<PairData>) {
+        let n_docs = self.title_len.len();
+        let n = n_docs.max(1) as f64;
         let mean = |v: &[u32]| (v.iter().map(|&x| f64::from(x)).sum::<f64>() / n).max(1.0) as f32;
         let (avg_t, avg_b) = (mean(&self.title_len), mean(&self.body_len));
         let norm = |len: u32, avg: f32| 1.0 - BM25_B + BM25_B * len as f32 / avg;
         let mut terms: Vec<(String, TermAcc)> = self.terms.into_iter().collect();
         terms.sort_unstable_by(|a, b| (&a.1.folded, &a.0).cmp(&(&b.1.folded, &b.0)));
-        terms
+        let mut number = vec![0u32; terms.len()];
+        for (i, (_, acc)) in terms.iter().enumerate() {
+            number[acc.id as usize] = i as u32;
+        }
+        let folded: Vec<&str> = terms.iter().map(|(_, acc)| acc.folded.as_str()).collect();
+        let mut keyed: BTreeMap<String, Vec<PairEntry>> = BTreeMap::new();
+        for ((a, b), acc) in self.pairs {
+            let (first, second) = (number[a as usize], number[b as usize]);
+            keyed
+                .entry(pair_key(folded[first as usize], folded[second as usize]))
+                .or_default()
+                .push(PairEntry {
+                    first,
+                    second,
+                    df: acc.df,
+                    postings: acc.postings,
+                });
+        }
+        let min = pair_min_docs(n_docs);
+        let pairs: Vec<PairData> = keyed
+            .into_iter()
+            .filter(|(_, es)| es.iter().map(|e| e.df).sum::<u32>() >= min)
+            .map(|(key, mut entries)| {
+                entries.sort_unstable_by_key(|e| (e.first, e.second));
+                PairData { key, entries }
+            })
+            .collect();
+        let terms = terms
             .into_iter()
             .map(|(exact, acc)| {
                 let mut postings = Vec::with_capacity(acc.raw.len());
@@ -324,7 +401,8 @@ impl TermsBuilder {
                     pos_skips: acc.pos_skips,
                 }
             })
-            .collect()
+            .collect();
+        (terms, pairs)
     }
 }
 

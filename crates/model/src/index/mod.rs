@@ -1,7 +1,7 @@
 //! The search index as the engine sees it: the core layer (dates and facets of every
-//! document), and whatever part of the term layers has been loaded (the directory, postings
-//! and positions shards; see [`crate::dataset::terms`]). Terms and folded forms have global
-//! numbers; an accessor on a shard that is not loaded answers "nothing", and the engine asks
+//! document), and whatever part of the term layers has been loaded (the directory, postings,
+//! positions and pairs shards; see [`crate::dataset::terms`]). Terms and folded forms have
+//! global numbers; an accessor on a shard that is not loaded answers "nothing", and the engine asks
 //! [`Index::has`] first, through the needs it computes for a query.
 
 pub mod build;
@@ -12,6 +12,7 @@ pub use postings::{Cursor, Posting};
 
 use crate::codec::CodecError;
 use crate::dataset::core::Core;
+use crate::dataset::pairs::PairsShard;
 use crate::dataset::terms::{Directory, PositionsShard, PostingsShard};
 use crate::dataset::SCHEMA_VERSION;
 use crate::EventKind;
@@ -45,6 +46,8 @@ pub enum Need {
     Postings(u32),
     /// A positions shard, by number.
     Positions(u32),
+    /// A pairs shard, by number.
+    Pairs(u32),
     /// The columns of the deferred facets (organisations, people): a filter on one of them
     /// and their panels' counts need it.
     Columns,
@@ -89,6 +92,7 @@ pub struct Index {
     dir: Option<Directory>,
     postings: Vec<Option<PostingsShard>>,
     positions: Vec<Option<PositionsShard>>,
+    pairs: Vec<Option<PairsShard>>,
 }
 
 impl Index {
@@ -99,6 +103,7 @@ impl Index {
             dir: None,
             postings: Vec::new(),
             positions: Vec::new(),
+            pairs: Vec::new(),
         }
     }
 
@@ -124,6 +129,7 @@ impl Index {
         }
         self.postings = vec![None; dir.postings_shards()];
         self.positions = vec![None; dir.positions_shards()];
+        self.pairs = vec![None; dir.pairs_shards()];
         self.dir = Some(dir);
         Ok(())
     }
@@ -167,6 +173,19 @@ impl Index {
         Ok(())
     }
 
+    /// Adds pairs shard `no`, checking that it is the shard the directory describes.
+    pub fn add_pairs(&mut self, no: u32, bytes: Vec<u8>) -> Result<(), IndexError> {
+        let dir = self.directory_for("a pairs shard")?;
+        let shard = PairsShard::load(bytes, dir.n_terms)?;
+        if shard.no != no || shard.first_key() != dir.pairs_first(no) {
+            return Err(IndexError::Corrupt(format!(
+                "pairs shard {no} does not match the term directory"
+            )));
+        }
+        self.pairs[no as usize] = Some(shard);
+        Ok(())
+    }
+
     fn directory_for(&self, what: &str) -> Result<&Directory, IndexError> {
         self.dir
             .as_ref()
@@ -179,6 +198,7 @@ impl Index {
             Need::Directory => self.dir.is_some(),
             Need::Postings(s) => self.postings.get(s as usize).is_some_and(Option::is_some),
             Need::Positions(p) => self.positions.get(p as usize).is_some_and(Option::is_some),
+            Need::Pairs(p) => self.pairs.get(p as usize).is_some_and(Option::is_some),
             Need::Columns => !self.core.is_pending(),
         }
     }
@@ -361,6 +381,22 @@ impl Index {
         Some(self.dir.as_ref()?.positions_of_term(t))
     }
 
+    /// The pairs shard that would hold the pair `key` (see [`crate::dataset::pairs`]):
+    /// `None` when no shard can (or the directory is not loaded).
+    pub fn pairs_shard_for(&self, key: &str) -> Option<u32> {
+        self.dir.as_ref()?.pairs_shard_for(key)
+    }
+
+    /// The entries of the pair `key`, `(first term, second term, postings)`: `None` when its
+    /// shard is not loaded, empty when the pairs layer does not hold it.
+    pub fn pair_entries(&self, key: &str) -> Option<Vec<(u32, u32, &[u8])>> {
+        let Some(p) = self.pairs_shard_for(key) else {
+            return self.dir.as_ref().map(|_| Vec::new());
+        };
+        let shard = self.pairs.get(p as usize)?.as_ref()?;
+        Some(shard.entries(key).collect())
+    }
+
     /// A cursor over the postings of term `t`, without positions.
     pub fn doc_cursor(&self, t: u32) -> Cursor<'_> {
         match self.term_shard(t) {
@@ -391,13 +427,23 @@ impl Index {
         }
     }
 
-    /// Bytes of term layers loaded so far: (directory, postings, positions).
+    /// Bytes of term layers loaded so far: (directory, postings, positions and pairs).
     pub fn loaded_bytes(&self) -> (usize, usize, usize) {
         let sum = |v: &[Option<PostingsShard>]| v.iter().flatten().map(|s| s.byte_len()).sum();
         (
             usize::from(self.dir.is_some()),
             sum(&self.postings),
-            self.positions.iter().flatten().map(|s| s.byte_len()).sum(),
+            self.positions
+                .iter()
+                .flatten()
+                .map(|s| s.byte_len())
+                .sum::<usize>()
+                + self
+                    .pairs
+                    .iter()
+                    .flatten()
+                    .map(|s| s.byte_len())
+                    .sum::<usize>(),
         )
     }
 }

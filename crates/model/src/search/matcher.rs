@@ -3,6 +3,8 @@
 //! quoted phrases and words typed side by side are checked on positions.
 
 use super::query::{Query, QueryWord};
+use crate::codec::get_varint;
+use crate::dataset::pairs::pair_key;
 use crate::dataset::terms::{expansion, min_forms};
 use crate::index::{Cursor, Index, Need, Posting};
 use std::collections::BTreeSet;
@@ -149,15 +151,35 @@ struct Plan<'q> {
     sets: Vec<TermSet>,
     phrases: Vec<Vec<TermSet>>,
     pairs: Vec<Vec<TermSet>>,
+    /// Where each pair's side-by-side count comes from.
+    pair_from: Vec<PairFrom>,
     excluded: Vec<Vec<TermSet>>,
     /// A required word matches no term: nothing can match.
     hopeless: bool,
 }
 
+/// Where the side-by-side count of two words typed one after the other comes from.
+enum PairFrom {
+    /// The pairs layer, under this key.
+    Pairs(String),
+    /// The words' positions: the pairs layer does not hold this rarer pair.
+    Positions,
+    /// Nowhere: a rarer pair whose second word is still being typed gets no bonus, rather
+    /// than fetch two words' positions on every keystroke.
+    Nothing,
+}
+
 /// Expands every word of `query` once, after checking that the files that takes are loaded:
-/// the directory, the postings shards of every word, then the positions shards of the terms
-/// that phrases and the side-by-side bonus read. `Err` names what is missing.
-fn plan<'q>(index: &Index, query: &'q Query, strict: bool) -> Result<Plan<'q>, Vec<Need>> {
+/// the directory; the postings shards of every word, with the pairs shards of the words
+/// typed side by side (with `pairs`); then the positions shards of the terms that phrases
+/// read, and that the side-by-side bonus reads for a pair the pairs layer does not hold.
+/// `Err` names what is missing.
+fn plan<'q>(
+    index: &Index,
+    query: &'q Query,
+    strict: bool,
+    pairs: bool,
+) -> Result<Plan<'q>, Vec<Need>> {
     if index.directory().is_none() {
         return Err(vec![Need::Directory]);
     }
@@ -171,6 +193,21 @@ fn plan<'q>(index: &Index, query: &'q Query, strict: bool) -> Result<Plan<'q>, V
         for s in index.shards_for(&w.folded, w.prefix) {
             if !index.has(Need::Postings(s)) {
                 missing.insert(Need::Postings(s));
+            }
+        }
+    }
+    let keys: Vec<String> = query
+        .words
+        .windows(2)
+        .map(|w| pair_key(&w[0].folded, &w[1].folded))
+        .collect();
+    if pairs {
+        for key in &keys {
+            if let Some(p) = index
+                .pairs_shard_for(key)
+                .filter(|&p| !index.has(Need::Pairs(p)))
+            {
+                missing.insert(Need::Pairs(p));
             }
         }
     }
@@ -195,6 +232,7 @@ fn plan<'q>(index: &Index, query: &'q Query, strict: bool) -> Result<Plan<'q>, V
         sets,
         phrases: Vec::new(),
         pairs: Vec::new(),
+        pair_from: Vec::new(),
         excluded: Vec::new(),
         hopeless,
     };
@@ -213,6 +251,20 @@ fn plan<'q>(index: &Index, query: &'q Query, strict: bool) -> Result<Plan<'q>, V
             .map(|w| expand(w).typed_forms(index, w))
             .collect();
         plan.pairs = typed.windows(2).map(<[TermSet]>::to_vec).collect();
+        plan.pair_from = keys
+            .into_iter()
+            .zip(query.words.windows(2))
+            .map(|(key, w)| {
+                let held = pairs && index.pair_entries(&key).is_some_and(|e| !e.is_empty());
+                if held {
+                    PairFrom::Pairs(key)
+                } else if pairs && w[1].prefix {
+                    PairFrom::Nothing
+                } else {
+                    PairFrom::Positions
+                }
+            })
+            .collect();
     }
     // An unmarked word excludes every form that folds like it; a marked one only itself.
     plan.excluded = query
@@ -230,10 +282,16 @@ fn plan<'q>(index: &Index, query: &'q Query, strict: bool) -> Result<Plan<'q>, V
                 .collect()
         })
         .collect();
+    let on_positions = plan
+        .pairs
+        .iter()
+        .zip(&plan.pair_from)
+        .filter(|(_, from)| matches!(from, PairFrom::Positions))
+        .map(|(p, _)| p);
     let positional = plan
         .phrases
         .iter()
-        .chain(&plan.pairs)
+        .chain(on_positions)
         .chain(plan.excluded.iter().filter(|e| e.len() > 1))
         .flatten();
     for set in positional {
@@ -254,22 +312,23 @@ fn plan<'q>(index: &Index, query: &'q Query, strict: bool) -> Result<Plan<'q>, V
 
 /// The files of the term layers that [`find`] would read for `query` and the index does not
 /// have yet: the directory first; then the postings shards of every word; then, once those
-/// are in, the positions shards of the terms that phrases and the side-by-side bonus read.
-pub fn needs(index: &Index, query: &Query, strict: bool) -> Vec<Need> {
+/// are in, the positions shards of the terms that phrases and the side-by-side bonus read
+/// (see [`plan`]).
+pub fn needs(index: &Index, query: &Query, strict: bool, pairs: bool) -> Vec<Need> {
     if query.is_empty() {
         return Vec::new();
     }
-    match plan(index, query, strict) {
+    match plan(index, query, strict, pairs) {
         Ok(_) => Vec::new(),
         Err(missing) => missing,
     }
 }
 
-/// Files the next keystroke is likely to need, beyond [`needs`]: the directory; the shard of
-/// the word being typed taken as a whole word (typing a space makes it one); and the
-/// positions of every whole word, which the side-by-side bonus reads once another word
-/// follows.
-pub fn prefetch(index: &Index, query: &Query, strict: bool) -> Vec<Need> {
+/// Files the next keystroke is likely to need, beyond [`needs`]: the directory, and the
+/// shard of the word being typed taken as a whole word (typing a space makes it one). The
+/// side-by-side bonus of the next word reads a pair not yet known: nothing is fetched ahead
+/// for it (whole positions were, before the pairs layer).
+pub fn prefetch(index: &Index, query: &Query) -> Vec<Need> {
     if index.directory().is_none() {
         return vec![Need::Directory];
     }
@@ -281,26 +340,18 @@ pub fn prefetch(index: &Index, query: &Query, strict: bool) -> Vec<Need> {
             }
         }
     }
-    for w in query.words.iter().filter(|w| !w.prefix) {
-        let set = TermSet::expand(index, w, strict).typed_forms(index, w);
-        for &(t, ..) in &set.terms {
-            if let Some(p) = index.positions_shard_of(t) {
-                if !index.has(Need::Positions(p)) {
-                    out.insert(Need::Positions(p));
-                }
-            }
-        }
-    }
     out.into_iter().collect()
 }
 
 /// Finds the documents matching every required word and phrase and no excluded one, with
 /// their scores, in increasing document order; or, when a file it needs is not loaded, which
-/// files are missing (see [`needs`]).
+/// files are missing (see [`needs`]). With `pairs`, the side-by-side bonus reads the pairs
+/// layer where it holds the pair (what the app does); without, always the positions.
 pub fn find(
     index: &Index,
     query: &Query,
     strict: bool,
+    pairs: bool,
     scratch: &mut Scratch,
 ) -> Result<Vec<Scored>, Vec<Need>> {
     let n = index.len();
@@ -318,7 +369,7 @@ pub fn find(
     if query.is_empty() {
         return Ok(every());
     }
-    let plan = plan(index, query, strict)?;
+    let plan = plan(index, query, strict, pairs)?;
     if plan.hopeless {
         return Ok(Vec::new());
     }
@@ -386,13 +437,18 @@ pub fn find(
                 top.sort_unstable();
             }
             let docs: Vec<u32> = top.iter().map(|&i| c[i].doc).collect();
-            for sets in plan
+            for (sets, from) in plan
                 .pairs
                 .iter()
-                .filter(|p| p.iter().all(|s| !s.terms.is_empty()))
+                .zip(&plan.pair_from)
+                .filter(|(p, _)| p.iter().all(|s| !s.terms.is_empty()))
             {
                 // A ranking bonus only: what the budget does not reach keeps its score.
-                let tf = phrase_tf(index, sets, &docs, &mut scratch.budget);
+                let tf = match from {
+                    PairFrom::Pairs(key) => pair_tf(index, key, sets, &docs),
+                    PairFrom::Positions => phrase_tf(index, sets, &docs, &mut scratch.budget),
+                    PairFrom::Nothing => continue,
+                };
                 let idf = mean_idf(index, sets);
                 for (&i, f) in top.iter().zip(tf) {
                     c[i].score += ADJACENCY_WEIGHT * idf * saturate(f.unwrap_or(0) as f32);
@@ -490,6 +546,33 @@ fn contains(index: &Index, set: &TermSet, docs: &[u32]) -> Vec<u32> {
         }
     }
     out
+}
+
+/// How many times the two words of `sets` stand side by side in each of `docs` (increasing
+/// document numbers), from the postings of the pair `key`: the count [`phrase_tf`] finds on
+/// positions, for the exact forms `sets` holds.
+fn pair_tf(index: &Index, key: &str, sets: &[TermSet], docs: &[u32]) -> Vec<Option<u32>> {
+    let mut out = vec![0u32; docs.len()];
+    let holds = |set: &TermSet, t: u32| set.terms.iter().any(|&(u, ..)| u == t);
+    for (a, b, postings) in index.pair_entries(key).unwrap_or_default() {
+        if !(holds(&sets[0], a) && holds(&sets[1], b)) {
+            continue;
+        }
+        let (mut at, mut doc, mut i) = (0, None::<u32>, 0);
+        while at < postings.len() && i < docs.len() {
+            let delta = get_varint(postings, &mut at);
+            let count = get_varint(postings, &mut at);
+            let d = doc.map_or(delta, |d| d.saturating_add(delta));
+            doc = Some(d);
+            while i < docs.len() && docs[i] < d {
+                i += 1;
+            }
+            if docs.get(i) == Some(&d) {
+                out[i] = out[i].saturating_add(count);
+            }
+        }
+    }
+    out.into_iter().map(Some).collect()
 }
 
 /// Positions one query may read for its phrases, exclusions of phrases and side-by-side

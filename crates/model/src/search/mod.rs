@@ -143,6 +143,8 @@ pub struct Engine {
     scratch: RefCell<Scratch>,
     /// The whole archive's facet counts under the last filters a large set of hits had.
     baseline: RefCell<Option<facets::Baseline>>,
+    /// The side-by-side bonus reads the pairs layer (see [`Engine::without_pairs`]).
+    pairs: bool,
 }
 
 impl Hits {
@@ -175,6 +177,9 @@ impl Engine {
         for n in 0..m.positions.files {
             engine.add(Need::Positions(n), get(&m.positions.path(n))?.to_vec())?;
         }
+        for n in 0..m.pairs.files {
+            engine.add(Need::Pairs(n), get(&m.pairs.path(n))?.to_vec())?;
+        }
         Ok(engine)
     }
 
@@ -184,6 +189,7 @@ impl Engine {
             Need::Directory => self.index.add_directory(&bytes),
             Need::Postings(n) => self.index.add_postings(n, bytes),
             Need::Positions(n) => self.index.add_positions(n, bytes),
+            Need::Pairs(n) => self.index.add_pairs(n, bytes),
             Need::Columns => {
                 self.index.add_columns(&bytes)?;
                 // The whole archive's counts were taken without the deferred facets' columns.
@@ -196,13 +202,14 @@ impl Engine {
     /// Files of the term layers worth fetching ahead for the keystroke after `req` (see
     /// [`matcher::prefetch`]).
     pub fn prefetch(&self, req: &SearchRequest) -> Vec<Need> {
-        matcher::prefetch(&self.index, &Query::parse(&req.query), req.strict)
+        matcher::prefetch(&self.index, &Query::parse(&req.query))
     }
 
     /// The files of the term layers that `req` needs and the index does not have yet, and the
     /// deferred facets' columns when it filters on one of them.
     pub fn needs(&self, req: &SearchRequest) -> Vec<Need> {
-        let mut needs = matcher::needs(&self.index, &Query::parse(&req.query), req.strict);
+        let query = Query::parse(&req.query);
+        let mut needs = matcher::needs(&self.index, &query, req.strict, self.pairs);
         let resolved = Resolved::new(&self.index, &req.filters, req.dates);
         if resolved.needs_columns(&self.index) {
             needs.push(Need::Columns);
@@ -216,7 +223,15 @@ impl Engine {
             index,
             scratch: RefCell::new(Scratch::default()),
             baseline: RefCell::new(None),
+            pairs: true,
         }
+    }
+
+    /// The same engine with the side-by-side bonus always read from the words' positions, as
+    /// before the pairs layer: the tests check that both rank alike.
+    pub fn without_pairs(mut self) -> Engine {
+        self.pairs = false;
+        self
     }
 
     /// The index.
@@ -245,7 +260,14 @@ impl Engine {
         let query = Query::parse(&req.query);
         let resolved = Resolved::new(index, &req.filters, req.dates);
         let columns = resolved.needs_columns(index);
-        let found = match matcher::find(index, &query, req.strict, &mut self.scratch.borrow_mut()) {
+        let found = matcher::find(
+            index,
+            &query,
+            req.strict,
+            self.pairs,
+            &mut self.scratch.borrow_mut(),
+        );
+        let found = match found {
             Ok(_) if columns => Err(vec![Need::Columns]),
             Err(mut missing) if columns => {
                 missing.push(Need::Columns);
