@@ -343,29 +343,7 @@ impl TermsBuilder {
         for (i, (_, acc)) in terms.iter().enumerate() {
             number[acc.id as usize] = i as u32;
         }
-        let folded: Vec<&str> = terms.iter().map(|(_, acc)| acc.folded.as_str()).collect();
-        let mut keyed: BTreeMap<String, Vec<PairEntry>> = BTreeMap::new();
-        for ((a, b), acc) in self.pairs {
-            let (first, second) = (number[a as usize], number[b as usize]);
-            keyed
-                .entry(pair_key(folded[first as usize], folded[second as usize]))
-                .or_default()
-                .push(PairEntry {
-                    first,
-                    second,
-                    df: acc.df,
-                    postings: acc.postings,
-                });
-        }
-        let min = pair_min_docs(n_docs);
-        let pairs: Vec<PairData> = keyed
-            .into_iter()
-            .filter(|(_, es)| es.iter().map(|e| e.df).sum::<u32>() >= min)
-            .map(|(key, mut entries)| {
-                entries.sort_unstable_by_key(|e| (e.first, e.second));
-                PairData { key, entries }
-            })
-            .collect();
+        let pairs = keep_pairs(self.pairs, &terms, &number, n_docs);
         let terms = terms
             .into_iter()
             .map(|(exact, acc)| {
@@ -404,6 +382,60 @@ impl TermsBuilder {
             .collect();
         (terms, pairs)
     }
+}
+
+/// The pairs whose key (the two folded forms) is in at least [`pair_min_docs`] documents,
+/// by key, their terms numbered by `number` (from first-seen numbers to the final order
+/// of `terms`). Keys are counted by number before any is written out: most pairs are
+/// rarer (a million of 1.2 million at 20,000 articles).
+fn keep_pairs(
+    pairs: FxHashMap<(u32, u32), PairAcc>,
+    terms: &[(String, TermAcc)],
+    number: &[u32],
+    n_docs: usize,
+) -> Vec<PairData> {
+    let mut form = vec![0u32; terms.len()];
+    for i in 1..terms.len() {
+        form[i] = form[i - 1] + u32::from(terms[i].1.folded != terms[i - 1].1.folded);
+    }
+    let key_of = |(a, b): (u32, u32)| {
+        let (x, y) = (number[a as usize], number[b as usize]);
+        (form[x as usize], form[y as usize], x, y)
+    };
+    let mut totals: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    for (&pair, acc) in &pairs {
+        let (fa, fb, ..) = key_of(pair);
+        *totals.entry((fa, fb)).or_default() += acc.df;
+    }
+    let min = pair_min_docs(n_docs);
+    let mut kept: Vec<((u32, u32, u32, u32), PairAcc)> = pairs
+        .into_iter()
+        .map(|(pair, acc)| (key_of(pair), acc))
+        .filter(|((fa, fb, ..), _)| totals[&(*fa, *fb)] >= min)
+        .collect();
+    kept.sort_unstable_by_key(|(k, _)| *k);
+    let mut out: Vec<PairData> = Vec::new();
+    for ((_, _, first, second), acc) in kept {
+        let key = pair_key(
+            &terms[first as usize].1.folded,
+            &terms[second as usize].1.folded,
+        );
+        if out.last().is_none_or(|p| p.key != key) {
+            out.push(PairData {
+                key,
+                entries: Vec::new(),
+            });
+        }
+        out.last_mut().expect("pushed").entries.push(PairEntry {
+            first,
+            second,
+            df: acc.df,
+            postings: acc.postings,
+        });
+    }
+    // Keys in text order, as the shards and their lookup need.
+    out.sort_by(|a, b| a.key.cmp(&b.key));
+    out
 }
 
 #[cfg(test)]
