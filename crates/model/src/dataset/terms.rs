@@ -14,11 +14,11 @@
 //! - **The directory** says where each shard starts (its first folded form, form and term
 //!   numbers), and lists, for every prefix whose completions span several postings shards,
 //!   the completions a search expands it to, so that typing "th" fetches the shards of its
-//!   most frequent completions and not every shard from "th" to "tz"; and the first key of
-//!   each pairs shard (see [`crate::dataset::pairs`]).
+//!   most frequent completions and not every shard from "th" to "tz"; and the number of
+//!   pairs shards (see [`crate::dataset::pairs`]).
 
 use crate::codec::{CodecError, Reader, StrTable, Writer};
-use crate::dataset::pairs::{build_pairs, PairData};
+use crate::dataset::pairs::{build_pairs, shard_of, PairData};
 use crate::dataset::SCHEMA_VERSION;
 use crate::index::IndexError;
 use std::ops::Range;
@@ -296,8 +296,8 @@ pub fn build_terms(terms: &[TermData], pairs: &[PairData], n_docs: usize) -> Ter
     w.strs(completions.iter().map(|(p, _)| p.as_str()));
     w.varints(completions.iter().map(|(_, fs)| fs.len() as u32));
     w.varints(completions.iter().flat_map(|(_, fs)| fs.iter().copied()));
-    let (pair_firsts, pairs) = build_pairs(pairs);
-    w.strs(pair_firsts.iter().map(String::as_str));
+    let pairs = build_pairs(pairs);
+    w.u32(pairs.len() as u32);
     TermFiles {
         directory: w.out,
         postings,
@@ -400,8 +400,8 @@ pub struct Directory {
     prefixes: Vec<String>,
     completion_starts: Vec<u32>,
     completion_forms: Vec<u32>,
-    /// The first key of each pairs shard.
-    pair_firsts: Vec<String>,
+    /// The number of pairs shards.
+    pairs: u32,
 }
 
 impl Directory {
@@ -426,10 +426,7 @@ impl Directory {
             .collect();
         let completion_starts = starts(&r.varints("completion counts")?)?;
         let completion_forms = r.varints("completions")?;
-        let pair_firsts_t = r.strs("pairs shard starts")?;
-        let pair_firsts: Vec<String> = (0..pair_firsts_t.len())
-            .map(|i| pair_firsts_t.get(buf, i).to_string())
-            .collect();
+        let pairs = r.u32("the number of pairs shards")?;
         if !r.at_end() {
             return Err(bad("bytes after the last section"));
         }
@@ -443,7 +440,6 @@ impl Directory {
             || prefixes.len() + 1 != completion_starts.len()
             || completion_starts.last().copied() != Some(completion_forms.len() as u32)
             || completion_forms.iter().any(|&f| f >= n_forms)
-            || pair_firsts.windows(2).any(|w| w[0] >= w[1])
         {
             return Err(bad("the term directory does not add up"));
         }
@@ -458,7 +454,7 @@ impl Directory {
             prefixes,
             completion_starts,
             completion_forms,
-            pair_firsts,
+            pairs,
         })
     }
 
@@ -473,19 +469,13 @@ impl Directory {
     }
 
     /// The number of pairs shards.
-    pub fn pairs_shards(&self) -> usize {
-        self.pair_firsts.len()
-    }
-
-    /// The first key of pairs shard `p`.
-    pub fn pairs_first(&self, p: u32) -> Option<&str> {
-        self.pair_firsts.get(p as usize).map(String::as_str)
+    pub fn pairs_shards(&self) -> u32 {
+        self.pairs
     }
 
     /// The pairs shard that holds `key` if any does (see [`crate::dataset::pairs`]).
     pub fn pairs_shard_for(&self, key: &str) -> Option<u32> {
-        let p = self.pair_firsts.partition_point(|s| s.as_str() <= key);
-        p.checked_sub(1).map(|p| p as u32)
+        (self.pairs > 0).then(|| shard_of(key, self.pairs))
     }
 
     /// The forms of postings shard `s`.
