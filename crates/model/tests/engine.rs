@@ -551,6 +551,23 @@ fn a_corrupt_layer_is_refused_not_misread() {
             "{need:?}"
         );
     }
+    // A directory that claims four billion pairs shards allocates nothing for them: a query
+    // of two words asks for one of them, and a shard given for another number is refused.
+    {
+        let mut dir = layers[0].1.clone();
+        let at = dir.len() - 4;
+        dir[at..].copy_from_slice(&u32::MAX.to_le_bytes());
+        let mut e = Engine::load_core(&core).unwrap();
+        e.add(Need::Directory, dir).unwrap();
+        let req = SearchRequest {
+            query: "đảng viên".into(),
+            ..SearchRequest::default()
+        };
+        assert!(e.needs(&req).iter().any(|n| matches!(n, Need::Pairs(_))));
+        if m.pairs.files > 0 {
+            assert!(e.add(Need::Pairs(0), file(&m.pairs.path(0))).is_err());
+        }
+    }
     // A shard given for another number is refused.
     if m.postings.files > 1 {
         let mut e = Engine::load_core(&core).unwrap();
@@ -675,11 +692,17 @@ fn the_pairs_layer_ranks_words_side_by_side_as_their_positions_do() {
     assert!(files.manifest.pairs.files > 0);
     let with = Engine::from_files(&files).unwrap();
     let without = Engine::from_files(&files).unwrap().without_pairs();
-    let mut queries: Vec<String> = vec!["đảng zeta ".into(), "dang zeta vien ".into()];
+    let mut queries: Vec<String> = vec![
+        "đảng zeta ".into(),
+        "dang zeta vien ".into(),
+        // The last word as if still being typed, or left so (a link, Enter).
+        "đảng zeta".into(),
+        "dang zeta vien".into(),
+    ];
     for _ in 0..120 {
         let k = 2 + rng.below(2);
         let words: Vec<&str> = (0..k).map(|_| rng.pick(WORDS)).collect();
-        let q = words.join(" ") + " ";
+        let q = words.join(" ") + if rng.below(2) == 0 { " " } else { "" };
         // The same words typed without marks too.
         queries.push(fold(&q));
         queries.push(q);

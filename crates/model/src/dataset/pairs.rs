@@ -23,9 +23,10 @@ pub const PAIRS_SHARD_BYTES: usize = 32 << 10;
 
 const PAIRS_MAGIC: &[u8; 4] = b"NBPR";
 
-/// A pair of words is stored when it stands side by side in this many articles (its exact
-/// forms together): one in 1,000, and at least 2. Rarer pairs are many (a million of the 1.2
-/// million at 20,000 articles) and their words' positions are cheap to read.
+/// A pair of words is stored when it stands side by side in this many articles (counted for
+/// each pair of exact forms, and summed): one in 1,000, and at least 2. Rarer pairs are many
+/// (a million of the 1.2 million at 20,000 articles) and their words' positions are cheap to
+/// read.
 pub fn pair_min_docs(n_docs: usize) -> u32 {
     (n_docs / 1000).max(2) as u32
 }

@@ -16,6 +16,7 @@ use crate::dataset::pairs::PairsShard;
 use crate::dataset::terms::{Directory, PositionsShard, PostingsShard};
 use crate::dataset::SCHEMA_VERSION;
 use crate::EventKind;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 
@@ -92,7 +93,9 @@ pub struct Index {
     dir: Option<Directory>,
     postings: Vec<Option<PostingsShard>>,
     positions: Vec<Option<PositionsShard>>,
-    pairs: Vec<Option<PairsShard>>,
+    /// By number, as they arrive: the directory's count of them is not trusted with an
+    /// allocation.
+    pairs: BTreeMap<u32, PairsShard>,
 }
 
 impl Index {
@@ -103,7 +106,7 @@ impl Index {
             dir: None,
             postings: Vec::new(),
             positions: Vec::new(),
-            pairs: Vec::new(),
+            pairs: BTreeMap::new(),
         }
     }
 
@@ -129,7 +132,7 @@ impl Index {
         }
         self.postings = vec![None; dir.postings_shards()];
         self.positions = vec![None; dir.positions_shards()];
-        self.pairs = vec![None; dir.pairs_shards() as usize];
+        self.pairs = BTreeMap::new();
         self.dir = Some(dir);
         Ok(())
     }
@@ -182,7 +185,7 @@ impl Index {
             )));
         }
         let shard = PairsShard::load(bytes, no, dir.pairs_shards(), dir.n_terms)?;
-        self.pairs[no as usize] = Some(shard);
+        self.pairs.insert(no, shard);
         Ok(())
     }
 
@@ -198,7 +201,7 @@ impl Index {
             Need::Directory => self.dir.is_some(),
             Need::Postings(s) => self.postings.get(s as usize).is_some_and(Option::is_some),
             Need::Positions(p) => self.positions.get(p as usize).is_some_and(Option::is_some),
-            Need::Pairs(p) => self.pairs.get(p as usize).is_some_and(Option::is_some),
+            Need::Pairs(p) => self.pairs.contains_key(&p),
             Need::Columns => !self.core.is_pending(),
         }
     }
@@ -393,8 +396,7 @@ impl Index {
         let Some(p) = self.pairs_shard_for(key) else {
             return self.dir.as_ref().map(|_| Vec::new());
         };
-        let shard = self.pairs.get(p as usize)?.as_ref()?;
-        Some(shard.entries(key).collect())
+        Some(self.pairs.get(&p)?.entries(key).collect())
     }
 
     /// A cursor over the postings of term `t`, without positions.
@@ -438,12 +440,7 @@ impl Index {
                 .flatten()
                 .map(|s| s.byte_len())
                 .sum::<usize>()
-                + self
-                    .pairs
-                    .iter()
-                    .flatten()
-                    .map(|s| s.byte_len())
-                    .sum::<usize>(),
+                + self.pairs.values().map(|s| s.byte_len()).sum::<usize>(),
         )
     }
 }

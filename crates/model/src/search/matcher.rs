@@ -162,11 +162,10 @@ struct Plan<'q> {
 enum PairFrom {
     /// The pairs layer, under this key.
     Pairs(String),
-    /// The words' positions: the pairs layer does not hold this rarer pair.
+    /// The words' positions: the pairs layer does not hold this rarer pair. So too while
+    /// the second word is being typed ("đảng v"): the engine cannot tell a word left as it
+    /// is (a link, Enter) from one half typed, and a rarer pair ranks as it always did.
     Positions,
-    /// Nowhere: a rarer pair whose second word is still being typed gets no bonus, rather
-    /// than fetch two words' positions on every keystroke.
-    Nothing,
 }
 
 /// Expands every word of `query` once, after checking that the files that takes are loaded:
@@ -253,13 +252,10 @@ fn plan<'q>(
         plan.pairs = typed.windows(2).map(<[TermSet]>::to_vec).collect();
         plan.pair_from = keys
             .into_iter()
-            .zip(query.words.windows(2))
-            .map(|(key, w)| {
+            .map(|key| {
                 let held = pairs && index.pair_entries(&key).is_some_and(|e| !e.is_empty());
                 if held {
                     PairFrom::Pairs(key)
-                } else if pairs && w[1].prefix {
-                    PairFrom::Nothing
                 } else {
                     PairFrom::Positions
                 }
@@ -447,7 +443,6 @@ pub fn find(
                 let tf = match from {
                     PairFrom::Pairs(key) => pair_tf(index, key, sets, &docs),
                     PairFrom::Positions => phrase_tf(index, sets, &docs, &mut scratch.budget),
-                    PairFrom::Nothing => continue,
                 };
                 let idf = mean_idf(index, sets);
                 for (&i, f) in top.iter().zip(tf) {
