@@ -55,8 +55,17 @@ impl Visit<'_> {
         Ok(files.len())
     }
 
-    /// Runs `req` as the app does: fetch what it needs, round after round.
+    /// Runs `req` as the app does: fetch what it needs, round after round, then its first
+    /// screen of rows.
     fn query(&mut self, req: &SearchRequest) -> Result<(usize, usize), String> {
+        let rounds = self.terms(req)?;
+        let hits = self.engine.hits(req).hits.range(0, SCREEN_ROWS);
+        let files = self.rows(&hits)?;
+        Ok((rounds, files))
+    }
+
+    /// Fetches the term files `req` needs, round after round; the number of rounds.
+    fn terms(&mut self, req: &SearchRequest) -> Result<usize, String> {
         let mut rounds = 0;
         loop {
             let needs = self.engine.needs(req);
@@ -73,30 +82,30 @@ impl Visit<'_> {
                 return Err("more than 5 rounds of fetches".into());
             }
         }
-        let hits = self.engine.hits(req).hits.range(0, SCREEN_ROWS);
-        let files = self.rows(&hits)?;
-        Ok((rounds, files))
+        Ok(rounds)
     }
+}
+
+/// A fresh visit that has fetched the core.
+fn start(dir: &Path) -> Result<Visit<'_>, String> {
+    let m = manifest(dir)?;
+    let core = fs::read(dir.join(&m.core.path)).map_err(|e| e.to_string())?;
+    let engine = Engine::load_core(&core).map_err(|e| e.to_string())?;
+    let mut v = Visit {
+        dir,
+        m,
+        engine,
+        fetched: BTreeSet::new(),
+        raw: 0,
+        gz: 0,
+    };
+    let core_path = v.m.core.path.clone();
+    v.fetch(&core_path)?;
+    Ok(v)
 }
 
 /// Prints the cost of the first screen and of each query typed on a fresh visit each.
 pub fn run(dir: &Path, queries: &[String]) -> Result<(), String> {
-    let start = |dir| -> Result<Visit, String> {
-        let m = manifest(dir)?;
-        let core = fs::read(dir.join(&m.core.path)).map_err(|e| e.to_string())?;
-        let engine = Engine::load_core(&core).map_err(|e| e.to_string())?;
-        let mut v = Visit {
-            dir,
-            m,
-            engine,
-            fetched: BTreeSet::new(),
-            raw: 0,
-            gz: 0,
-        };
-        let core_path = v.m.core.path.clone();
-        v.fetch(&core_path)?;
-        Ok(v)
-    };
     let mut v = start(dir)?;
     let first = v
         .engine
@@ -145,7 +154,51 @@ pub fn run(dir: &Path, queries: &[String]) -> Result<(), String> {
             (v.gz - gz1) as f64 / 1e3
         );
     }
+    println!("\n| query typed letter by letter, as a visitor types it (each keystroke's files; with what the app fetches ahead after each answer) | files | kB gzipped | with ahead: files | kB gzipped |\n|---|---:|---:|---:|---:|");
+    for q in queries {
+        let (files, gz) = typed(dir, q, false)?;
+        let (files_ahead, gz_ahead) = typed(dir, q, true)?;
+        println!(
+            "| `{q}` | {files} | {:.0} | {files_ahead} | {:.0} |",
+            gz as f64 / 1e3,
+            gz_ahead as f64 / 1e3
+        );
+    }
     Ok(())
+}
+
+/// What typing `query` one letter at a time on a fresh first screen fetches: every
+/// keystroke's term files (as if each answer came before the next key) and, with `ahead`,
+/// what the app fetches ahead after each answer; then the last query's first screen of rows.
+/// Files and bytes gzipped.
+fn typed(dir: &Path, query: &str, ahead: bool) -> Result<(usize, u64), String> {
+    let mut v = start(dir)?;
+    let base = v
+        .engine
+        .hits(&SearchRequest::default())
+        .hits
+        .range(0, SCREEN_ROWS);
+    v.rows(&base)?;
+    let (gz0, n0) = (v.gz, v.fetched.len());
+    let chars: Vec<(usize, char)> = query.char_indices().collect();
+    for (i, (at, c)) in chars.iter().enumerate() {
+        let req = SearchRequest {
+            query: query[..at + c.len_utf8()].to_string(),
+            ..SearchRequest::default()
+        };
+        if i + 1 < chars.len() {
+            v.terms(&req)?;
+            if ahead {
+                for n in v.engine.prefetch(&req) {
+                    let bytes = v.fetch(&v.m.path_of(n))?;
+                    v.engine.add(n, bytes).map_err(|e| e.to_string())?;
+                }
+            }
+        } else {
+            v.query(&req)?;
+        }
+    }
+    Ok((v.fetched.len() - n0, v.gz - gz0))
 }
 
 /// Prints, one per line, the term files a fresh visit fetches for `query`: what it needs, round
