@@ -42,6 +42,22 @@ impl Visit<'_> {
         Ok(bytes)
     }
 
+    /// Fetches the file `need` names and adds it to the engine.
+    fn load(&mut self, need: Need) -> Result<(), String> {
+        let bytes = self.fetch(&self.m.path_of(need))?;
+        self.engine.add(need, bytes).map_err(|e| e.to_string())
+    }
+
+    /// Fetches the article files of the empty query's first screen; how many.
+    fn first_screen(&mut self) -> Result<usize, String> {
+        let first = self
+            .engine
+            .hits(&SearchRequest::default())
+            .hits
+            .range(0, SCREEN_ROWS);
+        self.rows(&first)
+    }
+
     fn rows(&mut self, hits: &[u32]) -> Result<usize, String> {
         let files: BTreeSet<u32> = hits
             .iter()
@@ -74,9 +90,7 @@ impl Visit<'_> {
             }
             rounds += 1;
             for n in needs {
-                let path = self.m.path_of(n);
-                let bytes = self.fetch(&path)?;
-                self.engine.add(n, bytes).map_err(|e| e.to_string())?;
+                self.load(n)?;
             }
             if rounds > 5 {
                 return Err("more than 5 rounds of fetches".into());
@@ -107,12 +121,7 @@ fn start(dir: &Path) -> Result<Visit<'_>, String> {
 /// Prints the cost of the first screen and of each query typed on a fresh visit each.
 pub fn run(dir: &Path, queries: &[String]) -> Result<(), String> {
     let mut v = start(dir)?;
-    let first = v
-        .engine
-        .hits(&SearchRequest::default())
-        .hits
-        .range(0, SCREEN_ROWS);
-    let files = v.rows(&first)?;
+    let files = v.first_screen()?;
     println!(
         "\nfirst screen: core + {files} article files: {} files, {:.0} kB raw, {:.0} kB gzipped",
         v.fetched.len(),
@@ -122,12 +131,7 @@ pub fn run(dir: &Path, queries: &[String]) -> Result<(), String> {
     println!("\n| query (typed on a fresh first screen) | hits | fetch rounds | files | kB gzipped | kB raw | then the panels (organisations, people), kB gzipped |\n|---|---:|---:|---:|---:|---:|---:|");
     for q in queries {
         let mut v = start(dir)?;
-        let base = v
-            .engine
-            .hits(&SearchRequest::default())
-            .hits
-            .range(0, SCREEN_ROWS);
-        v.rows(&base)?;
+        v.first_screen()?;
         let (raw0, gz0, n0) = (v.raw, v.gz, v.fetched.len());
         let req = SearchRequest {
             query: q.clone(),
@@ -140,11 +144,7 @@ pub fn run(dir: &Path, queries: &[String]) -> Result<(), String> {
         // The panels follow the rows: the deferred facets' columns, when they count a search.
         let panels = v.engine.panels(&found);
         if panels.pending() {
-            let path = v.m.path_of(Need::Columns);
-            let bytes = v.fetch(&path)?;
-            v.engine
-                .add(Need::Columns, bytes)
-                .map_err(|e| e.to_string())?;
+            v.load(Need::Columns)?;
         }
         println!(
             "| `{q}` | {hits} | {rounds} | {} | {:.0} | {:.0} | +{:.0} |",
@@ -173,12 +173,7 @@ pub fn run(dir: &Path, queries: &[String]) -> Result<(), String> {
 /// Files and bytes gzipped.
 fn typed(dir: &Path, query: &str, ahead: bool) -> Result<(usize, u64), String> {
     let mut v = start(dir)?;
-    let base = v
-        .engine
-        .hits(&SearchRequest::default())
-        .hits
-        .range(0, SCREEN_ROWS);
-    v.rows(&base)?;
+    v.first_screen()?;
     let (gz0, n0) = (v.gz, v.fetched.len());
     let chars: Vec<(usize, char)> = query.char_indices().collect();
     for (i, (at, c)) in chars.iter().enumerate() {
@@ -190,8 +185,7 @@ fn typed(dir: &Path, query: &str, ahead: bool) -> Result<(usize, u64), String> {
             v.terms(&req)?;
             if ahead {
                 for n in v.engine.prefetch(&req) {
-                    let bytes = v.fetch(&v.m.path_of(n))?;
-                    v.engine.add(n, bytes).map_err(|e| e.to_string())?;
+                    v.load(n)?;
                 }
             }
         } else {

@@ -390,6 +390,13 @@ impl Index {
         self.dir.as_ref()?.pairs_shard_for(key)
     }
 
+    /// True when the pairs layer holds the pair `key` (its shard loaded).
+    pub fn holds_pair(&self, key: &str) -> bool {
+        self.pairs_shard_for(key)
+            .and_then(|p| self.pairs.get(&p))
+            .is_some_and(|s| s.contains(key))
+    }
+
     /// The entries of the pair `key`, `(first term, second term, postings)`: `None` when its
     /// shard is not loaded, empty when the pairs layer does not hold it.
     pub fn pair_entries(&self, key: &str) -> Option<Vec<(u32, u32, &[u8])>> {

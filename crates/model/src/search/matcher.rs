@@ -253,7 +253,7 @@ fn plan<'q>(
         plan.pair_from = keys
             .into_iter()
             .map(|key| {
-                let held = pairs && index.pair_entries(&key).is_some_and(|e| !e.is_empty());
+                let held = pairs && index.holds_pair(&key);
                 if held {
                     PairFrom::Pairs(key)
                 } else {
