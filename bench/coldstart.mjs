@@ -8,7 +8,8 @@
 // the first result row of the running app (the app's own, interactive); then, on the same visit, to the first results of a query
 // ("đảng viên", a document code, a two-letter prefix), each on a fresh visit, and for the
 // first, to its organisation and person counts (the columns file, fetched after the list);
-// then to the reader of the first result. Pagefind, indexing the same articles as HTML pages, in the same
+// then to the reader of the first result; and the first query typed a letter at a time, at a
+// practised typist's pace. Pagefind, indexing the same articles as HTML pages, in the same
 // run on the same networks: time and bytes to its first ten results for "đảng viên".
 //
 //   node bench/coldstart.mjs corpus=DIR [synth=DIR] [pagefind=SITE_DIR]
@@ -35,6 +36,11 @@ const NETWORKS = [
 ];
 const CODE = process.env.BENCH_CODE ?? '45/2006/QĐ-TTg';
 const QUERIES = ['đảng viên', CODE, 'th'];
+// The first query again, typed a letter every 200 ms (a practised typist, 60 words a minute):
+// its bytes count from the first letter, its time from the last.
+const EVERY = 200;
+const STEPS = [...QUERIES.map((q) => [q, 0]), [QUERIES[0], EVERY]];
+const step = (q, every) => (every ? `${q}@${every}` : q);
 const ENCODINGS = (process.env.BENCH_ENCODINGS ?? 'gzip,br').split(',');
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -94,8 +100,20 @@ async function bytes(page, from, to) {
     .reduce((n, f) => n + f.bytes, 0);
 }
 
-/** Types `q` at once (as a paste) and waits for its final first row. */
-async function query(page, q) {
+/** Types `q` at once (as a paste), or a letter every `every` ms, and waits for its final first
+ * row: `t0` is when the last letter came, `start` when the first did. */
+async function query(page, q, every = 0) {
+  const start = await page.evaluate(() => performance.now());
+  if (every) {
+    for (let i = 1; i < [...q].length; i++) {
+      await page.evaluate((v) => {
+        const box = document.querySelector('[data-testid=search]');
+        box.value = v;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      }, [...q].slice(0, i).join(''));
+      await page.waitForTimeout(every);
+    }
+  }
   const t0 = await page.evaluate((q) => new Promise((done) => {
     const count = () => document.querySelector('[data-testid=result-count]');
     const before = count().textContent + '|' + document.querySelector('[data-testid=result][data-pos="0"]')?.dataset.id;
@@ -119,7 +137,7 @@ async function query(page, q) {
   await page.waitForFunction(() => window.queryAt !== undefined, null, { timeout: 180000 });
   const t1 = await page.evaluate(() => window.queryAt);
   const hits = await page.getByTestId('result-count').textContent();
-  return { t0, t1, hits };
+  return { start, t0, t1, hits };
 }
 
 /** The build of each dataset, made once for all networks and encodings (of the app in
@@ -134,7 +152,7 @@ async function ours(name, dir, network) {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   const server = await serve(site(dir), '/', {}, { encoding: network.encoding });
   const rows = { painted: [], paintedBytes: [], first: [], firstBytes: [] };
-  const perQuery = Object.fromEntries(QUERIES.map((q) => [q, { time: [], bytes: [], hits: '' }]));
+  const perQuery = Object.fromEntries(STEPS.map(([q, every]) => [step(q, every), { time: [], bytes: [], hits: '' }]));
   const reader = { time: [], bytes: [] };
   const panels = { time: [], bytes: [] };
   try {
@@ -146,11 +164,11 @@ async function ours(name, dir, network) {
       await context.close();
     }
     for (let run = 0; run < RUNS; run++) {
-      for (const q of QUERIES) {
+      for (const [q, every] of STEPS) {
         const { context, page } = await visit(server.url, network);
         await page.waitForFunction(() => window.firstRowAt !== undefined, null, { timeout: 180000 });
         const first = await page.evaluate(() => window.firstRowAt);
-        if (q === QUERIES[0]) {
+        if (q === QUERIES[0] && !every) {
           const painted = await page.evaluate(() => window.paintedAt);
           if (painted !== undefined) {
             rows.painted.push(painted);
@@ -161,11 +179,12 @@ async function ours(name, dir, network) {
         }
         // A visitor looks at the first screen for a moment before typing.
         await page.waitForTimeout(1000);
-        const { t0, t1, hits } = await query(page, q);
-        perQuery[q].time.push(t1 - t0);
-        perQuery[q].bytes.push(await bytes(page, first, t1));
-        perQuery[q].hits = hits;
-        if (q === QUERIES[0]) {
+        const { t0, t1, hits } = await query(page, q, every);
+        const r = perQuery[step(q, every)];
+        r.time.push(t1 - t0);
+        r.bytes.push(await bytes(page, first, t1));
+        r.hits = hits;
+        if (q === QUERIES[0] && !every) {
           // Then every panel counted: the organisations' and people's counts follow the list
           // once the columns file is in.
           const p1 = await page.evaluate(() => new Promise((done) => {
@@ -203,6 +222,8 @@ async function ours(name, dir, network) {
     console.log(`| then the first results of \`${q}\` (${r.hits}) | +${s(median(r.time))} | +${kB(median(r.bytes))} |`);
     if (q === QUERIES[0]) console.log(`| and its organisation and person counts (the columns file, after the list) | +${s(median(panels.time))} | +${kB(median(panels.bytes))} more |`);
   }
+  const typed = perQuery[step(QUERIES[0], EVERY)];
+  console.log(`| or \`${QUERIES[0]}\` typed a letter every ${EVERY} ms: from its last letter to its first results; bytes from its first letter | +${s(median(typed.time))} | +${kB(median(typed.bytes))} |`);
   console.log(`| then the reader of the first result of \`${QUERIES[0]}\` | +${s(median(reader.time))} | +${kB(median(reader.bytes))} |`);
 }
 

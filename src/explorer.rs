@@ -7,12 +7,13 @@
 //! final before it is.
 
 use crate::data::Dataset;
+use crate::offline::{Offline, OfflineState};
 use crate::records::Records;
 use crate::terms::TermFiles;
 use crate::url;
 use leptos::prelude::*;
 use nienbieu_model::index::Need;
-use nienbieu_model::search::{Hits, Panels};
+use nienbieu_model::search::{typing, Hits, Panels};
 use nienbieu_model::state::ViewState;
 use nienbieu_model::SearchRequest;
 use std::rc::Rc;
@@ -101,14 +102,39 @@ impl Explorer {
             },
             |_, _| true,
         );
-        // What the request needs now, then, once it is answered, what the next keystroke
-        // will likely need.
+        // What the request needs: at once, or for a keystroke once the typing pauses (see
+        // `typing`); then, once it is answered, what the next keystroke will likely need.
+        // `typed` is the query of the previous run, `released` the last one whose files were
+        // asked for (its later rounds go at once), `keys` counts the query's changes: a pause
+        // ends, and a fetch ahead goes, only if nothing was typed since.
+        // With the whole dataset stored for offline use, a file costs no network: no pause.
+        let offline = use_context::<Offline>();
+        let stored = move || {
+            offline.is_some_and(|o| {
+                o.state
+                    .with_untracked(|s| matches!(s, OfflineState::Ready { .. }))
+            })
+        };
+        let typed = StoredValue::new(None::<String>);
+        let released = StoredValue::new(None::<String>);
+        let keys = StoredValue::new(0u64);
         Effect::new(move |_| {
             asked.with(|h| {
+                let query = request.with_untracked(|r| r.query.clone());
+                let before = typed
+                    .try_update_value(|t| t.replace(query.clone()))
+                    .flatten();
+                let changed = before.as_ref() != Some(&query);
+                let key = before.is_some_and(|b| typing::one_keystroke(&b, &query));
+                keys.update_value(|k| *k += u64::from(changed));
                 if h.is_complete() {
                     // Speculative: a moment later, so that what is shown comes first.
+                    let key = keys.get_value();
                     set_timeout(
                         move || {
+                            if keys.try_get_value() != Some(key) {
+                                return;
+                            }
                             if let Some(req) = request.try_get_untracked() {
                                 let ahead = data.with_value(|d| d.engine.borrow().prefetch(&req));
                                 terms.request(&ahead);
@@ -116,8 +142,22 @@ impl Explorer {
                         },
                         std::time::Duration::from_millis(250),
                     );
-                } else {
+                } else if !key || stored() || released.with_value(|r| r.as_deref() == Some(&query))
+                {
+                    released.set_value(Some(query));
                     terms.request(&h.missing);
+                } else {
+                    let key = keys.get_value();
+                    set_timeout(
+                        move || {
+                            if keys.try_get_value() != Some(key) {
+                                return;
+                            }
+                            released.set_value(Some(query));
+                            asked.with_untracked(|h| terms.request(&h.missing));
+                        },
+                        std::time::Duration::from_millis(typing::PAUSE_MS.into()),
+                    );
                 }
             })
         });

@@ -30,7 +30,15 @@ test('values of one facet combine with OR, facets with AND, counts stay disjunct
 
 test('a key press paints its list first; the facet counts, the timeline and the links to other pages follow after that paint', async (t) => {
   const { app, page, errors } = await h.openApp(t);
+  // Typed once, so that every prefix's term files are in (a keystroke asks for its own only
+  // once the typing pauses): then each key press below searches in its own frame.
   await app.searchBox().focus();
+  for (const c of 'hung yen') {
+    await page.keyboard.type(c);
+    await until(async () => (await page.getByTestId('result-count').getAttribute('data-loading')) === 'false', `the files of a prefix ending in "${c}"`);
+  }
+  await app.searchBox().fill('');
+  await app.waitForTotal(5);
   // At each key press, what the frame after it shows: a timer queued from that frame's
   // animation callback runs once the frame is painted.
   await page.evaluate(() => {

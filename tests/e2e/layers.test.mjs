@@ -1,8 +1,8 @@
 // The layered dataset as a visitor meets it, on 2,000 generated articles with many term
 // shards: the first screen needs no term file; a query fetches the term files it needs (as
-// the native engine computes them) and what the next keystroke will, and nothing else; words
-// typed side by side rank on the pairs layer, not on their positions; a list waiting for
-// term files says so instead of showing a count.
+// the native engine computes them) and what the next keystroke will, and nothing else, typed
+// a letter at a time or at once; words typed side by side rank on the pairs layer, not on
+// their positions; a list waiting for term files says so instead of showing a count.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -56,6 +56,25 @@ test('a query fetches only the term files it needs, and the next keystroke will'
   const total = manifest.postings.files + manifest.positions.files + manifest.pairs.files;
   assert.ok(fetched.size <= 8 && fetched.size * 10 < total, `${fetched.size} of ${total} term files`);
   assert.equal(new Set(requested.filter(termFile)).size, requested.filter(termFile).length, 'no term file twice');
+  assert.deepEqual(errors, []);
+});
+
+test('typed a letter at a time, a query fetches what its last keystroke needs once the typing pauses, not every prefix\'s', async (t) => {
+  const requested = [];
+  const { app, page, errors } = await h.openApp(t, { setup: (p) => p.on('request', (r) => requested.push(new URL(r.url()).pathname)) });
+  await app.waitForTotal(N);
+  await until(() => requested.some((p) => p.includes('/terms-')), 'the directory prefetched');
+  const before = requested.length;
+  const query = 'kết nạp chữ1235';
+  // Faster than the pause: each prefix ("k", "kế", ...) is searched, none of its files fetched.
+  await app.searchBox().pressSequentially(query, { delay: 40 });
+  await until(async () => (await page.getByTestId('result-count').getAttribute('data-loading')) === 'false' && (await app.total()) === 1, 'the one article, once the typing paused');
+  await page.waitForTimeout(600);
+  const fetched = new Set(requested.slice(before).filter(termFile).map((p) => p.replace('/data/', '')));
+  const lines = execFileSync('target/native/nienbieu-bench', ['needs', dataDir, query]).toString().trim().split('\n');
+  const wanted = new Set(lines.map((l) => l.replace(/^(need|ahead) /, '')));
+  assert.ok(fetched.size > 0, 'the files of the last keystroke fetched');
+  for (const p of fetched) assert.ok(wanted.has(p), `${p} fetched for a prefix typed on the way`);
   assert.deepEqual(errors, []);
 });
 

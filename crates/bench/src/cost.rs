@@ -8,6 +8,7 @@ use flate2::write::GzEncoder;
 use flate2::Compression;
 use nienbieu_model::dataset::records::fragment_of;
 use nienbieu_model::index::Need;
+use nienbieu_model::search::typing;
 use nienbieu_model::{Engine, Manifest, SearchRequest};
 use std::collections::BTreeSet;
 use std::fs;
@@ -154,42 +155,41 @@ pub fn run(dir: &Path, queries: &[String]) -> Result<(), String> {
             (v.gz - gz1) as f64 / 1e3
         );
     }
-    println!("\n| query typed letter by letter, as a visitor types it (each keystroke's files; with what the app fetches ahead after each answer) | files | kB gzipped | with ahead: files | kB gzipped |\n|---|---:|---:|---:|---:|");
+    println!("\n| query typed letter by letter, as a visitor types it (term files, then the last query's first rows; the app asks for a keystroke's missing files once the typing pauses for {} ms) | a pause after every letter: files | kB gzipped | a pause after each word: files | kB gzipped | no pause until the end: files | kB gzipped |\n|---|---:|---:|---:|---:|---:|---:|", typing::PAUSE_MS);
     for q in queries {
-        let (files, gz) = typed(dir, q, false)?;
-        let (files_ahead, gz_ahead) = typed(dir, q, true)?;
-        println!(
-            "| `{q}` | {files} | {:.0} | {files_ahead} | {:.0} |",
-            gz as f64 / 1e3,
-            gz_ahead as f64 / 1e3
-        );
+        let every = typed(dir, q, |_| true)?;
+        let words = typed(dir, q, |rest| rest.starts_with(' '))?;
+        let end = typed(dir, q, |_| false)?;
+        print!("| `{q}` ");
+        for (files, gz) in [every, words, end] {
+            print!("| {files} | {:.0} ", gz as f64 / 1e3);
+        }
+        println!("|");
     }
     Ok(())
 }
 
-/// What typing `query` one letter at a time on a fresh first screen fetches: every
-/// keystroke's term files (as if each answer came before the next key) and, with `ahead`,
-/// what the app fetches ahead after each answer; then the last query's first screen of rows.
-/// Files and bytes gzipped.
-fn typed(dir: &Path, query: &str, ahead: bool) -> Result<(usize, u64), String> {
+/// What typing `query` one letter at a time on a fresh first screen fetches, when the visitor
+/// pauses after the prefixes for whose rest of the query `pause` is true: the term files of
+/// each prefix paused on and what the app fetches ahead after its answer, then the whole
+/// query's files and its first screen of rows. Files and bytes gzipped.
+fn typed(dir: &Path, query: &str, pause: impl Fn(&str) -> bool) -> Result<(usize, u64), String> {
     let mut v = start(dir)?;
     v.first_screen()?;
     let (gz0, n0) = (v.gz, v.fetched.len());
-    let chars: Vec<(usize, char)> = query.char_indices().collect();
-    for (i, (at, c)) in chars.iter().enumerate() {
+    for (at, c) in query.char_indices() {
+        let end = at + c.len_utf8();
         let req = SearchRequest {
-            query: query[..at + c.len_utf8()].to_string(),
+            query: query[..end].to_string(),
             ..SearchRequest::default()
         };
-        if i + 1 < chars.len() {
-            v.terms(&req)?;
-            if ahead {
-                for n in v.engine.prefetch(&req) {
-                    v.load(n)?;
-                }
-            }
-        } else {
+        if end == query.len() {
             v.query(&req)?;
+        } else if pause(&query[end..]) {
+            v.terms(&req)?;
+            for n in v.engine.prefetch(&req) {
+                v.load(n)?;
+            }
         }
     }
     Ok((v.fetched.len() - n0, v.gz - gz0))

@@ -7,6 +7,7 @@ mod matcher;
 mod query;
 mod ranked;
 mod timeline;
+pub mod typing;
 
 pub use crate::dataset::terms::MAX_PREFIX_FORMS;
 pub use facets::{DateFilter, FacetCounts, FACET_TOP};
