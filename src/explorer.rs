@@ -64,6 +64,9 @@ pub struct Explorer {
     pub cursor: RwSignal<Option<usize>>,
     /// Filter values of the opening link left out beyond the limits.
     pub url_cut: usize,
+    /// Whether the search box's last input event was a keystroke (see
+    /// `typing::keystroke_input`), taken by the next search; `None` when it did not say.
+    pub keyed: StoredValue<Option<bool>>,
     /// True while a URL replacement waits for its turn (see `URL_EVERY`).
     url_pending: StoredValue<bool>,
 }
@@ -104,10 +107,11 @@ impl Explorer {
         );
         // What the request needs: at once, or for a keystroke once the typing pauses (see
         // `typing`); then, once it is answered, what the next keystroke will likely need.
-        // `typed` is the query of the previous run, `released` the last one whose files were
-        // asked for (its later rounds go at once), `keys` counts the query's changes: a pause
-        // ends, and a fetch ahead goes, only if nothing was typed since.
-        // With the whole dataset stored for offline use, a file costs no network: no pause.
+        // `shown` is the request of the previous run (the same when a file arrived),
+        // `released` the last query whose files were asked for (its later rounds go at once),
+        // `keys` counts the query's changes: a pause ends, and a fetch ahead goes, only if
+        // nothing was typed since. With the whole dataset stored for offline use, a file costs
+        // no network: no pause.
         let offline = use_context::<Offline>();
         let stored = move || {
             offline.is_some_and(|o| {
@@ -115,18 +119,25 @@ impl Explorer {
                     .with_untracked(|s| matches!(s, OfflineState::Ready { .. }))
             })
         };
-        let typed = StoredValue::new(None::<String>);
+        let keyed = StoredValue::new(None::<bool>);
+        let shown = StoredValue::new(None::<SearchRequest>);
         let released = StoredValue::new(None::<String>);
         let keys = StoredValue::new(0u64);
         Effect::new(move |_| {
             asked.with(|h| {
-                let query = request.with_untracked(|r| r.query.clone());
-                let before = typed
-                    .try_update_value(|t| t.replace(query.clone()))
-                    .flatten();
-                let changed = before.as_ref() != Some(&query);
-                let key = before.is_some_and(|b| typing::one_keystroke(&b, &query));
-                keys.update_value(|k| *k += u64::from(changed));
+                let req = request.get_untracked();
+                let before = shown.try_update_value(|s| s.replace(req.clone())).flatten();
+                let input = keyed.try_update_value(Option::take).flatten();
+                let arrived = before.as_ref() == Some(&req);
+                let key = match &before {
+                    Some(b) if b.query != req.query => {
+                        keys.update_value(|k| *k += 1);
+                        input.unwrap_or_else(|| typing::one_keystroke(&b.query, &req.query))
+                    }
+                    _ => false,
+                };
+                let query = req.query;
+                let is_released = released.with_value(|r| r.as_deref() == Some(&query));
                 if h.is_complete() {
                     // Speculative: a moment later, so that what is shown comes first.
                     let key = keys.get_value();
@@ -142,8 +153,9 @@ impl Explorer {
                         },
                         std::time::Duration::from_millis(250),
                     );
-                } else if !key || stored() || released.with_value(|r| r.as_deref() == Some(&query))
-                {
+                } else if arrived && !is_released {
+                    // A file came while a keystroke waits for its pause: the pause decides.
+                } else if !key || is_released || stored() {
                     released.set_value(Some(query));
                     terms.request(&h.missing);
                 } else {
@@ -262,6 +274,7 @@ impl Explorer {
             records,
             cursor,
             url_cut,
+            keyed,
             url_pending,
         }
     }

@@ -5,8 +5,9 @@ use crate::explorer::{use_explorer, Nav};
 use crate::i18n::tr;
 use crate::keys::SEARCH_ID;
 use leptos::prelude::*;
-use nienbieu_model::search::{QueryNote, Sort};
+use nienbieu_model::search::{typing, QueryNote, Sort};
 use nienbieu_model::state::{cut, MAX_URL_QUERY};
+use wasm_bindgen::JsCast;
 
 /// The search form. Each keystroke searches at once and replaces the URL's query; the other
 /// controls add history entries.
@@ -68,6 +69,11 @@ pub fn SearchBar() -> impl IntoView {
                 prop:value=query
                 on:input=move |e| {
                     let mut q = event_target_value(&e);
+                    // A keystroke's missing term files wait for a pause in the typing.
+                    let input = e.dyn_ref::<web_sys::InputEvent>();
+                    ex.keyed.set_value(input.and_then(|i| {
+                        typing::keystroke_input(&i.input_type(), i.data().as_deref())
+                    }));
                     // A pasted book is kept as a link would carry it, not whole in the box and
                     // the state (a 100,000-character paste froze the page for 250 ms).
                     cut(&mut q, MAX_URL_QUERY);

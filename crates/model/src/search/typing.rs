@@ -10,9 +10,26 @@
 /// How long the typing must pause before a keystroke's missing files are asked for.
 pub const PAUSE_MS: u32 = 300;
 
-/// True when `after` is `before` changed by a keystroke: a character or two added, removed or
-/// replaced in one place (an input method putting a tone mark on a vowel already typed replaces
-/// it). A paste, a word replaced by autocorrect, a link's query or the same query again is not.
+/// Whether an input event of the search box was a keystroke, from its `inputType` and `data`
+/// (the Input Events spec): `None` when they do not say (a script's plain `input` event), and
+/// the query's change is judged by [`one_keystroke`]. A letter or two typed, a deletion, and
+/// every step of an input method's composition (which may move a mark to another vowel:
+/// "hòa" then "hoàn") are; a paste, a drop, a correction, or text inserted in one go (an
+/// autocompletion, a dictation) are not.
+pub fn keystroke_input(input_type: &str, data: Option<&str>) -> Option<bool> {
+    match input_type {
+        "insertCompositionText" => Some(true),
+        "insertText" => Some(data.is_none_or(|d| d.chars().count() <= 2)),
+        t if t.starts_with("delete") => Some(true),
+        t if t.starts_with("insert") => Some(false),
+        _ => None,
+    }
+}
+
+/// True when `after` is `before` changed by a keystroke, in one place: a character added, any
+/// removed, or any replaced by one or two (a letter typed over a selection, an input method
+/// putting a mark on a vowel already typed, or making "uo" "ươ"). A paste (even of two
+/// letters), a link's query or the same query again is not.
 pub fn one_keystroke(before: &str, after: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (before.chars().collect(), after.chars().collect());
     let head = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
@@ -23,12 +40,32 @@ pub fn one_keystroke(before: &str, after: &str) -> bool {
         .take_while(|(x, y)| x == y)
         .count();
     let (gone, came) = (a.len() - head - tail, b.len() - head - tail);
-    gone + came > 0 && gone <= 2 && came <= 2
+    match (gone, came) {
+        (0, 0) => false,
+        (0, came) => came == 1,
+        (_, came) => came <= 2,
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::one_keystroke;
+    use super::{keystroke_input, one_keystroke};
+
+    #[test]
+    fn input_events_say_what_they_were() {
+        for (kind, data, said) in [
+            ("insertText", Some("đ"), Some(true)),
+            ("insertText", Some("đảng viên"), Some(false)), // inserted in one go
+            ("insertCompositionText", Some("hoàn"), Some(true)),
+            ("deleteContentBackward", None, Some(true)),
+            ("deleteWordBackward", None, Some(true)),
+            ("insertFromPaste", None, Some(false)),
+            ("insertReplacementText", Some("đảng"), Some(false)),
+            ("", None, None),
+        ] {
+            assert_eq!(keystroke_input(kind, data), said, "{kind} {data:?}");
+        }
+    }
 
     #[test]
     fn typing_deleting_and_marking_a_vowel_are_keystrokes() {
@@ -40,6 +77,9 @@ mod tests {
             ("dang", "đang"), // "dd" made "đ"
             ("hung yen", "hung en"), // a letter deleted inside
             ("ab", "a"),
+            ("đảng vuo", "đảng vươ"), // "w" after "uo"
+            ("nghị quyết", "đ"),      // a letter typed over the selected query
+            ("nghị quyết", ""),
         ] {
             assert!(one_keystroke(before, after), "{before:?} -> {after:?}");
         }
@@ -51,8 +91,8 @@ mod tests {
             ("", "đảng viên"),
             ("dang vien", "đảng viên"), // words replaced by autocorrect
             ("đảng", "đảng"),
-            ("nghị quyết", ""),
             ("a", "abcd"),
+            ("", "th"), // a two-letter paste
         ] {
             assert!(!one_keystroke(before, after), "{before:?} -> {after:?}");
         }
