@@ -48,7 +48,7 @@ test('the first screen downloads alongside the wasm, each file once, before any 
   const data = requested.filter((p) => p.startsWith('/data/')).map(name);
   assert.deepEqual(
     data.filter((p) => !p.startsWith('terms-')).sort(),
-    ['articles-H/0.jsonl', 'articles-H/1.jsonl', 'core-H.bin', 'manifest.json'],
+    ['articles-H/0.jsonl', 'articles-H/1.jsonl', 'articles-H/2.jsonl', 'articles-H/3.jsonl', 'articles-H/4.jsonl', 'core-H.bin', 'manifest.json'],
   );
   assert.equal(new Set(data).size, data.length, 'no file twice');
   // index.html's script fetched the manifest and preloaded the core and the first screen's
@@ -117,7 +117,7 @@ test('a missing dataset shows a clear message and a retry that recovers', async 
 test('a newer schema, a corrupt manifest or a corrupt index is refused with a message', async (t) => {
   for (const [pattern, body, expected] of [
     ['**/data/manifest.json', '{"schema_version": 999, "articles": 0}', /phiên bản định dạng 999, mới hơn/],
-    ['**/data/manifest.json', '{"schema_version": 7, "articles": [{"id": ', /Tệp dữ liệu bị hỏng/],
+    ['**/data/manifest.json', '{"schema_version": 8, "articles": [{"id": ', /Tệp dữ liệu bị hỏng/],
     ['**/data/core-*.bin', 'NBCO garbage', /Tệp chỉ mục bị hỏng/],
   ]) {
     const { app } = await h.openApp(t, { setup: (page) => page.route(pattern, (route) => route.fulfill({ status: 200, body })) });

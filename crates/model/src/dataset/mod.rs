@@ -32,7 +32,7 @@ use std::fmt;
 ///
 /// Bump it whenever a change to [`Article`], [`Manifest`] or a layer's layout would make an
 /// older app misread newer files; the app refuses any other version with a clear message.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// The manifest's file name, the one fixed name in a dataset directory.
 pub const MANIFEST: &str = "manifest.json";
@@ -511,17 +511,19 @@ mod tests {
         assert_eq!(m, ds.manifest);
         assert_eq!(m.articles, 2);
         assert!(m.core.path.starts_with("core-") && m.core.path.ends_with(".bin"));
-        assert_eq!(m.fragments.files, 1);
+        assert_eq!(m.fragments.files, 2u32.div_ceil(FRAGMENT_DOCS));
         assert_eq!(m.paths().count(), ds.files.len());
         for p in m.paths() {
             assert!(ds.file(&p).is_some(), "{p}");
         }
         let index = Index::load_core(ds.file(&m.core.path).unwrap()).unwrap();
         assert_eq!(index.len(), 2);
-        let records = records::decode_fragment(
-            std::str::from_utf8(ds.file(&m.fragments.path(0)).unwrap()).unwrap(),
-        )
-        .unwrap();
+        let records: Vec<Article> = (0..m.fragments.files)
+            .flat_map(|n| {
+                let text = std::str::from_utf8(ds.file(&m.fragments.path(n)).unwrap()).unwrap();
+                records::decode_fragment(text).unwrap()
+            })
+            .collect();
         assert_eq!(records.len(), 2);
         assert_eq!(DatasetFiles::build_serial(&articles), ds, "deterministic");
     }
