@@ -15,8 +15,9 @@ const CACHE = `nienbieu-${VERSION}`;
 const MANIFEST = 'data/manifest.json';
 // Marks a cache that holds every file of its dataset.
 const COMPLETE = 'data/.complete';
-// Files fetched at once while caching the whole dataset: most are small (an article each),
-// so many at a time, over one HTTP/2 connection.
+// Files fetched at once while caching the whole dataset: most are small (two articles each),
+// so many at a time, over one HTTP/2 connection (16 saved the corpus in 50 s on loopback,
+// 6 in 57 s, with one article a file).
 const PARALLEL = 16;
 const SCOPE = new URL('./', self.location).href;
 
@@ -31,7 +32,8 @@ self.addEventListener('install', (event) => {
         const m = await (await cache.match(MANIFEST)).json();
         const first = [m.core.path, m.terms.path];
         if (m.columns) first.push(m.columns.path);
-        for (let n = 0; n < Math.min(8, m.fragments.files); n++) first.push(`${m.fragments.dir}/${n}.${m.fragments.ext}`);
+        const per = Math.ceil(m.articles / Math.max(1, m.fragments.files));
+        for (let n = 0; n < Math.min(Math.ceil(8 / per), m.fragments.files); n++) first.push(`${m.fragments.dir}/${n}.${m.fragments.ext}`);
         await cache.addAll(first.map((p) => `data/${p}`));
       } catch (e) {
         // A missing or broken dataset: the app says so; the shell is still installed.

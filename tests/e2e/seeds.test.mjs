@@ -48,7 +48,7 @@ test('the first screen downloads alongside the wasm, each file once, before any 
   const data = requested.filter((p) => p.startsWith('/data/')).map(name);
   assert.deepEqual(
     data.filter((p) => !p.startsWith('terms-')).sort(),
-    ['articles-H/0.jsonl', 'articles-H/1.jsonl', 'articles-H/2.jsonl', 'articles-H/3.jsonl', 'articles-H/4.jsonl', 'core-H.bin', 'manifest.json'],
+    ['articles-H/0.jsonl', 'articles-H/1.jsonl', 'articles-H/2.jsonl', 'core-H.bin', 'manifest.json'],
   );
   assert.equal(new Set(data).size, data.length, 'no file twice');
   // index.html's script fetched the manifest and preloaded the core and the first screen's

@@ -10,18 +10,20 @@ use crate::dataset::{fnv1a, DatasetError};
 use crate::time::{Date, Timestamp};
 use serde::{Deserialize, Serialize};
 
-/// Documents per fragments file. One, as Pagefind has one fragment per page: the rows of a
-/// query are scattered over the archive, so each row costs its file; at four per file a
-/// screen of seven rows of "đảng viên" fetched 35 kB gzipped at 20,000 articles, at one 12 kB.
-/// The newest-first screen of seven rows takes seven files.
-pub const FRAGMENT_DOCS: u32 = 1;
+/// Documents per fragments file. The rows of a query are scattered over the archive, so each
+/// row costs its file: at 20,000 articles, a screen of seven rows of "đảng viên" fetched 35 kB
+/// gzipped with four articles a file, 20 kB with two, 12 kB with one; but each file costs the
+/// browser a request and a cache entry when the whole archive is saved offline (17, 27 and
+/// 50 s on this machine's loopback for 6,532, 11,532 and 21,532 files), and some static
+/// hosts cap a site's files (Cloudflare Pages at 20,000). Two is the knee.
+pub const FRAGMENT_DOCS: u32 = 2;
 /// Documents per catalog file.
 pub const CATALOG_DOCS: u32 = 512;
 /// Ids per bucket, on average.
 pub const IDS_PER_BUCKET: usize = 1024;
 
 /// The fragments file holding document `doc`, and its line there.
-#[allow(clippy::modulo_one)] // a tunable constant, one today
+#[allow(clippy::modulo_one)] // a tunable constant, which may be one
 pub fn fragment_of(doc: u32) -> (u32, usize) {
     (doc / FRAGMENT_DOCS, (doc % FRAGMENT_DOCS) as usize)
 }
