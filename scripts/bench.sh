@@ -80,6 +80,8 @@ if [ -f "$corpus" ]; then
   fi
   log "cold start on a throttled network, beside Pagefind"
   node bench/coldstart.mjs corpus="$data/corpus" synth="$data/synth" pagefind="$data/pagefind"
+  log "saving the whole corpus for offline use: its files, and the time the browser takes"
+  node bench/offline_save.mjs "$data/corpus"
   log "the views on the corpus: each view's file, time to open, and what the first screen fetches"
   node bench/views_bench.mjs "$data/corpus"
   log "the main thread during a cold start, CPU slowed 4x (corpus and synthetic set)"
