@@ -19,6 +19,20 @@ use nienbieu_model::SearchRequest;
 use std::rc::Rc;
 use std::sync::Arc;
 
+/// Runs `then` after `ms` milliseconds unless the query changed meanwhile (`keys` counts its
+/// changes), or the explorer is gone.
+fn unless_typed(keys: StoredValue<u64>, ms: u32, then: impl FnOnce() + 'static) {
+    let at = keys.get_value();
+    set_timeout(
+        move || {
+            if keys.try_get_value() == Some(at) {
+                then();
+            }
+        },
+        std::time::Duration::from_millis(ms.into()),
+    );
+}
+
 /// How a change of state enters the browser history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nav {
@@ -107,11 +121,10 @@ impl Explorer {
         );
         // What the request needs: at once, or for a keystroke once the typing pauses (see
         // `typing`); then, once it is answered, what the next keystroke will likely need.
-        // `shown` is the request of the previous run (the same when a file arrived),
-        // `released` the last query whose files were asked for (its later rounds go at once),
-        // `keys` counts the query's changes: a pause ends, and a fetch ahead goes, only if
-        // nothing was typed since. With the whole dataset stored for offline use, a file costs
-        // no network: no pause.
+        // The effect's previous value is the request of its previous run (the same when a
+        // file arrived); `released` the last query whose files were asked for (its later
+        // rounds go at once); `keys` counts the query's changes, for `unless_typed`. With the
+        // whole dataset stored for offline use, a file costs no network: no pause.
         let offline = use_context::<Offline>();
         let stored = move || {
             offline.is_some_and(|o| {
@@ -120,58 +133,43 @@ impl Explorer {
             })
         };
         let keyed = StoredValue::new(None::<bool>);
-        let shown = StoredValue::new(None::<SearchRequest>);
         let released = StoredValue::new(None::<String>);
         let keys = StoredValue::new(0u64);
-        Effect::new(move |_| {
+        Effect::new(move |before: Option<SearchRequest>| {
+            let req = request.get_untracked();
+            let input = keyed.try_update_value(Option::take).flatten();
+            let arrived = before.as_ref() == Some(&req);
+            let key = match &before {
+                Some(b) if b.query != req.query => {
+                    keys.update_value(|k| *k += 1);
+                    input.unwrap_or_else(|| typing::one_keystroke(&b.query, &req.query))
+                }
+                _ => false,
+            };
+            let query = req.query.clone();
+            let is_released = released.with_value(|r| r.as_deref() == Some(&query));
             asked.with(|h| {
-                let req = request.get_untracked();
-                let before = shown.try_update_value(|s| s.replace(req.clone())).flatten();
-                let input = keyed.try_update_value(Option::take).flatten();
-                let arrived = before.as_ref() == Some(&req);
-                let key = match &before {
-                    Some(b) if b.query != req.query => {
-                        keys.update_value(|k| *k += 1);
-                        input.unwrap_or_else(|| typing::one_keystroke(&b.query, &req.query))
-                    }
-                    _ => false,
-                };
-                let query = req.query;
-                let is_released = released.with_value(|r| r.as_deref() == Some(&query));
                 if h.is_complete() {
                     // Speculative: a moment later, so that what is shown comes first.
-                    let key = keys.get_value();
-                    set_timeout(
-                        move || {
-                            if keys.try_get_value() != Some(key) {
-                                return;
-                            }
-                            if let Some(req) = request.try_get_untracked() {
-                                let ahead = data.with_value(|d| d.engine.borrow().prefetch(&req));
-                                terms.request(&ahead);
-                            }
-                        },
-                        std::time::Duration::from_millis(250),
-                    );
+                    unless_typed(keys, 250, move || {
+                        if let Some(req) = request.try_get_untracked() {
+                            let ahead = data.with_value(|d| d.engine.borrow().prefetch(&req));
+                            terms.request(&ahead);
+                        }
+                    });
                 } else if arrived && !is_released {
                     // A file came while a keystroke waits for its pause: the pause decides.
                 } else if !key || is_released || stored() {
                     released.set_value(Some(query));
                     terms.request(&h.missing);
                 } else {
-                    let key = keys.get_value();
-                    set_timeout(
-                        move || {
-                            if keys.try_get_value() != Some(key) {
-                                return;
-                            }
-                            released.set_value(Some(query));
-                            asked.with_untracked(|h| terms.request(&h.missing));
-                        },
-                        std::time::Duration::from_millis(typing::PAUSE_MS.into()),
-                    );
+                    unless_typed(keys, typing::PAUSE_MS, move || {
+                        released.set_value(Some(query));
+                        asked.with_untracked(|h| terms.request(&h.missing));
+                    });
                 }
-            })
+            });
+            req
         });
         let result = Memo::new_with_compare(
             move |prev: Option<&Arc<Hits>>| {
