@@ -2,12 +2,19 @@
 // own first screen painted, as deploying it makes one), served gzipped on this machine, opened
 // in Chromium with its service worker; "Lưu toàn bộ để dùng ngoại tuyến" clicked once the app
 // offers it; timed until the offline status says everything is saved. Prints the dataset's
-// files and bytes (as stored) and the time, median of BENCH_SAVE_RUNS (3) fresh contexts.
-// On this machine's loopback: what it shows is the cost of each file to the browser and its
-// service worker (a request, a cache entry), which grows with the number of files, not the
-// network's; the DevTools network throttling does not reach a service worker's own fetches.
+// files and bytes (as stored and as sent) and the time, median of BENCH_SAVE_RUNS (3) fresh
+// contexts, on each network of BENCH_SAVE_NETWORKS:
+//  - `loopback` (this machine's): what it shows is the cost of each file to the browser and
+//    its service worker (a request, a cache entry), which grows with the number of files;
+//  - `fast4g` (9 Mbit/s, 40 ms, the cold-start benchmark's Fast 4G): the network shaped on the
+//    server's side (tests/e2e/support/server.mjs, `link`), since DevTools' throttling does not
+//    reach a service worker's own fetches; over HTTP/1.1, where the browser opens at most 6
+//    connections to a host, each file waits its turn for one;
+//  - `fast4g-h2`: the same over HTTP/2, as static hosts and CDNs serve (one connection
+//    carries every request at once, so the service worker's fetches at once are the limit);
+//  - `slow4g-h2`: Lighthouse's slow 4G (1.6 Mbit/s, 150 ms) over HTTP/2 (minutes a run).
 //
-//   node bench/offline_save.mjs DATASET_DIR...
+//   BENCH_SAVE_NETWORKS=loopback,fast4g,fast4g-h2 node bench/offline_save.mjs DATASET_DIR...
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '../tests/e2e/support/server.mjs';
@@ -15,13 +22,24 @@ import { launch } from '../tests/e2e/support/browser.mjs';
 import { deploy } from '../tests/e2e/support/deploy.mjs';
 
 const RUNS = Number(process.env.BENCH_SAVE_RUNS ?? 3);
+const FAST_4G = { latency: 40, bytesPerSecond: 9e6 / 8 };
+const SLOW_4G = { latency: 150, bytesPerSecond: 1.6e6 / 8 };
+const NETWORKS = {
+  loopback: {},
+  fast4g: { link: FAST_4G },
+  'fast4g-h2': { link: FAST_4G, http2: true },
+  'slow4g-h2': { link: SLOW_4G, http2: true },
+};
+const networks = (process.env.BENCH_SAVE_NETWORKS ?? 'loopback').split(',');
+for (const n of networks) if (!(n in NETWORKS)) throw new Error(`BENCH_SAVE_NETWORKS: ${n} is not one of ${Object.keys(NETWORKS).join(', ')}`);
 const dirs = process.argv.slice(2);
 if (!dirs.length) {
   console.error('usage: node bench/offline_save.mjs DATASET_DIR...');
   process.exit(2);
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const browser = await launch();
+// HTTP/2's certificate is made for the run: accepted, or the service worker is refused.
+const browser = await launch(['--ignore-certificate-errors']);
 const state = (page) => page.getByTestId('offline-status').getAttribute('data-state');
 async function until(check, what, ms) {
   const end = Date.now() + ms;
@@ -31,7 +49,7 @@ async function until(check, what, ms) {
   }
 }
 
-console.log('| dataset | files | MB as stored | saved offline in (median) | files a second |\n|---|---:|---:|---:|---:|');
+console.log('| dataset | network | files | MB as stored | MB sent | saved offline in (median) | files a second |\n|---|---|---:|---:|---:|---:|---:|');
 try {
   for (const dir of dirs) {
     const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
@@ -40,29 +58,34 @@ try {
     const files = layers.reduce((n, l) => n + l.files, single.length);
     const bytes = layers.reduce((n, l) => n + l.bytes, single.reduce((n, f) => n + f.bytes, 0));
     const site = deploy(dir);
-    const server = await serve(site, '/', {}, { encoding: 'gzip' });
-    const times = [];
-    try {
-      for (let run = 0; run < RUNS; run++) {
-        const context = await browser.newContext({ serviceWorkers: 'allow' });
-        try {
-          const page = await context.newPage();
-          await page.goto(server.url);
-          await until(async () => (await state(page)) === 'partial', 'the offer to save the whole archive', 60000);
-          const t0 = Date.now();
-          await page.getByTestId('save-offline').click();
-          await until(async () => (await state(page)) === 'ready', 'everything saved', 30 * 60000);
-          times.push((Date.now() - t0) / 1000);
-        } finally {
-          await context.close();
+    for (const network of networks) {
+      const { link = null, http2 = false } = NETWORKS[network];
+      const server = await serve(site, '/', {}, { encoding: 'gzip', link, http2 });
+      const times = [];
+      let sent = 0;
+      try {
+        for (let run = 0; run < RUNS; run++) {
+          const context = await browser.newContext({ serviceWorkers: 'allow' });
+          try {
+            const page = await context.newPage();
+            await page.goto(server.url);
+            await until(async () => (await state(page)) === 'partial', 'the offer to save the whole archive', 10 * 60000);
+            const [t0, sent0] = [Date.now(), server.sent()];
+            await page.getByTestId('save-offline').click();
+            await until(async () => (await state(page)) === 'ready', 'everything saved', 60 * 60000);
+            times.push((Date.now() - t0) / 1000);
+            sent = server.sent() - sent0;
+          } finally {
+            await context.close();
+          }
         }
+      } finally {
+        await server.close();
       }
-    } finally {
-      await server.close();
-      rmSync(site, { recursive: true, force: true });
+      const t = median(times);
+      console.log(`| ${m.articles} articles${m.synthetic ? ' (synthetic)' : ''} | ${network} | ${files} | ${(bytes / 1e6).toFixed(1)} | ${(sent / 1e6).toFixed(1)} | ${t.toFixed(1)} s (${times.map((x) => x.toFixed(1)).join(', ')}) | ${Math.round(files / t)} |`);
     }
-    const t = median(times);
-    console.log(`| ${m.articles} articles${m.synthetic ? ' (synthetic)' : ''} | ${files} | ${(bytes / 1e6).toFixed(1)} | ${t.toFixed(1)} s (${times.map((x) => x.toFixed(1)).join(', ')}) | ${Math.round(files / t)} |`);
+    rmSync(site, { recursive: true, force: true });
   }
 } finally {
   await browser.close();

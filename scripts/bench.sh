@@ -10,7 +10,8 @@
 #  4. cold start on a throttled network (DevTools Fast 4G and Lighthouse's slow 4G, cache and
 #     service worker off): time and bytes to the first row, to a query's first results and to
 #     the reader, on the corpus and the synthetic set, beside Pagefind indexing the same
-#     articles; and what each query costs in files and bytes, natively;
+#     articles; and what each query costs in files and bytes, natively; saving the whole
+#     corpus offline, on loopback and on Fast 4G (shaped by the server, HTTP/1.1 and HTTP/2);
 #  5. the views (documents, people, organisations, figures) on the corpus: their files' sizes
 #     and the time from a click to each view painted;
 #  6. the main thread during a cold start with the CPU slowed 4x (longest task, blocking time);
@@ -80,8 +81,8 @@ if [ -f "$corpus" ]; then
   fi
   log "cold start on a throttled network, beside Pagefind"
   node bench/coldstart.mjs corpus="$data/corpus" synth="$data/synth" pagefind="$data/pagefind"
-  log "saving the whole corpus for offline use: its files, and the time the browser takes"
-  node bench/offline_save.mjs "$data/corpus"
+  log "saving the whole corpus for offline use: its files, and the time the browser takes on loopback and on Fast 4G (HTTP/1.1 and HTTP/2)"
+  BENCH_SAVE_NETWORKS=${BENCH_SAVE_NETWORKS:-loopback,fast4g,fast4g-h2} node bench/offline_save.mjs "$data/corpus"
   log "the views on the corpus: each view's file, time to open, and what the first screen fetches"
   node bench/views_bench.mjs "$data/corpus"
   log "the main thread during a cold start, CPU slowed 4x (corpus and synthetic set)"

@@ -172,6 +172,38 @@ test('a large archive is saved on request; what is not stored says so offline; o
   assert.deepEqual(errors, []);
 });
 
+test('a save that fails part-way says so and stays so: no later progress hides it, and nothing is marked saved', async (t) => {
+  // The large archive with one postings shard missing from the host, early in the save's
+  // order: the files the service worker fetches beside it arrive after the error.
+  const broken = tempDir('broken');
+  cpSync(large, broken, { recursive: true });
+  const m = JSON.parse(readFileSync(join(broken, 'data', 'manifest.json'), 'utf8'));
+  const shard = join(broken, 'data', m.postings.dir, `0.${m.postings.ext}`);
+  const kept = readFileSync(shard);
+  rmSync(shard);
+  server.setRoot(broken);
+  const { page, app } = await open(t);
+  await until(async () => (await offlineState(page)) === 'partial', 'offered, not saved', 20000);
+  await until(() => page.evaluate(() => navigator.serviceWorker.controller !== null), 'the worker in control', 20000);
+  await page.getByTestId('save-offline').click();
+  await until(async () => (await offlineState(page)) === 'failed', 'the failure said', 60000);
+  const said = await page.getByTestId('offline-status').textContent();
+  assert.match(said, /^Chưa lưu được để dùng ngoại tuyến \(.*0\.bin: HTTP 404\); sẽ thử lại lần sau\.$/);
+  // Every fetch under way when it failed has ended by now; none put the page back to saving.
+  await new Promise((ok) => setTimeout(ok, 1500));
+  assert.equal(await offlineState(page), 'failed');
+  assert.equal(await page.getByTestId('offline-status').textContent(), said);
+  const complete = await page.evaluate(async () => {
+    for (const key of await caches.keys()) if (await (await caches.open(key)).match('data/.complete')) return true;
+    return false;
+  });
+  assert.equal(complete, false, 'the cache is not marked complete');
+  // The app keeps working online (the shard back on the host, for the search to need it).
+  writeFileSync(shard, kept);
+  await app.search('kết nạp');
+  await until(async () => (await page.getByTestId('result-count').getAttribute('data-loading')) === 'false' && (await app.total()) > 0, 'results online');
+});
+
 test('a new deploy is noticed, offered, and switched to; old caches are deleted', async (t) => {
   server.setRoot(v1);
   const { page, app } = await open(t);

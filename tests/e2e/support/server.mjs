@@ -1,8 +1,13 @@
 // A small static file server for dist/, optionally under a sub-path and with some URL prefixes
-// served from other directories (a test's own dataset), for browser tests and benchmarks. No
-// dependency: node's http module only.
+// served from other directories (a test's own dataset), for browser tests and benchmarks; for
+// benchmarks, also over HTTP/2 and on a slowed network. No dependency: node's own modules (and
+// openssl for HTTP/2's certificate).
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
+import { tmpdir } from 'node:os';
 import { readFile, stat } from 'node:fs/promises';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -33,9 +38,26 @@ const TYPES = {
  * precompressed files does (nginx's gzip_static and brotli_static, Caddy's `precompressed`):
  * the file's precompressed copy beside it when the build wrote one (`FILE.gz` or `FILE.br`),
  * else compressed on the fly as such hosts do: 'gzip' (the default, as GitHub Pages and
- * nginx's `gzip on` serve) or 'br' (brotli at quality 5, as CDNs compress on the fly). */
-export async function serve(root, base = '/', mounts = {}, { encoding = 'gzip' } = {}) {
+ * nginx's `gzip on` serve) or 'br' (brotli at quality 5, as CDNs compress on the fly).
+ *
+ * `link`, as { latency, bytesPerSecond }, shapes every answer on the server's side, as a slow
+ * network between the host and the browser would: each waits `latency` ms before its head,
+ * and all bodies share one downlink of `bytesPerSecond`. It reaches what DevTools' throttling
+ * does not: a service worker's own fetches.
+ *
+ * With `http2`, the server speaks HTTP/2 over TLS (as static hosts and CDNs do; browsers speak
+ * HTTP/2 only over TLS), with a certificate made for the run that the browser must be told to
+ * accept (Chromium's `--ignore-certificate-errors`: Playwright's `ignoreHTTPSErrors` does not
+ * reach a service worker's registration); over HTTP/1.1 a browser opens at most 6
+ * connections to a host, over HTTP/2 one carries every request at once. */
+export async function serve(root, base = '/', mounts = {}, { encoding = 'gzip', link = null, http2 = false } = {}) {
   if (!['gzip', 'br'].includes(encoding)) throw new Error(`serve: encoding ${encoding}, not 'gzip' or 'br'`);
+  const write = link ? shaped(link) : (res, status, headers, body) => res.writeHead(status, headers).end(body);
+  let sent = 0;
+  const send = (res, status, headers, body) => {
+    sent += body.length;
+    return write(res, status, headers, body);
+  };
   const accepted = new RegExp(`\\b${encoding}\\b`);
   root = resolve(root);
   const dirs = Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)]);
@@ -46,7 +68,7 @@ export async function serve(root, base = '/', mounts = {}, { encoding = 'gzip' }
   // Compressed bodies, kept as a host keeps precompressed files (nginx's gzip_static), by path,
   // size, modification time and encoding.
   const compressed = new Map();
-  const server = createServer(async (req, res) => {
+  const server = (http2 ? (handler) => createSecureServer({ ...certificate(), allowHTTP1: true }, handler) : createServer)(async (req, res) => {
     if (offline) {
       req.socket.destroy();
       return;
@@ -99,10 +121,11 @@ export async function serve(root, base = '/', mounts = {}, { encoding = 'gzip' }
         headers['content-encoding'] = encoding;
         headers.vary = 'Accept-Encoding';
       }
-      res.writeHead(200, headers);
-      res.end(body);
+      await send(res, 200, headers, body);
     } catch {
-      res.writeHead(404).end('not found');
+      // Not found; or, on a shaped link, a browser that went away mid-answer.
+      if (res.headersSent) (res.stream ?? res).destroy();
+      else res.writeHead(404).end('not found');
     }
   });
   server.on('connection', (socket) => {
@@ -111,11 +134,12 @@ export async function serve(root, base = '/', mounts = {}, { encoding = 'gzip' }
     socket.on('close', () => sockets.delete(socket));
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const url = `http://127.0.0.1:${server.address().port}${base}`;
+  const url = `${http2 ? 'https' : 'http'}://127.0.0.1:${server.address().port}${base}`;
   return {
     url,
     requests,
     failed,
+    sent: () => sent,
     setRoot: (dir) => {
       root = resolve(dir);
     },
@@ -130,4 +154,41 @@ export async function serve(root, base = '/', mounts = {}, { encoding = 'gzip' }
         for (const socket of sockets) socket.destroy();
       }),
   };
+}
+
+/** Slices of a body that go out one at a time on a shaped link. */
+const SLICE = 16 * 1024;
+
+/** A sender of answers over one shared downlink: `latency` ms before the head, then the body
+ * in slices, each leaving when the link has carried the slices queued before it. */
+function shaped({ latency, bytesPerSecond }) {
+  if (!(latency >= 0) || !(bytesPerSecond > 0)) throw new Error(`serve: link ${JSON.stringify({ latency, bytesPerSecond })}`);
+  const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+  // When the link is next free, in ms of performance.now().
+  let free = 0;
+  return async (res, status, headers, body) => {
+    await sleep(latency);
+    res.writeHead(status, { ...headers, 'content-length': body.length });
+    for (let at = 0; at < body.length && !res.destroyed; at += SLICE) {
+      const slice = body.subarray(at, at + SLICE);
+      const now = performance.now();
+      free = Math.max(free, now) + (slice.length * 1000) / bytesPerSecond;
+      await sleep(free - now);
+      res.write(slice);
+    }
+    res.end();
+  };
+}
+
+/** A self-signed certificate for 127.0.0.1, made once per process (openssl). */
+let made = null;
+function certificate() {
+  if (!made) {
+    const dir = mkdtempSync(join(tmpdir(), 'nienbieu-tls-'));
+    const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
+      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+    made = { key: readFileSync(key), cert: readFileSync(cert) };
+  }
+  return made;
 }
