@@ -3,7 +3,9 @@
 // in Chromium with its service worker; "Lưu toàn bộ để dùng ngoại tuyến" clicked once the app
 // offers it; timed until the offline status says everything is saved. Prints the dataset's
 // files and bytes (as stored and as sent) and the time, median of BENCH_SAVE_RUNS (3) fresh
-// contexts, on each network of BENCH_SAVE_NETWORKS:
+// contexts; and what the save costs a visitor who searches meanwhile: the time from "đảng
+// viên" typed (at once) to its first results, 5 s into the save, beside the same in a fresh
+// context with nothing saving. On each network of BENCH_SAVE_NETWORKS:
 //  - `loopback` (this machine's): what it shows is the cost of each file to the browser and
 //    its service worker (a request, a cache entry), which grows with the number of files;
 //  - `fast4g` (9 Mbit/s, 40 ms, the cold-start benchmark's Fast 4G): the network shaped on the
@@ -38,6 +40,28 @@ if (!dirs.length) {
   process.exit(2);
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const QUERY = 'đảng viên';
+
+/** Types `q` into the search box at once and resolves to the ms until its final first row. */
+function queryTime(page, q) {
+  return page.evaluate((q) => new Promise((done) => {
+    const count = () => document.querySelector('[data-testid=result-count]');
+    const before = count().textContent;
+    let saw = false;
+    const box = document.querySelector('[data-testid=search]');
+    const t0 = performance.now();
+    box.value = q;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    const look = () => {
+      const c = count();
+      const row = document.querySelector('[data-testid=result][data-pos="0"]');
+      saw ||= c.dataset.loading === 'true' || c.textContent !== before;
+      if (saw && c.dataset.loading === 'false' && row?.getAttribute('aria-busy') === 'false') done(performance.now() - t0);
+      else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  }), q);
+}
 // HTTP/2's certificate is made for the run: accepted, or the service worker is refused.
 const browser = await launch(['--ignore-certificate-errors']);
 const state = (page) => page.getByTestId('offline-status').getAttribute('data-state');
@@ -49,7 +73,7 @@ async function until(check, what, ms) {
   }
 }
 
-console.log('| dataset | network | files | MB as stored | MB sent | saved offline in (median) | files a second |\n|---|---|---:|---:|---:|---:|---:|');
+console.log(`| dataset | network | files | MB as stored | MB sent | saved offline in (median) | files a second | "${QUERY}", nothing saving / while saving (medians) |\n|---|---|---:|---:|---:|---:|---:|---:|`);
 try {
   for (const dir of dirs) {
     const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
@@ -62,28 +86,39 @@ try {
       const { link = null, http2 = false } = NETWORKS[network];
       const server = await serve(site, '/', {}, { encoding: 'gzip', link, http2 });
       const times = [];
+      const [alone, saving] = [[], []];
       let sent = 0;
+      /** A fresh context, the app opened and ready to offer the save, given to `f`. */
+      const visit = async (f) => {
+        const context = await browser.newContext({ serviceWorkers: 'allow' });
+        try {
+          const page = await context.newPage();
+          await page.goto(server.url);
+          await until(async () => (await state(page)) === 'partial', 'the offer to save the whole archive', 10 * 60000);
+          await f(page);
+        } finally {
+          await context.close();
+        }
+      };
       try {
         for (let run = 0; run < RUNS; run++) {
-          const context = await browser.newContext({ serviceWorkers: 'allow' });
-          try {
-            const page = await context.newPage();
-            await page.goto(server.url);
-            await until(async () => (await state(page)) === 'partial', 'the offer to save the whole archive', 10 * 60000);
+          await visit(async (page) => alone.push(await queryTime(page, QUERY)));
+          await visit(async (page) => {
             const [t0, sent0] = [Date.now(), server.sent()];
             await page.getByTestId('save-offline').click();
+            await page.waitForTimeout(5000);
+            saving.push(await queryTime(page, QUERY));
             await until(async () => (await state(page)) === 'ready', 'everything saved', 60 * 60000);
             times.push((Date.now() - t0) / 1000);
             sent = server.sent() - sent0;
-          } finally {
-            await context.close();
-          }
+          });
         }
       } finally {
         await server.close();
       }
       const t = median(times);
-      console.log(`| ${m.articles} articles${m.synthetic ? ' (synthetic)' : ''} | ${network} | ${files} | ${(bytes / 1e6).toFixed(1)} | ${(sent / 1e6).toFixed(1)} | ${t.toFixed(1)} s (${times.map((x) => x.toFixed(1)).join(', ')}) | ${Math.round(files / t)} |`);
+      const q = (xs) => `${(median(xs) / 1000).toFixed(2)} s`;
+      console.log(`| ${m.articles} articles${m.synthetic ? ' (synthetic)' : ''} | ${network} | ${files} | ${(bytes / 1e6).toFixed(1)} | ${(sent / 1e6).toFixed(1)} | ${t.toFixed(1)} s (${times.map((x) => x.toFixed(1)).join(', ')}) | ${Math.round(files / t)} | ${q(alone)} / ${q(saving)} |`);
     }
     rmSync(site, { recursive: true, force: true });
   }

@@ -15,12 +15,16 @@ const CACHE = `nienbieu-${VERSION}`;
 const MANIFEST = 'data/manifest.json';
 // Marks a cache that holds every file of its dataset.
 const COMPLETE = 'data/.complete';
-// Files fetched at once while caching the whole dataset. Over HTTP/2, as hosts serve, each
-// file's round trip overlaps the others', so that a slow network's latency is paid about once
-// per 32 files: the corpus (11,532 files, 64 MB sent) saved in 59 s on Fast 4G, near the
-// 57 s its bytes take, against 113 s 6 at a time. Over HTTP/1.1 the browser holds the rest
-// until one of its 6 connections is free. (bench/offline_save.mjs; README.md.)
+// Files fetched at once while caching the whole dataset the visitor asked to save. Over
+// HTTP/2, as hosts serve, each file's round trip overlaps the others', so that a slow
+// network's latency is paid about once per 32 files: the corpus (11,532 files, 64 MB sent)
+// saved in 59 s on Fast 4G, near the 57 s its bytes take, against 113 s 6 at a time. Over
+// HTTP/1.1 the browser holds the rest until one of its 6 connections is free.
+// (bench/offline_save.mjs; README.md.)
 const PARALLEL = 32;
+// ... and while caching a small dataset in the background, unasked: a few at a time, so that
+// the page's own fetches (a query's term files) do not share the network with 32 others.
+const PARALLEL_UNASKED = 6;
 const SCOPE = new URL('./', self.location).href;
 
 self.addEventListener('install', (event) => {
@@ -57,7 +61,7 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'skip-waiting') self.skipWaiting();
-  if (event.data?.type === 'cache-data') event.waitUntil(cacheData());
+  if (event.data?.type === 'cache-data') event.waitUntil(cacheData(event.data.chosen === true));
   if (event.data?.type === 'data-status') event.waitUntil(status(event.source));
 });
 
@@ -110,8 +114,9 @@ async function fromCache(event, key, request) {
 }
 
 let caching = null;
-/** Caches every file of the dataset, a few at a time, telling the pages how far it has got. */
-function cacheData() {
+/** Caches every file of the dataset, many at a time when the visitor chose to save it (a few
+ * otherwise), telling the pages how far it has got. */
+function cacheData(chosen) {
   caching ??= (async () => {
     const tell = async (message) => {
       for (const client of await self.clients.matchAll({ includeUncontrolled: true })) client.postMessage(message);
@@ -153,7 +158,7 @@ function cacheData() {
           }
         }
       };
-      await Promise.all(Array.from({ length: PARALLEL }, worker));
+      await Promise.all(Array.from({ length: chosen ? PARALLEL : PARALLEL_UNASKED }, worker));
       if (failed) throw failed;
       await cache.put(COMPLETE, new Response('1'));
       await tell({ type: 'data-ready', total, version: VERSION });

@@ -100,7 +100,7 @@ impl Offline {
             match offline.state.get_untracked() {
                 OfflineState::Caching { .. } | OfflineState::Quota | OfflineState::Failed(_) => {}
                 _ if complete => offline.state.set(OfflineState::Ready { total }),
-                _ if total <= auto || asked => ask_for_data(),
+                _ if total <= auto || asked => ask_for_data(asked),
                 _ => offline.state.set(OfflineState::Partial { total }),
             }
         });
@@ -277,7 +277,7 @@ impl Offline {
         if let Ok(Some(s)) = window().local_storage() {
             let _ = s.set_item(SAVE_ALL_KEY, "1");
         }
-        ask_for_data();
+        ask_for_data(true);
     }
 
     /// Switches to the waiting version: the worker takes over and the page reloads.
@@ -301,10 +301,15 @@ fn stored_choice() -> bool {
         .is_some()
 }
 
-/// Asks the controlling worker to cache the dataset (it reports progress in messages).
-fn ask_for_data() {
+/// Asks the controlling worker to cache the dataset (it reports progress in messages):
+/// `chosen` when the visitor asked for it, which the worker saves many files at a time; a
+/// small dataset saved unasked goes a few at a time, so that the page's own fetches do not
+/// share the network with many others.
+fn ask_for_data(chosen: bool) {
     if let Some(worker) = window().navigator().service_worker().controller() {
-        post(&worker, "cache-data");
+        let message = message("cache-data");
+        let _ = js_sys::Reflect::set(&message, &"chosen".into(), &JsValue::from_bool(chosen));
+        let _ = worker.post_message(&message);
     }
 }
 
@@ -315,12 +320,17 @@ fn ask_status() {
     }
 }
 
-fn post(worker: &ServiceWorker, kind: &str) {
+/// A message to the worker: `{ type: kind }`.
+fn message(kind: &str) -> js_sys::Object {
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(
         &message,
         &JsValue::from_str("type"),
         &JsValue::from_str(kind),
     );
-    let _ = worker.post_message(&message);
+    message
+}
+
+fn post(worker: &ServiceWorker, kind: &str) {
+    let _ = worker.post_message(&message(kind));
 }
