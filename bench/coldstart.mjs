@@ -27,6 +27,7 @@ import { join } from 'node:path';
 import { serve } from '../tests/e2e/support/server.mjs';
 import { launch } from '../tests/e2e/support/browser.mjs';
 import { deploy } from '../tests/e2e/support/deploy.mjs';
+import { query } from './support/query.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=')));
 const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 3);
@@ -98,45 +99,6 @@ async function bytes(page, from, to) {
   return page.finished
     .filter((f) => f.at - origin > from && f.at - origin <= to + 20)
     .reduce((n, f) => n + f.bytes, 0);
-}
-
-/** Types `q` at once (as a paste), or a letter every `every` ms, and waits for its final first
- * row: `t0` is when the (last) letter came. */
-async function query(page, q, every = 0) {
-  if (every) {
-    for (let i = 1; i < [...q].length; i++) {
-      await page.evaluate((v) => {
-        const box = document.querySelector('[data-testid=search]');
-        box.value = v;
-        box.dispatchEvent(new Event('input', { bubbles: true }));
-      }, [...q].slice(0, i).join(''));
-      await page.waitForTimeout(every);
-    }
-  }
-  const t0 = await page.evaluate((q) => new Promise((done) => {
-    const count = () => document.querySelector('[data-testid=result-count]');
-    const before = count().textContent + '|' + document.querySelector('[data-testid=result][data-pos="0"]')?.dataset.id;
-    let saw = false;
-    const box = document.querySelector('[data-testid=search]');
-    const t0 = performance.now();
-    box.value = q;
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-    const look = () => {
-      const c = count();
-      const row = document.querySelector('[data-testid=result][data-pos="0"]');
-      const now = c.textContent + '|' + row?.dataset.id;
-      saw ||= c.dataset.loading === 'true' || now !== before;
-      const ready = c.dataset.loading === 'false' && (row ? row.getAttribute('aria-busy') === 'false' : document.querySelector('[data-testid=empty-state]'));
-      if (saw && ready) setTimeout(() => { window.queryAt = performance.now(); }, 0);
-      else requestAnimationFrame(look);
-    };
-    requestAnimationFrame(look);
-    done(t0);
-  }), q);
-  await page.waitForFunction(() => window.queryAt !== undefined, null, { timeout: 180000 });
-  const t1 = await page.evaluate(() => window.queryAt);
-  const hits = await page.getByTestId('result-count').textContent();
-  return { t0, t1, hits };
 }
 
 /** The build of each dataset, made once for all networks and encodings (of the app in

@@ -22,6 +22,8 @@ import { join } from 'node:path';
 import { serve } from '../tests/e2e/support/server.mjs';
 import { launch } from '../tests/e2e/support/browser.mjs';
 import { deploy } from '../tests/e2e/support/deploy.mjs';
+import { until } from '../tests/e2e/support/app_page.mjs';
+import { query } from './support/query.mjs';
 
 const RUNS = Number(process.env.BENCH_SAVE_RUNS ?? 3);
 const FAST_4G = { latency: 40, bytesPerSecond: 9e6 / 8 };
@@ -41,37 +43,14 @@ if (!dirs.length) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const QUERY = 'đảng viên';
-
-/** Types `q` into the search box at once and resolves to the ms until its final first row. */
-function queryTime(page, q) {
-  return page.evaluate((q) => new Promise((done) => {
-    const count = () => document.querySelector('[data-testid=result-count]');
-    const before = count().textContent;
-    let saw = false;
-    const box = document.querySelector('[data-testid=search]');
-    const t0 = performance.now();
-    box.value = q;
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-    const look = () => {
-      const c = count();
-      const row = document.querySelector('[data-testid=result][data-pos="0"]');
-      saw ||= c.dataset.loading === 'true' || c.textContent !== before;
-      if (saw && c.dataset.loading === 'false' && row?.getAttribute('aria-busy') === 'false') done(performance.now() - t0);
-      else requestAnimationFrame(look);
-    };
-    requestAnimationFrame(look);
-  }), q);
-}
+/** Ms from QUERY typed at once to its final first row. */
+const queryTime = async (page) => {
+  const { t0, t1 } = await query(page, QUERY);
+  return t1 - t0;
+};
 // HTTP/2's certificate is made for the run: accepted, or the service worker is refused.
 const browser = await launch(['--ignore-certificate-errors']);
 const state = (page) => page.getByTestId('offline-status').getAttribute('data-state');
-async function until(check, what, ms) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 console.log(`| dataset | network | files | MB as stored | MB sent | saved offline in (median) | files a second | "${QUERY}", nothing saving / while saving (medians) |\n|---|---|---:|---:|---:|---:|---:|---:|`);
 try {
@@ -102,12 +81,12 @@ try {
       };
       try {
         for (let run = 0; run < RUNS; run++) {
-          await visit(async (page) => alone.push(await queryTime(page, QUERY)));
+          await visit(async (page) => alone.push(await queryTime(page)));
           await visit(async (page) => {
             const [t0, sent0] = [Date.now(), server.sent()];
             await page.getByTestId('save-offline').click();
             await page.waitForTimeout(5000);
-            saving.push(await queryTime(page, QUERY));
+            saving.push(await queryTime(page));
             await until(async () => (await state(page)) === 'ready', 'everything saved', 60 * 60000);
             times.push((Date.now() - t0) / 1000);
             sent = server.sent() - sent0;
