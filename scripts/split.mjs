@@ -109,12 +109,15 @@ function run(cmd, args) {
   }
 }
 
-/** wasm-opt's flags: for size, with the features index.html names on Trunk's rust asset. */
+/** wasm-opt's flags: for size, with the features index.html names on Trunk's rust asset;
+ * `NIENBIEU_WASM_NAMES=1` keeps the functions' names, for `twiggy` to tell what is in each
+ * module (a build for measuring only: the names add about half again to the module). */
 function wasmOptFlags() {
   const html = readFileSync(join(source, 'index.html'), 'utf8');
   const link = /<link data-trunk rel="rust"[^>]*>/.exec(html)?.[0] ?? '';
   const params = /data-wasm-opt-params="([^"]*)"/.exec(link)?.[1] ?? '';
-  return ['-Oz', ...params.split(/\s+/).filter(Boolean)];
+  const names = process.env.NIENBIEU_WASM_NAMES === '1' ? ['-g'] : [];
+  return ['-Oz', ...names, ...params.split(/\s+/).filter(Boolean)];
 }
 
 /** Replaces each `from` in `text` by `to`, failing if it is not there. */

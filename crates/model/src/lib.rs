@@ -14,6 +14,7 @@ pub mod export;
 pub mod fold;
 mod fold_table;
 pub mod index;
+pub mod json;
 pub mod order;
 pub mod search;
 pub mod state;

@@ -14,6 +14,7 @@
 //! files (`postings-<hash>/17.bin`), so the manifest stays small whatever the archive's size.
 
 pub mod core;
+mod decode;
 pub mod pairs;
 pub mod records;
 pub mod terms;
@@ -179,28 +180,9 @@ impl Manifest {
 
     /// Decodes a manifest, checking its schema version.
     ///
-    /// The happy path parses the text once; only a failure parses it again, leniently, to tell
-    /// a version mismatch apart from a corrupt file.
+    /// A manifest of another version is refused as such, whatever else it holds.
     pub fn decode(text: &str) -> Result<Manifest, DatasetError> {
-        match serde_json::from_str::<Manifest>(text) {
-            Ok(m) if m.schema_version == SCHEMA_VERSION => Ok(m),
-            Ok(m) => Err(version_error(m.schema_version)),
-            Err(e) => {
-                #[derive(Deserialize)]
-                struct Header {
-                    schema_version: Option<u32>,
-                }
-                match serde_json::from_str::<Header>(text) {
-                    Ok(Header {
-                        schema_version: Some(v),
-                    }) if v != SCHEMA_VERSION => Err(version_error(v)),
-                    Ok(Header {
-                        schema_version: None,
-                    }) => Err(DatasetError::MissingVersion),
-                    _ => Err(DatasetError::Malformed(e.to_string())),
-                }
-            }
-        }
+        decode::decode_manifest(text)
     }
 
     /// Encodes the manifest as pretty JSON (it is small and people read it).
@@ -257,7 +239,7 @@ fn version_error(found: u32) -> DatasetError {
 
 /// Decodes one article record.
 pub fn decode_article(line: &str) -> Result<Article, DatasetError> {
-    serde_json::from_str(line).map_err(|e| DatasetError::Malformed(e.to_string()))
+    decode::decode_article(line)
 }
 
 /// The files of a dataset, ready to be written to one directory.

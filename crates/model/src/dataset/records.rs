@@ -40,9 +40,7 @@ pub fn encode_fragment<'a>(articles: impl IntoIterator<Item = &'a Article>) -> V
 
 /// Reads a fragments file.
 pub fn decode_fragment(text: &str) -> Result<Vec<Article>, DatasetError> {
-    text.lines()
-        .map(|l| serde_json::from_str(l).map_err(|e| DatasetError::Malformed(e.to_string())))
-        .collect()
+    super::decode::decode_fragment(text)
 }
 
 /// One article as the catalog lists it.
@@ -85,9 +83,7 @@ pub fn encode_catalog<'a>(entries: impl IntoIterator<Item = &'a CatalogEntry>) -
 
 /// Reads a catalog file.
 pub fn decode_catalog(text: &str) -> Result<Vec<CatalogEntry>, DatasetError> {
-    text.lines()
-        .map(|l| serde_json::from_str(l).map_err(|e| DatasetError::Malformed(e.to_string())))
-        .collect()
+    super::decode::decode_catalog(text)
 }
 
 /// How many id buckets a dataset of `n` documents has.
@@ -108,7 +104,7 @@ pub fn encode_bucket(mut pairs: Vec<(&str, u32)>) -> Vec<u8> {
 
 /// Reads an id bucket.
 pub fn decode_bucket(text: &str) -> Result<Vec<(String, u32)>, DatasetError> {
-    serde_json::from_str(text).map_err(|e| DatasetError::Malformed(e.to_string()))
+    super::decode::decode_bucket(text)
 }
 
 #[cfg(test)]
