@@ -217,7 +217,13 @@ impl<'a> Parser<'a> {
                     from = self.at;
                 }
                 0..=0x1f => return Err(self.error("control character in a string")),
-                _ => self.at += 1,
+                // The plain run up to the next quote, backslash or control character.
+                _ => {
+                    self.at += bytes[self.at..]
+                        .iter()
+                        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                        .unwrap_or(bytes.len() - self.at);
+                }
             }
         }
     }
