@@ -71,6 +71,7 @@ pub fn App() -> impl IntoView {
                         Ok(ds) => {
                             expect_context::<Offline>().dataset_loaded(
                                 ds.manifest.total_bytes() as f64,
+                                ds.manifest.compressed_bytes.map(|b| b as f64),
                                 ds.manifest.offline_auto_bytes.map(|b| b as f64),
                             );
                             let ex = Explorer::new(ds);

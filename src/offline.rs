@@ -27,8 +27,10 @@ pub enum OfflineState {
     /// The app and whatever the visitor has viewed work offline; the whole dataset
     /// (`total` bytes) can be saved on request.
     Partial {
-        /// Bytes of the whole dataset.
+        /// Bytes of the whole dataset, as stored.
         total: f64,
+        /// What saving it downloads (its files gzipped), when the dataset says.
+        download: Option<f64>,
     },
     /// The dataset is being cached: bytes done of the total.
     Caching {
@@ -56,8 +58,9 @@ pub struct Offline {
     /// True when a new version is installed and waits for the page to switch to it.
     pub update_ready: RwSignal<bool>,
     registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
-    /// The dataset's size and the size up to which it is saved without asking, once loaded.
-    dataset_bytes: RwSignal<Option<(f64, f64)>>,
+    /// The dataset's size once loaded: stored, downloaded (when known), and the size up to
+    /// which it is saved without asking.
+    dataset_bytes: RwSignal<Option<(f64, Option<f64>, f64)>>,
     /// True once a worker controls the page.
     controlled: RwSignal<bool>,
     /// The worker's answer: is the whole dataset cached?
@@ -89,7 +92,7 @@ impl Offline {
         // Once the worker controls the page, says whether everything is cached, and the
         // dataset's size is known: save it all, or offer to.
         Effect::new(move |_| {
-            let (Some((total, auto)), true, Some(complete)) = (
+            let (Some((total, download, auto)), true, Some(complete)) = (
                 offline.dataset_bytes.get(),
                 offline.controlled.get(),
                 offline.complete.get(),
@@ -101,7 +104,7 @@ impl Offline {
                 OfflineState::Caching { .. } | OfflineState::Quota | OfflineState::Failed(_) => {}
                 _ if complete => offline.state.set(OfflineState::Ready { total }),
                 _ if total <= auto || asked => ask_for_data(asked),
-                _ => offline.state.set(OfflineState::Partial { total }),
+                _ => offline.state.set(OfflineState::Partial { total, download }),
             }
         });
         // Browsers without service workers, or contexts that block them, simply stay online.
@@ -250,23 +253,27 @@ impl Offline {
         }
     }
 
-    /// Tells the offline logic the loaded dataset's size, and the size up to which it is
-    /// saved without asking (the dataset's own choice, else [`AUTO_SAVE_BYTES`]).
+    /// Tells the offline logic the loaded dataset's size (as stored, and what saving it
+    /// downloads when the dataset says), and the size up to which it is saved without asking
+    /// (the dataset's own choice, else [`AUTO_SAVE_BYTES`]).
     ///
     /// The status line is there from the first screen, not from the worker's answer a moment
     /// later: on a phone it makes the header taller, and arriving late it pushed the list down
     /// under the visitor's eyes. A large dataset's offer to save it all is made at once (the
     /// worker then confirms it, or says all is saved after an earlier "save all"); a small
     /// one says it is checking until the worker tells.
-    pub fn dataset_loaded(&self, bytes: f64, auto: Option<f64>) {
+    pub fn dataset_loaded(&self, bytes: f64, download: Option<f64>, auto: Option<f64>) {
         let auto = auto.unwrap_or(AUTO_SAVE_BYTES);
-        self.dataset_bytes.set(Some((bytes, auto)));
+        self.dataset_bytes.set(Some((bytes, download, auto)));
         let unknown = self.state.get_untracked() == OfflineState::Unavailable;
         if !self.supported || self.no_worker.get_untracked() || !unknown {
             return;
         }
         self.state.set(if bytes > auto && !stored_choice() {
-            OfflineState::Partial { total: bytes }
+            OfflineState::Partial {
+                total: bytes,
+                download,
+            }
         } else {
             OfflineState::Checking
         });

@@ -27,7 +27,10 @@ pub fn OfflineStatus() -> impl IntoView {
             OfflineState::Unavailable => String::new(),
             OfflineState::Checking => t.offline_checking.to_string(),
             OfflineState::Partial { .. } => t.offline_partial.to_string(),
-            OfflineState::Caching { done, total } => (t.offline_caching)(&mb(done), &mb(total)),
+            // A share, not bytes: the offer named the download, the worker counts bytes stored.
+            OfflineState::Caching { done, total } => {
+                (t.offline_caching)((100.0 * done / total.max(1.0)).min(100.0) as u32)
+            }
             OfflineState::Ready { total } => (t.offline_ready)(&mb(total)),
             OfflineState::Quota => t.offline_quota.to_string(),
             OfflineState::Failed(e) => (t.offline_failed)(&e),
@@ -39,9 +42,15 @@ pub fn OfflineStatus() -> impl IntoView {
                 {text}
             </p>
             {move || match offline.state.get() {
-                OfflineState::Partial { total } => Some(view! {
+                OfflineState::Partial { total, download } => Some(view! {
                     <button class="save-all" data-testid="save-offline" on:click=move |_| offline.save_all()>
-                        {move || (lang.get().t().offline_save_all)(&lang.get().megabytes(total))}
+                        {move || {
+                            let l = lang.get();
+                            match download {
+                                Some(d) => (l.t().offline_save_all_download)(&l.megabytes(d)),
+                                None => (l.t().offline_save_all)(&l.megabytes(total)),
+                            }
+                        }}
                     </button>
                 }),
                 _ => None,

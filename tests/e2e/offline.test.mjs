@@ -134,7 +134,11 @@ test('a large archive is saved on request; what is not stored says so offline; o
   assert.match(await page.getByTestId('offline-status').textContent(), /chỉ những gì đã xem/);
   // The offer comes with the first screen; what is viewed is kept once the worker is in control.
   await until(() => page.evaluate(() => navigator.serviceWorker.controller !== null), 'the worker in control', 20000);
-  assert.match(await page.getByTestId('save-offline').textContent(), /^Lưu toàn bộ để dùng ngoại tuyến \(\d+,\d MB\)$/);
+  // The offer names what saving downloads: the files gzipped, as the manifest says.
+  const offer = await page.getByTestId('save-offline').textContent();
+  const download = Number(/^Lưu toàn bộ để dùng ngoại tuyến \(tải về (\d+,\d) MB\)$/.exec(offer)?.[1].replace(',', '.'));
+  const manifest = await page.evaluate(() => fetch('data/manifest.json').then((r) => r.json()));
+  assert.equal(download, Math.round(manifest.compressed_bytes / 1e5) / 10, offer);
   // Searched online: what it fetched is kept.
   await app.search('kết nạp');
   await until(async () => (await page.getByTestId('result-count').getAttribute('data-loading')) === 'false' && (await app.total()) > 0, 'results online');

@@ -148,7 +148,7 @@ fn write_dataset(
     let mb = |b: u64| b as f64 / 1e6;
     eprintln!(
         "dataset: {} ({} articles; core {:.2} MB, terms {:.1} MB in {} + {} + {} shards, articles \
-         {:.1} MB in {} files; {:.1} MB in all) built in {:.2} s",
+         {:.1} MB in {} files; {:.1} MB in all, {:.1} MB gzipped) built in {:.2} s",
         dir.display(),
         m.articles,
         mb(m.core.bytes),
@@ -159,6 +159,7 @@ fn write_dataset(
         mb(m.fragments.bytes),
         m.fragments.files,
         mb(m.total_bytes()),
+        mb(m.compressed_bytes.unwrap_or_default()),
         started.elapsed().as_secs_f64()
     );
     Ok(())

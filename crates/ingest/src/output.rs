@@ -7,7 +7,7 @@ use nienbieu_model::dataset::{doc_order, Records, MANIFEST};
 use nienbieu_model::index::build::doc_terms;
 use nienbieu_model::{Article, DatasetFiles};
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::Path;
 
 /// Articles whose terms are extracted together, on every core.
@@ -17,10 +17,11 @@ const TERM_BATCH: usize = 1024;
 /// of one batch after another (in document order, newest first) on every core while this
 /// thread assembles the layers from the batches already done; at most a few batches wait in
 /// between, so memory stays bounded. The records' layers and the views, which need no term,
-/// are built on a third thread meanwhile.
+/// are built on a third thread meanwhile. Last, what the files come to gzipped
+/// ([`compressed_size`]) goes into the manifest.
 pub fn build_dataset(articles: &[Article]) -> DatasetFiles {
     let order = doc_order(articles);
-    std::thread::scope(|s| {
+    let mut files = std::thread::scope(|s| {
         let (tx, rx) = std::sync::mpsc::sync_channel(2);
         let order_ref = &order;
         s.spawn(move || {
@@ -37,7 +38,71 @@ pub fn build_dataset(articles: &[Article]) -> DatasetFiles {
         DatasetFiles::build_with(articles, &order, rx.into_iter().flatten(), || {
             records.join().expect("building the records' layers")
         })
-    })
+    });
+    files.manifest.compressed_bytes = Some(compressed_size(&files));
+    files
+}
+
+/// Of each layer's files, one in this many is compressed to estimate the layer's size
+/// gzipped ([`compressed_size`]).
+const GZIP_SAMPLE: usize = 8;
+
+/// About what the dataset's files (all but the manifest) come to gzipped at level 6, as a
+/// static host compresses them: what saving the whole archive for offline use downloads,
+/// which the app's offer names. Of each layer's files one in [`GZIP_SAMPLE`] is compressed
+/// (a single file whole), on every core, and the layer's size scaled by their ratio: on the
+/// corpus 63.6 MB in 0.26 s, where compressing every file says 63.8 MB in 1.8 s (about a
+/// minute more at 1,000,000 articles).
+pub fn compressed_size(files: &DatasetFiles) -> u64 {
+    // Each layer's size as stored, and the files picked: (layer, bytes).
+    let mut layers: Vec<(&str, u64)> = Vec::new();
+    let mut picked: Vec<(usize, &[u8])> = Vec::new();
+    let mut nth = 0;
+    for (name, bytes) in &files.files {
+        let top = name.split_once('/').map_or(name.as_str(), |(t, _)| t);
+        if layers.last().is_none_or(|(t, _)| *t != top) {
+            layers.push((top, 0));
+            nth = 0;
+        }
+        let at = layers.len() - 1;
+        layers[at].1 += bytes.len() as u64;
+        if nth % GZIP_SAMPLE == 0 {
+            picked.push((at, bytes));
+        }
+        nth += 1;
+    }
+    let sizes = par_map(&picked, |(_, b)| (b.len() as u64, gzip_len(b)));
+    let mut ratios = vec![(0u64, 0u64); layers.len()];
+    for ((at, _), (raw, gz)) in picked.iter().zip(sizes) {
+        ratios[*at].0 += raw;
+        ratios[*at].1 += gz;
+    }
+    layers
+        .iter()
+        .zip(ratios)
+        .map(|((_, total), (raw, gz))| {
+            (*total as f64 * gz as f64 / raw.max(1) as f64).round() as u64
+        })
+        .sum()
+}
+
+/// The length of `bytes` gzipped at level 6.
+fn gzip_len(bytes: &[u8]) -> u64 {
+    /// Counts what is written to it, and keeps nothing.
+    struct Count(u64);
+    impl Write for Count {
+        fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+            self.0 += b.len() as u64;
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut gz = flate2::write::GzEncoder::new(Count(0), flate2::Compression::new(6));
+    gz.write_all(bytes)
+        .and_then(|_| gz.finish())
+        .map_or(0, |c| c.0)
 }
 
 /// A file's name in its layer's directory (empty for a top-level file), and its bytes.

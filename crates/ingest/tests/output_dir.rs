@@ -88,3 +88,36 @@ fn a_dataset_written_over_another_keeps_what_is_unchanged_and_nothing_stale() {
     assert_exactly_the_manifest(&dir, &fewer);
     fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_manifest_says_about_what_the_files_come_to_gzipped() {
+    use std::io::Write;
+    // Enough articles that every large layer is sampled, not compressed whole.
+    let seeds = ingest_paths(&seeds()).articles;
+    let articles: Vec<_> = (0..600)
+        .map(|i| {
+            let mut a = seeds[i % seeds.len()].clone();
+            a.id = format!("g{i:04}");
+            a.paragraphs
+                .push(format!("Bài thứ {i}, số {}.", i * 7919 % 1000));
+            a
+        })
+        .collect();
+    let files = build_dataset(&articles);
+    let exact: u64 = files
+        .files
+        .iter()
+        .map(|(_, bytes)| {
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+            gz.write_all(bytes).unwrap();
+            gz.finish().unwrap().len() as u64
+        })
+        .sum();
+    let said = files.manifest.compressed_bytes.expect("ingest says it");
+    let off = (said as f64 - exact as f64).abs() / exact as f64;
+    assert!(off < 0.03, "said {said}, gzipped {exact}");
+    assert!(
+        said < files.manifest.total_bytes() / 2,
+        "compressed: {said}"
+    );
+}

@@ -293,3 +293,22 @@ fn reads_records_of_older_ingests_and_ignores_unknown_fields() {
     let err = decode_article(r#"{"source":"s"}"#).unwrap_err().to_string();
     assert!(err.contains("missing field `id`"), "{err}");
 }
+
+#[test]
+fn reads_a_manifest_with_every_field_as_serde_does() {
+    let a = Article {
+        id: "a".into(),
+        source: "a.txt".into(),
+        paragraphs: vec!["Đảng viên".into()],
+        ..Article::default()
+    };
+    let mut m = nienbieu_model::DatasetFiles::build_serial(&[a]).manifest;
+    for (auto, compressed) in [(None, None), (Some(1000), Some(u64::MAX))] {
+        m.offline_auto_bytes = auto;
+        m.compressed_bytes = compressed;
+        let text = m.encode();
+        let theirs: nienbieu_model::Manifest = serde_json::from_str(&text).unwrap();
+        assert_eq!(nienbieu_model::Manifest::decode(&text).unwrap(), theirs);
+        assert_eq!(theirs, m);
+    }
+}

@@ -396,6 +396,7 @@ fn views(v: Value) -> R<ViewFiles> {
 fn manifest(v: Value) -> R<Manifest> {
     let (mut schema_version, mut articles, mut synthetic, mut offline_auto_bytes) =
         (None, None, false, None);
+    let mut compressed_bytes = None;
     let (mut core, mut columns, mut terms, mut views_) = (None, None, None, None);
     // postings, positions, pairs, fragments, catalog, ids
     let mut layers: [Option<LayerRef>; 6] = Default::default();
@@ -413,6 +414,7 @@ fn manifest(v: Value) -> R<Manifest> {
             "articles" => articles = Some(unsigned(v, usize::MAX as u64)? as usize),
             "synthetic" => synthetic = boolean(v)?,
             "offline_auto_bytes" => offline_auto_bytes = opt(v, |v| unsigned(v, u64::MAX))?,
+            "compressed_bytes" => compressed_bytes = opt(v, |v| unsigned(v, u64::MAX))?,
             "core" => core = Some(file(v)?),
             "columns" => columns = Some(file(v)?),
             "terms" => terms = Some(file(v)?),
@@ -431,6 +433,7 @@ fn manifest(v: Value) -> R<Manifest> {
         articles: required(articles, "articles")?,
         synthetic,
         offline_auto_bytes,
+        compressed_bytes,
         core: required(core, "core")?,
         columns: required(columns, "columns")?,
         terms: required(terms, "terms")?,

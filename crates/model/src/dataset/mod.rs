@@ -107,6 +107,12 @@ pub struct Manifest {
     /// in the background; beyond it, when the visitor asks. `None`: the app's default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offline_auto_bytes: Option<u64>,
+    /// What the files (all but the manifest) come to gzipped, as a host compresses them: what
+    /// saving the whole dataset downloads, against [`Manifest::total_bytes`] stored. `None`
+    /// when the dataset was not built by ingest (older datasets lack it; the app then names
+    /// the stored size alone). Optional, so no schema change: older apps ignore it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compressed_bytes: Option<u64>,
     /// The core layer.
     pub core: FileRef,
     /// The columns of the facets the core defers ([`core::DEFERRED_FACETS`]).
@@ -414,6 +420,7 @@ impl DatasetFiles {
             articles: n,
             synthetic: articles.iter().any(is_synthetic),
             offline_auto_bytes: None,
+            compressed_bytes: None,
             core: single("core", "bin", core_bytes, &mut files),
             columns: single("columns", "bin", columns_bytes, &mut files),
             terms: single("terms", "bin", term_files.directory, &mut files),
