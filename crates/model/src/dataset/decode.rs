@@ -325,12 +325,10 @@ pub fn decode_catalog(text: &str) -> Result<Vec<CatalogEntry>, DatasetError> {
 pub fn decode_bucket(text: &str) -> Result<Vec<(String, u32)>, DatasetError> {
     let pair = |v: Value| -> R<(String, u32)> {
         match v {
-            Value::Array(items) if items.len() == 2 => {
-                let mut items = items.into_iter();
-                let id = string(items.next().unwrap_or(Value::Null))?;
-                let doc = unsigned(items.next().unwrap_or(Value::Null), u32::MAX.into())?;
-                Ok((id, doc as u32))
-            }
+            Value::Array(items) => match <[Value; 2]>::try_from(items) {
+                Ok([id, doc]) => Ok((string(id)?, unsigned(doc, u32::MAX.into())? as u32)),
+                Err(_) => Err("expected an [id, document] pair".into()),
+            },
             _ => Err("expected an [id, document] pair".into()),
         }
     };
