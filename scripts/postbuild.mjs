@@ -1,8 +1,8 @@
 // Trunk's post-build hook (see Trunk.toml); also runs on its own: `node scripts/postbuild.mjs DIR`.
 // Finishes a build in DIR (Trunk's staging directory):
 //  0. splits the app's wasm into modules: the views' code and the reader's, fetched when a
-//     view or an article first opens, apart from the explorer's; each module optimised and
-//     named by its content (scripts/split.mjs);
+//     view or an article first opens, apart from the explorer's; each module optimised, the
+//     JS glue and loader minified, and each named by its content (scripts/split.mjs);
 //  1. draws the app icons as PNG (192, 512, and a maskable 512) from the geometry of
 //     public/icons/icon.svg, so no image is copied from elsewhere;
 //  2. inlines the stylesheet into index.html and has the app's files asked for once the first
@@ -32,7 +32,7 @@ const source = new URL('..', import.meta.url).pathname;
 // 0. The wasm split ----------------------------------------------------------------------------
 // Nothing to do on a build already split (this script run again on a finished build).
 const { split } = await import('./split.mjs');
-const wasmSplit = split(dir);
+const wasmSplit = await split(dir);
 
 // 1. Icons -----------------------------------------------------------------------------------
 // The SVG's shapes on a 64-unit grid: a rounded square and four bars.

@@ -14,7 +14,9 @@
 //     exports the split modules import (memory, function table, stack pointer);
 //  4. wasm-opt optimises each module for size (Trunk's own run is off, `data-wasm-opt="0"`,
 //     its output being replaced), with the features index.html names;
-//  5. every file is named by a hash of what it holds, like every file of the build, so that
+//  5. the JS glue and the loader are minified (terser: Trunk minified the glue it wrote, this
+//     glue is wasm-bindgen's own, 62 kB as written and 28 kB minified);
+//  6. every file is named by a hash of what it holds, like every file of the build, so that
 //     all can be cached forever: each split module by its own bytes, and the glue, the main
 //     module and the loader (which name each other) by one hash of the three and the split
 //     modules. All is written to a temporary directory first; Trunk's glue and wasm are
@@ -26,6 +28,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
+import { minify } from 'terser';
 
 const source = new URL('..', import.meta.url).pathname;
 
@@ -137,7 +140,18 @@ const TOLERANT = `async function instantiateAny(src, imports) {
 }
 `;
 
-export function split(dir) {
+/** `code`, an ES module, minified; its exports keep their names, and so does every property
+ * (the wasm's imports are looked up by them). */
+export async function minifyModule(code, what) {
+  try {
+    const out = await minify(code, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+    return out.code;
+  } catch (e) {
+    throw new Error(`split: terser could not minify ${what}: ${e.message}`);
+  }
+}
+
+export async function split(dir) {
   const names = readdirSync(dir);
   const glueName = names.find((f) => /^nienbieu-[0-9a-f]+\.js$/.test(f));
   const wasmName = glueName && glueName.replace(/\.js$/, '_bg.wasm');
@@ -196,7 +210,7 @@ export function split(dir) {
     // 5. The glue, the main module and the loader, named by one hash of all. The glue imports
     // the loader (only there: the wasm's own import keeps the module name it was linked with,
     // the key of the object the glue hands it), the loader the glue.
-    let glue = readFileSync(join(bound, `${stem}.js`), 'utf8');
+    let glue = await minifyModule(readFileSync(join(bound, `${stem}.js`), 'utf8'), 'the glue');
     const importFrom = /\bfrom\s*(['"])\.\/__wasm_split\.js\1/g;
     if (!importFrom.test(glue)) throw new Error('split: the glue does not import ./__wasm_split.js');
     const build = hashOf(mainWasm, glue, loader, ...stored);
@@ -204,7 +218,7 @@ export function split(dir) {
     const loaderName = `nienbieu-split-${build}.js`;
     glue = glue.replace(importFrom, `from './${loaderName}'`);
     loader = swap(loader, `"./${stem}.js"`, `"./${newStem}.js"`, 'the loader');
-    writeFileSync(join(out, loaderName), loader);
+    writeFileSync(join(out, loaderName), await minifyModule(loader, 'the loader'));
     writeFileSync(join(out, `${newStem}_bg.wasm`), mainWasm);
     const indexFile = join(dir, 'index.html');
     const html = swap(readFileSync(indexFile, 'utf8'), stem, newStem, indexFile);
@@ -223,5 +237,5 @@ export function split(dir) {
 }
 
 if (process.argv[1] && basename(process.argv[1]) === 'split.mjs') {
-  console.error(`split: ${split(process.argv[2] ?? process.env.TRUNK_STAGING_DIR)}`);
+  console.error(`split: ${await split(process.argv[2] ?? process.env.TRUNK_STAGING_DIR)}`);
 }
