@@ -85,31 +85,9 @@ wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
 }
 
-# Exports WASM_STD_SOURCE=1 when the standard library's source is at hand for the wasm build
-# (Debian's rust-web-src, or rustup's rust-src component, added here within a timeout); the
-# app is then built with its standard library compiled from source for size (x's build_app).
-# Without it the build uses the prebuilt library: the same app, 13 kB larger gzipped.
-setup_std_source() {
-  WASM_STD_SOURCE=0
-  if [ "$WASM_MODE" = debian ]; then
-    WASM_STD_SOURCE=1
-  elif rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
-    WASM_STD_SOURCE=1
-  else
-    log "rustup component add rust-src (timeout ${NIENBIEU_RUSTUP_TIMEOUT:-120}s)"
-    if timeout "${NIENBIEU_RUSTUP_TIMEOUT:-120}" rustup component add rust-src >&2; then
-      WASM_STD_SOURCE=1
-    else
-      log "no rust-src: the wasm is built with the prebuilt standard library"
-    fi
-  fi
-  export WASM_STD_SOURCE
-}
-
 setup_build() {
   require_rust
   setup_wasm_target
-  setup_std_source
   # Trunk's own lock file pins dependencies that still build; without --locked it does not.
   cargo_install trunk "$TRUNK_VERSION" trunk --locked
   local wb; wb=$(wasm_bindgen_version)
