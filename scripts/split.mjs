@@ -142,7 +142,7 @@ const TOLERANT = `async function instantiateAny(src, imports) {
 
 /** `code`, an ES module, minified; its exports keep their names, and so does every property
  * (the wasm's imports are looked up by them). */
-export async function minifyModule(code, what) {
+async function minifyModule(code, what) {
   try {
     const out = await minify(code, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
     return out.code;
@@ -207,7 +207,8 @@ export async function split(dir) {
       stored.push(`${name} ${bytes.length} B`);
     }
 
-    // 5. The glue, the main module and the loader, named by one hash of all. The glue imports
+    // 5 and 6. The glue and the loader minified; the glue, the main module and the loader
+    // named by one hash of all. The glue imports
     // the loader (only there: the wasm's own import keeps the module name it was linked with,
     // the key of the object the glue hands it), the loader the glue.
     let glue = await minifyModule(readFileSync(join(bound, `${stem}.js`), 'utf8'), 'the glue');
