@@ -14,8 +14,10 @@
 //     exports the split modules import (memory, function table, stack pointer);
 //  4. wasm-opt optimises each module for size (Trunk's own run is off, `data-wasm-opt="0"`,
 //     its output being replaced), with the features index.html names;
-//  5. the JS glue and the loader are minified (terser: Trunk minified the glue it wrote, this
-//     glue is wasm-bindgen's own, 62 kB as written and 28 kB minified);
+//  5. the main module's imports from the glue get short names, in the wasm and in the glue
+//     (scripts/wasm_imports.mjs: wasm-bindgen's `__wbg_<method>_<hash>` names were 7 kB of the
+//     first load, gzipped); the JS glue and the loader are minified (terser: Trunk minified
+//     the glue it wrote, this glue is wasm-bindgen's own, 62 kB as written, 21 kB minified);
 //  6. every file is named by a hash of what it holds, like every file of the build, so that
 //     all can be cached forever: each split module by its own bytes, and the glue, the main
 //     module and the loader (which name each other) by one hash of the three and the split
@@ -29,6 +31,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { homedir, tmpdir } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
 import { minify } from 'terser';
+import { shortenImports } from './wasm_imports.mjs';
 
 const source = new URL('..', import.meta.url).pathname;
 
@@ -151,6 +154,25 @@ async function minifyModule(code, what) {
   }
 }
 
+/** The name the main module's imports from the glue are made under (wasm-bindgen's is
+ * `./<stem>_bg.js`). */
+const SHORT_MODULE = 'w';
+
+/** wasm-bindgen's glue with its imports renamed as `renamed` (old name to new; see
+ * scripts/wasm_imports.mjs) and the object of them keyed by `SHORT_MODULE`. Each import is a
+ * key of that object (`__wbg_fetch_<hash>: function(…)`), found exactly once or the build
+ * fails; an import wasm-opt found unused keeps its name (the module no longer asks for it). */
+function renameImports(glue, module, renamed) {
+  let out = swap(glue, `"${module}": import0`, `"${SHORT_MODULE}": import0`, 'the glue');
+  for (const [from, to] of renamed) {
+    const key = new RegExp(`^(\\s+)${from}(: function\\b)`, 'gm');
+    const found = out.match(key)?.length ?? 0;
+    if (found !== 1) throw new Error(`split: the glue has ${found} keys ${from}, not one`);
+    out = out.replace(key, `$1${to}$2`);
+  }
+  return out;
+}
+
 export async function split(dir) {
   const names = readdirSync(dir);
   const glueName = names.find((f) => /^nienbieu-[0-9a-f]+\.js$/.test(f));
@@ -193,7 +215,8 @@ export async function split(dir) {
     mkdirSync(out);
     const flags = wasmOptFlags();
     run('wasm-opt', [...flags, join(bound, `${stem}_bg.wasm`), '-o', join(tmp, 'main.wasm')]);
-    const mainWasm = readFileSync(join(tmp, 'main.wasm'));
+    const glueModule = `./${stem}_bg.js`;
+    const { bytes: mainWasm, renamed } = shortenImports(readFileSync(join(tmp, 'main.wasm')), glueModule, SHORT_MODULE);
     let loader = readFileSync(join(cut, '__wasm_split.js'), 'utf8');
     loader = swap(loader, STREAMING, 'instantiateAny(src, imports)', 'the loader') + TOLERANT;
     const stored = [];
@@ -207,11 +230,11 @@ export async function split(dir) {
       stored.push(`${name} ${bytes.length} B`);
     }
 
-    // 5 and 6. The glue and the loader minified; the glue, the main module and the loader
-    // named by one hash of all. The glue imports
-    // the loader (only there: the wasm's own import keeps the module name it was linked with,
-    // the key of the object the glue hands it), the loader the glue.
-    let glue = await minifyModule(readFileSync(join(bound, `${stem}.js`), 'utf8'), 'the glue');
+    // 5 and 6. The glue's imports renamed as the wasm's were, the glue and the loader
+    // minified; the glue, the main module and the loader named by one hash of all. The glue
+    // imports the loader, the loader the glue.
+    const longGlue = renameImports(readFileSync(join(bound, `${stem}.js`), 'utf8'), glueModule, renamed);
+    let glue = await minifyModule(longGlue, 'the glue');
     const importFrom = /\bfrom\s*(['"])\.\/__wasm_split\.js\1/g;
     if (!importFrom.test(glue)) throw new Error('split: the glue does not import ./__wasm_split.js');
     const build = hashOf(mainWasm, glue, loader, ...stored);

@@ -1,0 +1,81 @@
+// The short import names of the app's first module (scripts/wasm_imports.mjs, run by
+// scripts/split.mjs): a module holding every kind of import is renamed and still runs with
+// the renamed imports; the build's first module asks the glue only for short names.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { shortName, shortenImports } from '../../scripts/wasm_imports.mjs';
+
+const enc = new TextEncoder();
+const name = (s) => [enc.encode(s).length, ...enc.encode(s)];
+const leb = (n) => (n < 0x80 ? [n] : [0x80 | (n & 0x7f), ...leb(n >> 7)]);
+const section = (id, body) => [id, ...leb(body.length), ...body];
+
+/** A module importing a function, a memory, a table and a global from "./g_bg.js" and a
+ * function from "other"; `run(x)` returns `double(keep(x)) + glob`. */
+function module() {
+  const imports = [
+    5,
+    ...name('./g_bg.js'), ...name('__wbg_double_0123456789abcdef'), 0x00, 0,
+    ...name('other'), ...name('keep'), 0x00, 0,
+    ...name('./g_bg.js'), ...name('__wbg_memory_0123456789abcdef'), 0x02, 0x00, 1,
+    ...name('./g_bg.js'), ...name('__wbg_table_0123456789abcdef'), 0x01, 0x70, 0x01, 1, 2,
+    ...name('./g_bg.js'), ...name('__wbg_glob_0123456789abcdef'), 0x03, 0x7f, 0x00,
+  ];
+  const body = [0x00, 0x20, 0x00, 0x10, 0x01, 0x10, 0x00, 0x23, 0x00, 0x6a, 0x0b];
+  return Uint8Array.from([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, [1, 0x60, 1, 0x7f, 1, 0x7f]),
+    ...section(2, imports),
+    ...section(3, [1, 0]),
+    ...section(7, [1, ...name('run'), 0x00, 2]),
+    ...section(10, [1, body.length, ...body]),
+  ]);
+}
+
+test('every kind of import from the glue is renamed, the others kept, and the module runs', async () => {
+  const { bytes, renamed } = shortenImports(module(), './g_bg.js', 'w');
+  assert.deepEqual([...renamed], [
+    ['__wbg_double_0123456789abcdef', 'a'],
+    ['__wbg_memory_0123456789abcdef', 'b'],
+    ['__wbg_table_0123456789abcdef', 'c'],
+    ['__wbg_glob_0123456789abcdef', 'd'],
+  ]);
+  const compiled = new WebAssembly.Module(bytes);
+  assert.deepEqual(
+    WebAssembly.Module.imports(compiled).map((i) => `${i.module} ${i.name} ${i.kind}`),
+    ['w a function', 'other keep function', 'w b memory', 'w c table', 'w d global'],
+  );
+  const { exports } = await WebAssembly.instantiate(compiled, {
+    w: {
+      a: (x) => 2 * x,
+      b: new WebAssembly.Memory({ initial: 1 }),
+      c: new WebAssembly.Table({ initial: 1, maximum: 2, element: 'anyfunc' }),
+      d: new WebAssembly.Global({ value: 'i32', mutable: false }, 7),
+    },
+    other: { keep: (x) => x + 1 },
+  });
+  assert.equal(exports.run(5), 19);
+});
+
+test('short names are distinct plain identifiers, and bad input is refused with a reason', () => {
+  const names = Array.from({ length: 3000 }, (_, i) => shortName(i));
+  assert.equal(new Set(names).size, names.length);
+  for (const n of names) assert.match(n, /^[A-Za-z_]+$/);
+  for (const kw of ['do', 'if', 'in']) assert.ok(!names.includes(kw), kw);
+  assert.throws(() => shortenImports(Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8), 'x', 'w'), /not a wasm module/);
+  const cut = module().subarray(0, 40);
+  assert.throws(() => shortenImports(cut, './g_bg.js', 'w'), /runs past the end|ends inside/);
+});
+
+test("the build's first module asks its glue for short names only", () => {
+  const wasm = readdirSync('dist').find((f) => /^nienbieu-[0-9a-f]+_bg\.wasm$/.test(f));
+  assert.ok(wasm, 'a built first module in dist/');
+  const imports = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(`dist/${wasm}`)));
+  const fromGlue = imports.filter((i) => i.module === 'w');
+  assert.ok(fromGlue.length > 100, `${fromGlue.length} imports from the glue`);
+  for (const i of fromGlue) assert.match(i.name, /^[A-Za-z_]{1,3}$/, i.name);
+  assert.deepEqual([...new Set(imports.map((i) => i.module))].sort(), ['./__wasm_split.js', 'w']);
+  const glue = readFileSync(`dist/${wasm.replace('_bg.wasm', '.js')}`, 'utf8');
+  assert.doesNotMatch(glue, /__wbg_[A-Za-z0-9_]+_[0-9a-f]{16}:/);
+});
