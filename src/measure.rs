@@ -1,5 +1,5 @@
-//! Measuring laid-out elements: a component's measuring closure runs once its element is laid
-//! out and whenever that element's box changes size, for as long as the component lives. The box
+//! Measuring laid-out elements: a component's measuring closure runs when its element mounts
+//! and whenever that element's box changes size, for as long as the component lives. The box
 //! is watched with a `ResizeObserver`, so a panel that narrows or widens for any reason (the
 //! reader opening or closing beside it, the filters folding, the window resizing, a phone
 //! rotating) is measured again; measuring on window resize alone missed every change of
@@ -26,14 +26,12 @@ pub fn on_layout(node: NodeRef<Div>, measure: impl Fn() + Copy + 'static) {
         .flatten();
     match observer {
         Some(observer) => {
-            // Measured in the observer's callbacks only, the first of which comes after the
-            // next layout: measuring here too would force a layout of the page in the middle
-            // of building it (at start-up, twice, 10 ms each on a phone's CPU).
             Effect::new(move |_| {
                 observer.with_value(|(o, _)| o.disconnect());
                 if let Some(el) = node.get() {
                     observer.with_value(|(o, _)| o.observe(&el));
                 }
+                measure();
             });
             on_cleanup(move || {
                 observer.try_with_value(|(o, _)| o.disconnect());
