@@ -1,10 +1,10 @@
-// The short import names of the app's first module (scripts/wasm_imports.mjs, run by
+// The short import names of the app's first module (scripts/wasm_glue.mjs, run by
 // scripts/split.mjs): a module holding every kind of import is renamed and still runs with
 // the renamed imports; the build's first module asks the glue only for short names.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { shortName, shortenImports } from '../../scripts/wasm_imports.mjs';
+import { dropExports, shortName, shortenImports } from '../../scripts/wasm_glue.mjs';
 
 const enc = new TextEncoder();
 const name = (s) => [enc.encode(s).length, ...enc.encode(s)];
@@ -12,7 +12,8 @@ const leb = (n) => (n < 0x80 ? [n] : [0x80 | (n & 0x7f), ...leb(n >> 7)]);
 const section = (id, body) => [id, ...leb(body.length), ...body];
 
 /** A module importing a function, a memory, a table and a global from "./g_bg.js" and a
- * function from "other"; `run(x)` returns `double(keep(x)) + glob`. */
+ * function from "other"; `run(x)` returns `double(keep(x)) + glob`, and is exported as `gone`
+ * too. */
 function module() {
   const imports = [
     5,
@@ -28,7 +29,7 @@ function module() {
     ...section(1, [1, 0x60, 1, 0x7f, 1, 0x7f]),
     ...section(2, imports),
     ...section(3, [1, 0]),
-    ...section(7, [1, ...name('run'), 0x00, 2]),
+    ...section(7, [2, ...name('run'), 0x00, 2, ...name('gone'), 0x00, 2]),
     ...section(10, [1, body.length, ...body]),
   ]);
 }
@@ -58,6 +59,23 @@ test('every kind of import from the glue is renamed, the others kept, and the mo
   assert.equal(exports.run(5), 19);
 });
 
+test('dropped exports leave the module, the others stay and run; a name not exported is refused', async () => {
+  const bytes = dropExports(module(), new Set(['gone']));
+  const compiled = new WebAssembly.Module(bytes);
+  assert.deepEqual(WebAssembly.Module.exports(compiled).map((e) => e.name), ['run']);
+  const { exports } = await WebAssembly.instantiate(compiled, {
+    './g_bg.js': {
+      __wbg_double_0123456789abcdef: (x) => 2 * x,
+      __wbg_memory_0123456789abcdef: new WebAssembly.Memory({ initial: 1 }),
+      __wbg_table_0123456789abcdef: new WebAssembly.Table({ initial: 1, maximum: 2, element: 'anyfunc' }),
+      __wbg_glob_0123456789abcdef: new WebAssembly.Global({ value: 'i32', mutable: false }, 1),
+    },
+    other: { keep: (x) => x },
+  });
+  assert.equal(exports.run(3), 7);
+  assert.throws(() => dropExports(module(), new Set(['run', 'absent'])), /does not export absent/);
+});
+
 test('short names are distinct plain identifiers, and bad input is refused with a reason', () => {
   const names = Array.from({ length: 3000 }, (_, i) => shortName(i));
   assert.equal(new Set(names).size, names.length);
@@ -78,4 +96,8 @@ test("the build's first module asks its glue for short names only", () => {
   assert.deepEqual([...new Set(imports.map((i) => i.module))].sort(), ['./__wasm_split.js', 'w']);
   const glue = readFileSync(`dist/${wasm.replace('_bg.wasm', '.js')}`, 'utf8');
   assert.doesNotMatch(glue, /__wbg_[A-Za-z0-9_]+_[0-9a-f]{16}:/);
+  assert.doesNotMatch(glue, /IntoUnderlying/);
+  const exported = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(`dist/${wasm}`))).map((e) => e.name);
+  assert.ok(exported.includes('memory') && exported.includes('__wbindgen_start'), `${exported}`);
+  assert.deepEqual(exported.filter((n) => /intounderlying/.test(n)), []);
 });

@@ -1,0 +1,182 @@
+// The first module's interface with its JS glue, made smaller after wasm-bindgen (run by
+// scripts/split.mjs), by rewriting one section of the wasm and copying every other byte for
+// byte:
+//  - short import names: wasm-bindgen names each import `__wbg_<method>_<16 hex digits>` (217
+//    of them in the app's first module, 14.5 kB raw, about 7 kB gzipped between the wasm and
+//    the glue, which holds each name once more); they are renamed `a`, `b`, … `ba`, … in the
+//    import section, and the glue's keys with them;
+//  - exports dropped: the exports of classes that nothing constructs (wasm-streams' stream
+//    adapters, which Leptos's server functions bring in and this app never uses); wasm-opt then
+//    removes their code.
+
+/** Reads an unsigned LEB128 at `at`: [value, next offset]. */
+function uleb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    if (at >= bytes.length) throw new Error('wasm_glue: the module ends inside a number');
+    const b = bytes[at++];
+    value += (b & 0x7f) * 2 ** shift;
+    if (b < 0x80) return [value, at];
+    shift += 7;
+    if (shift > 35) throw new Error('wasm_glue: a number is longer than 5 bytes');
+  }
+}
+
+/** `n` as unsigned LEB128 bytes. */
+function lebBytes(n) {
+  const out = [];
+  do {
+    let b = n % 128;
+    n = Math.floor(n / 128);
+    if (n > 0) b |= 0x80;
+    out.push(b);
+  } while (n > 0);
+  return out;
+}
+
+/** A wasm name (length, then UTF-8) from `text`. */
+function nameBytes(text) {
+  const utf8 = new TextEncoder().encode(text);
+  return [...lebBytes(utf8.length), ...utf8];
+}
+
+/** The `i`th short name: a … z, A … Z, then two letters and on; never a JS keyword. */
+export function shortName(i) {
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  let name = '';
+  let n = i;
+  do {
+    name = letters[n % letters.length] + name;
+    n = Math.floor(n / letters.length) - 1;
+  } while (n >= 0);
+  // Two-letter keywords (`do`, `if`, `in`) are skipped: the glue's keys stay plain.
+  return ['do', 'if', 'in'].includes(name) ? `${name}_` : name;
+}
+
+/** The length in bytes of an import's description at `at` (its kind byte included). */
+function descEnd(bytes, at) {
+  const kind = bytes[at++];
+  const limits = (p) => {
+    const flags = bytes[p++];
+    if (flags > 0x07) throw new Error(`wasm_glue: unknown limits flags ${flags}`);
+    [, p] = uleb(bytes, p);
+    if (flags & 1) [, p] = uleb(bytes, p);
+    return p;
+  };
+  switch (kind) {
+    case 0x00: // a function: its type
+      return uleb(bytes, at)[1];
+    case 0x01: // a table: element type, limits
+      return limits(at + 1);
+    case 0x02: // a memory: limits
+      return limits(at);
+    case 0x03: // a global: value type, mutability
+      return at + 2;
+    case 0x04: // a tag: attribute, type
+      return uleb(bytes, at + 1)[1];
+    default:
+      throw new Error(`wasm_glue: unknown import kind ${kind}`);
+  }
+}
+
+/** `wasm` (bytes) checked to be a module. */
+function moduleBytes(wasm) {
+  const bytes = wasm instanceof Uint8Array ? wasm : new Uint8Array(wasm);
+  if (bytes.length < 8 || bytes[0] !== 0 || bytes[1] !== 0x61 || bytes[2] !== 0x73 || bytes[3] !== 0x6d) {
+    throw new Error('wasm_glue: not a wasm module');
+  }
+  return bytes;
+}
+
+/** `bytes` with the body of its section `id` replaced by `rewrite(bytes, bodyStart, bodyEnd)`
+ * (an array of bytes); the module must have that section. */
+function rewriteSection(bytes, id, what, rewrite) {
+  const parts = [bytes.subarray(0, 8)];
+  let at = 8;
+  let seen = false;
+  while (at < bytes.length) {
+    const [size, body] = uleb(bytes, at + 1);
+    const end = body + size;
+    if (end > bytes.length) throw new Error('wasm_glue: a section runs past the end of the module');
+    if (bytes[at] === id) {
+      const out = rewrite(body, end);
+      parts.push(Uint8Array.of(id, ...lebBytes(out.length)), Uint8Array.from(out));
+      seen = true;
+    } else {
+      parts.push(bytes.subarray(at, end));
+    }
+    at = end;
+  }
+  if (!seen) throw new Error(`wasm_glue: the module has no ${what}`);
+  const result = new Uint8Array(parts.reduce((n, x) => n + x.length, 0));
+  let o = 0;
+  for (const x of parts) {
+    result.set(x, o);
+    o += x.length;
+  }
+  return result;
+}
+
+/** A name read from `bytes` at `p`: [text, next offset]. */
+function readName(bytes, p) {
+  const [len, start] = uleb(bytes, p);
+  if (start + len > bytes.length) throw new Error('wasm_glue: a name runs past the end of the module');
+  return [new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, start + len)), start + len];
+}
+
+/**
+ * Renames the imports of `wasm` (bytes) from module `from` to short names, and that module to
+ * `to`. Returns the new bytes and the renaming (old name to new) in import order.
+ */
+export function shortenImports(wasm, from, to) {
+  const bytes = moduleBytes(wasm);
+  const renamed = new Map();
+  const result = rewriteSection(bytes, 2, 'imports', (body, end) => {
+    let [count, p] = uleb(bytes, body);
+    const out = [...lebBytes(count)];
+    for (; count > 0; count--) {
+      const [module, afterModule] = readName(bytes, p);
+      const [field, afterField] = readName(bytes, afterModule);
+      const descStop = descEnd(bytes, afterField);
+      if (module === from) {
+        if (renamed.has(field)) throw new Error(`wasm_glue: ${field} is imported twice`);
+        const short = shortName(renamed.size);
+        renamed.set(field, short);
+        out.push(...nameBytes(to), ...nameBytes(short));
+      } else {
+        out.push(...bytes.subarray(p, afterField));
+      }
+      out.push(...bytes.subarray(afterField, descStop));
+      p = descStop;
+    }
+    if (p !== end) throw new Error('wasm_glue: the import section holds more than its imports');
+    return out;
+  });
+  return { bytes: result, renamed };
+}
+
+/**
+ * `wasm` (bytes) without the exports `drop` names (a Set); each must be there. Their code stays
+ * until wasm-opt finds nothing else calls it.
+ */
+export function dropExports(wasm, drop) {
+  const bytes = moduleBytes(wasm);
+  const dropped = new Set();
+  const result = rewriteSection(bytes, 7, 'exports', (body, end) => {
+    let [count, p] = uleb(bytes, body);
+    const kept = [];
+    for (; count > 0; count--) {
+      const [name, afterName] = readName(bytes, p);
+      const stop = uleb(bytes, afterName + 1)[1];
+      if (drop.has(name)) dropped.add(name);
+      else kept.push(bytes.subarray(p, stop));
+      p = stop;
+    }
+    if (p !== end) throw new Error('wasm_glue: the export section holds more than its exports');
+    return [...lebBytes(kept.length), ...kept.flatMap((k) => [...k])];
+  });
+  const missing = [...drop].filter((n) => !dropped.has(n));
+  if (missing.length) throw new Error(`wasm_glue: the module does not export ${missing.join(', ')}`);
+  return result;
+}
