@@ -15,7 +15,7 @@
 //  4. the classes that nothing constructs (wasm-streams', via Leptos) leave the glue and their
 //     exports the main module; wasm-opt optimises each module for size (Trunk's own run is
 //     off, `data-wasm-opt="0"`, its output being replaced), with the features index.html
-//     names, and so drops their code;
+//     names, and so drops the code only those exports reached;
 //  5. the main module's imports from the glue get short names, in the wasm and in the glue
 //     (scripts/wasm_glue.mjs: wasm-bindgen's `__wbg_<method>_<hash>` names were 7 kB of the
 //     first load, gzipped); the JS glue and the loader are minified (terser: Trunk minified
@@ -33,7 +33,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { homedir, tmpdir } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
 import { minify } from 'terser';
-import { dropExports, shortenImports } from './wasm_glue.mjs';
+import { dropExports, dropGlueClasses, renameGlueImports, shortenImports } from './wasm_glue.mjs';
 
 const source = new URL('..', import.meta.url).pathname;
 
@@ -157,63 +157,14 @@ async function minifyModule(code, what) {
 }
 
 /** The classes wasm-bindgen exports for wasm-streams (brought in by Leptos's server functions,
- * which this app has none of): nothing constructs them, yet their exports kept their code in
- * the first module (about 4 kB) and their classes in the glue. A class the glue does not hold
- * (a later Leptos without them) is passed over. */
+ * which this app has none of): nothing constructs them, yet their exports kept in the first
+ * module the code only they used (3.9 kB raw) and their classes in the glue. A class the glue
+ * does not hold (a later Leptos without them) is passed over. */
 const UNUSED_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
-
-/** wasm-bindgen's glue without `UNUSED_CLASSES` (each class, its dispose line and its
- * finalization registry), and the wasm exports only they called, which the module can drop.
- * Fails if the glue makes or wraps one of them (then something uses it) or calls one of those
- * exports elsewhere. */
-function dropUnusedClasses(glue) {
-  let out = glue;
-  const cut = [];
-  const take = (re, what) => {
-    const m = re.exec(out);
-    if (!m) throw new Error(`split: the glue has no ${what}`);
-    cut.push(m[0]);
-    out = out.slice(0, m.index) + out.slice(m.index + m[0].length);
-  };
-  for (const cls of UNUSED_CLASSES) {
-    if (!glue.includes(`export class ${cls} `)) continue;
-    if (new RegExp(`\\bnew ${cls}\\b|\\b${cls}\\.__wrap\\b`).test(glue)) throw new Error(`split: the glue makes ${cls}: it is used`);
-    take(new RegExp(`^export class ${cls} \\{\\n[\\s\\S]*?^\\}\\n`, 'm'), `class ${cls}`);
-    take(new RegExp(`^if \\(Symbol\\.dispose\\) ${cls}\\.prototype\\[Symbol\\.dispose\\] = ${cls}\\.prototype\\.free;\\n`, 'm'), `dispose line of ${cls}`);
-    take(new RegExp(`^const ${cls}Finalization = [^;]*;\\n`, 'm'), `finalization registry of ${cls}`);
-  }
-  const exports = new Set(cut.flatMap((c) => [...c.matchAll(/\bwasm\.(\w+)/g)].map((m) => m[1])));
-  for (const name of exports) {
-    if (new RegExp(`\\bwasm\\.${name}\\b`).test(out)) throw new Error(`split: the glue calls ${name} outside the classes it drops`);
-  }
-  const named = UNUSED_CLASSES.find((cls) => new RegExp(`\\b${cls}\\b`).test(out));
-  if (named) throw new Error(`split: the glue still names ${named}`);
-  return { glue: out, exports };
-}
 
 /** The name the main module's imports from the glue are made under (wasm-bindgen's is
  * `./<stem>_bg.js`). */
 const SHORT_MODULE = 'w';
-
-/** wasm-bindgen's glue with its imports renamed as `renamed` (old name to new; see
- * scripts/wasm_glue.mjs) and the object of them keyed by `SHORT_MODULE`. Each import is a
- * key of that object (`__wbg_fetch_<hash>: function(…)`), found exactly once or the build
- * fails; an import wasm-opt found unused (the module no longer asks for it) is taken out. */
-function renameImports(glue, module, renamed) {
-  let out = swap(glue, `"${module}": import0`, `"${SHORT_MODULE}": import0`, 'the glue');
-  for (const [from, to] of renamed) {
-    const key = new RegExp(`^(\\s+)${from}(: function\\b)`, 'gm');
-    const found = out.match(key)?.length ?? 0;
-    if (found !== 1) throw new Error(`split: the glue has ${found} keys ${from}, not one`);
-    out = out.replace(key, `$1${to}$2`);
-  }
-  // The imports left with their long names are those the module no longer asks for: gone.
-  const unused = /^ {8}(?:__wbg_|__wbindgen_)\w*: function\([^)]*\) \{\n[\s\S]*?^ {8}\},\n/gm;
-  out = out.replace(unused, '');
-  const left = /^\s+((?:__wbg_|__wbindgen_)\w*): function\b/m.exec(out);
-  if (left) throw new Error(`split: the glue's import ${left[1]} could not be taken out`);
-  return out;
-}
 
 export async function split(dir) {
   const names = readdirSync(dir);
@@ -256,13 +207,15 @@ export async function split(dir) {
     const out = join(tmp, 'out');
     mkdirSync(out);
     const flags = wasmOptFlags();
-    const { glue: boundGlue, exports: unused } = dropUnusedClasses(readFileSync(join(bound, `${stem}.js`), 'utf8'));
+    const { glue: boundGlue, exports: unused } = dropGlueClasses(readFileSync(join(bound, `${stem}.js`), 'utf8'), UNUSED_CLASSES);
+    const splitLoader = readFileSync(join(cut, '__wasm_split.js'), 'utf8');
+    const loaderUses = [...unused].find((name) => splitLoader.includes(name));
+    if (loaderUses) throw new Error(`split: the loader uses ${loaderUses}, an export of a class the glue drops`);
     writeFileSync(join(tmp, 'bound.wasm'), dropExports(readFileSync(join(bound, `${stem}_bg.wasm`)), unused));
     run('wasm-opt', [...flags, join(tmp, 'bound.wasm'), '-o', join(tmp, 'main.wasm')]);
     const glueModule = `./${stem}_bg.js`;
     const { bytes: mainWasm, renamed } = shortenImports(readFileSync(join(tmp, 'main.wasm')), glueModule, SHORT_MODULE);
-    let loader = readFileSync(join(cut, '__wasm_split.js'), 'utf8');
-    loader = swap(loader, STREAMING, 'instantiateAny(src, imports)', 'the loader') + TOLERANT;
+    let loader = swap(splitLoader, STREAMING, 'instantiateAny(src, imports)', 'the loader') + TOLERANT;
     const stored = [];
     for (const chunk of chunks) {
       const optimised = join(tmp, `opt-${chunk}`);
@@ -277,7 +230,7 @@ export async function split(dir) {
     // 5 and 6. The glue's imports renamed as the wasm's were, the glue and the loader
     // minified; the glue, the main module and the loader named by one hash of all. The glue
     // imports the loader, the loader the glue.
-    const longGlue = renameImports(boundGlue, glueModule, renamed);
+    const longGlue = renameGlueImports(boundGlue, glueModule, SHORT_MODULE, renamed);
     let glue = await minifyModule(longGlue, 'the glue');
     const importFrom = /\bfrom\s*(['"])\.\/__wasm_split\.js\1/g;
     if (!importFrom.test(glue)) throw new Error('split: the glue does not import ./__wasm_split.js');

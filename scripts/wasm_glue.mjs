@@ -1,13 +1,15 @@
 // The first module's interface with its JS glue, made smaller after wasm-bindgen (run by
-// scripts/split.mjs), by rewriting one section of the wasm and copying every other byte for
-// byte:
-//  - short import names: wasm-bindgen names each import `__wbg_<method>_<16 hex digits>` (217
+// scripts/split.mjs). On the wasm side one section is rewritten and every other byte copied;
+// on the glue side (wasm-bindgen's, as written, before it is minified) the pieces are found by
+// the shape wasm-bindgen writes them in, and anything not found as expected fails the build.
+//  - Short import names: wasm-bindgen names each import `__wbg_<method>_<16 hex digits>` (217
 //    of them in the app's first module, 14.5 kB raw, about 7 kB gzipped between the wasm and
-//    the glue, which holds each name once more); they are renamed `a`, `b`, … `ba`, … in the
-//    import section, and the glue's keys with them;
-//  - exports dropped: the exports of classes that nothing constructs (wasm-streams' stream
-//    adapters, which Leptos's server functions bring in and this app never uses); wasm-opt then
-//    removes their code.
+//    the glue, which holds each name once more); they are renamed `a`, `b`, … in the import
+//    section and in the glue's object of imports, whose entries the module no longer asks for
+//    are taken out.
+//  - Classes dropped: the exported classes that nothing constructs (wasm-streams' stream
+//    adapters, which Leptos's server functions bring in and this app never uses) leave the
+//    glue, and their exports the wasm, so that wasm-opt can remove what only they used.
 
 /** Reads an unsigned LEB128 at `at`: [value, next offset]. */
 function uleb(bytes, at) {
@@ -19,7 +21,8 @@ function uleb(bytes, at) {
     value += (b & 0x7f) * 2 ** shift;
     if (b < 0x80) return [value, at];
     shift += 7;
-    if (shift > 35) throw new Error('wasm_glue: a number is longer than 5 bytes');
+    // Ten bytes hold a 64-bit number (a memory64 limit); sizes and counts take at most five.
+    if (shift >= 70) throw new Error('wasm_glue: a number is longer than 10 bytes');
   }
 }
 
@@ -41,7 +44,9 @@ function nameBytes(text) {
   return [...lebBytes(utf8.length), ...utf8];
 }
 
-/** The `i`th short name: a … z, A … Z, then two letters and on; never a JS keyword. */
+/** The `i`th short name: a … z, A … Z, then two letters and on. Each is only ever a property
+ * key of the glue's object of imports and a name in the wasm's import section, where any
+ * identifier will do (a reserved word too). */
 export function shortName(i) {
   const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
   let name = '';
@@ -50,8 +55,7 @@ export function shortName(i) {
     name = letters[n % letters.length] + name;
     n = Math.floor(n / letters.length) - 1;
   } while (n >= 0);
-  // Two-letter keywords (`do`, `if`, `in`) are skipped: the glue's keys stay plain.
-  return ['do', 'if', 'in'].includes(name) ? `${name}_` : name;
+  return name;
 }
 
 /** The length in bytes of an import's description at `at` (its kind byte included). */
@@ -179,4 +183,72 @@ export function dropExports(wasm, drop) {
   const missing = [...drop].filter((n) => !dropped.has(n));
   if (missing.length) throw new Error(`wasm_glue: the module does not export ${missing.join(', ')}`);
   return result;
+}
+
+/** The first object of imports in wasm-bindgen's glue: where its entries start and end. */
+const IMPORTS_START = '    const import0 = {\n        __proto__: null,\n';
+const IMPORTS_END = '\n    };\n';
+/** An entry's first line: its key at the object's indentation (the entries' bodies are
+ * indented further, their closing lines start with `}`). */
+const ENTRY = /^ {8}([A-Za-z_$][\w$]*): /gm;
+
+/**
+ * wasm-bindgen's glue (as written) with its imports from `module` renamed as `renamed` (old
+ * name to new, from `shortenImports`), that module's key in the object handed to the wasm
+ * made `to`, and the imports the module no longer asks for taken out. Each entry of the object
+ * of imports runs from its key to the next key, whatever the shape of its function.
+ */
+export function renameGlueImports(glue, module, to, renamed) {
+  const start = glue.indexOf(IMPORTS_START);
+  const end = start < 0 ? -1 : glue.indexOf(IMPORTS_END, start);
+  if (start < 0 || end < 0) throw new Error("wasm_glue: the glue has no object of imports as wasm-bindgen writes it");
+  const body = glue.slice(start + IMPORTS_START.length, end + 1);
+  const keys = [...body.matchAll(ENTRY)];
+  if (keys.length === 0 || keys[0].index !== 0) throw new Error('wasm_glue: the object of imports does not start with an entry');
+  const seen = new Set();
+  let out = '';
+  keys.forEach((k, i) => {
+    const entry = body.slice(k.index, i + 1 < keys.length ? keys[i + 1].index : body.length);
+    const short = renamed.get(k[1]);
+    if (seen.has(k[1])) throw new Error(`wasm_glue: the glue imports ${k[1]} twice`);
+    seen.add(k[1]);
+    if (short !== undefined) out += `        ${short}: ${entry.slice(k[0].length)}`;
+  });
+  const missing = [...renamed.keys()].filter((name) => !seen.has(name));
+  if (missing.length) throw new Error(`wasm_glue: the glue has no import ${missing.join(', ')}`);
+  const rest = glue.slice(end + 1);
+  const key = `"${module}": import0,`;
+  if (rest.split(key).length !== 2) throw new Error(`wasm_glue: the glue does not hand the wasm import0 as ${module} once`);
+  return glue.slice(0, start + IMPORTS_START.length) + out + rest.replace(key, `"${to}": import0,`);
+}
+
+/**
+ * wasm-bindgen's glue without the exported classes `classes` names (each class, its dispose
+ * line and its finalization registry), and the wasm exports only they called. A class the glue
+ * does not hold is passed over. Fails if the glue constructs or wraps one of them (then
+ * something uses it), or calls one of those exports elsewhere.
+ */
+export function dropGlueClasses(glue, classes) {
+  let out = glue;
+  const cut = [];
+  const take = (re, what) => {
+    const m = re.exec(out);
+    if (!m) throw new Error(`wasm_glue: the glue has no ${what}`);
+    cut.push(m[0]);
+    out = out.slice(0, m.index) + out.slice(m.index + m[0].length);
+  };
+  const present = classes.filter((cls) => glue.includes(`export class ${cls} `));
+  for (const cls of present) {
+    if (new RegExp(`\\bnew ${cls}\\b|\\b${cls}\\.__wrap\\b`).test(glue)) throw new Error(`wasm_glue: the glue makes ${cls}: it is used`);
+    take(new RegExp(`^export class ${cls} \\{\\n[\\s\\S]*?^\\}\\n`, 'm'), `class ${cls}`);
+    take(new RegExp(`^if \\(Symbol\\.dispose\\) ${cls}\\.prototype\\[Symbol\\.dispose\\] = ${cls}\\.prototype\\.free;\\n`, 'm'), `dispose line of ${cls}`);
+    take(new RegExp(`^const ${cls}Finalization = [^;]*;\\n`, 'm'), `finalization registry of ${cls}`);
+  }
+  const exports = new Set(cut.flatMap((c) => [...c.matchAll(/\bwasm\.(\w+)/g)].map((m) => m[1])));
+  for (const name of exports) {
+    if (new RegExp(`\\b${name}\\b`).test(out)) throw new Error(`wasm_glue: the glue names ${name} outside the classes it drops`);
+  }
+  const named = present.find((cls) => new RegExp(`\\b${cls}\\b`).test(out));
+  if (named) throw new Error(`wasm_glue: the glue still names ${named}`);
+  return { glue: out, exports };
 }

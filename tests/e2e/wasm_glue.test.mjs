@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dropExports, shortName, shortenImports } from '../../scripts/wasm_glue.mjs';
+import { dropExports, dropGlueClasses, renameGlueImports, shortName, shortenImports } from '../../scripts/wasm_glue.mjs';
 
 const enc = new TextEncoder();
 const name = (s) => [enc.encode(s).length, ...enc.encode(s)];
@@ -76,14 +76,93 @@ test('dropped exports leave the module, the others stay and run; a name not expo
   assert.throws(() => dropExports(module(), new Set(['run', 'absent'])), /does not export absent/);
 });
 
-test('short names are distinct plain identifiers, and bad input is refused with a reason', () => {
+test('short names are distinct identifiers, and bad input is refused with a reason', () => {
   const names = Array.from({ length: 3000 }, (_, i) => shortName(i));
   assert.equal(new Set(names).size, names.length);
-  for (const n of names) assert.match(n, /^[A-Za-z_]+$/);
-  for (const kw of ['do', 'if', 'in']) assert.ok(!names.includes(kw), kw);
+  for (const n of names) assert.match(n, /^[A-Za-z]+$/);
+  assert.deepEqual([names[0], names[25], names[26], names[51], names[52], names[53]], ['a', 'z', 'A', 'Z', 'aa', 'ab']);
   assert.throws(() => shortenImports(Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8), 'x', 'w'), /not a wasm module/);
   const cut = module().subarray(0, 40);
   assert.throws(() => shortenImports(cut, './g_bg.js', 'w'), /runs past the end|ends inside/);
+});
+
+/** A glue as wasm-bindgen writes it: a plain import, a fallible one (its function wrapped in
+ * `handleError`), one the module no longer asks for of each shape, an exported class that
+ * nothing constructs, with its dispose line and finalization registry. */
+const GLUE = `export class Adapter {
+    __destroy_into_raw() {
+        const ptr = this.__wbg_ptr;
+        AdapterFinalization.unregister(this);
+        return ptr;
+    }
+    pull(controller) {
+        return wasm.adapter_pull(this.__wbg_ptr, controller);
+    }
+}
+if (Symbol.dispose) Adapter.prototype[Symbol.dispose] = Adapter.prototype.free;
+function __wbg_get_imports() {
+    const import0 = {
+        __proto__: null,
+        __wbg_log_0123456789abcdef: function(arg0, arg1) {
+            console.log(getStringFromWasm0(arg0, arg1));
+        },
+        __wbg_gone_1111111111111111: function() { return handleError(function (arg0) {
+            arg0.close();
+        }, arguments); },
+        __wbg_append_2222222222222222: function() { return handleError(function (arg0, arg1) {
+            arg0.appendChild(arg1);
+        }, arguments); },
+        __wbg_unused_3333333333333333: function(arg0) {
+            return arg0.length;
+        },
+        __wbindgen_init_externref_table: function() {
+            const table = wasm.__wbindgen_externrefs;
+        },
+    };
+    return {
+        __proto__: null,
+        "./g_bg.js": import0,
+        "./__wasm_split.js": import1,
+    };
+}
+const AdapterFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(ptr => wasm.__wbg_adapter_free(ptr, 1));
+export function start() { wasm.__wbindgen_start(); }
+`;
+
+test("the glue's imports are renamed whatever their shape, the unused ones go, and it still runs", () => {
+  const renamed = new Map([
+    ['__wbg_log_0123456789abcdef', 'a'],
+    ['__wbg_append_2222222222222222', 'b'],
+    ['__wbindgen_init_externref_table', 'c'],
+  ]);
+  const out = renameGlueImports(GLUE, './g_bg.js', 'w', renamed);
+  const imports = new Function('getStringFromWasm0', 'handleError', 'wasm', 'import1', `${out.replace(/^export /gm, '')}; return __wbg_get_imports();`)(
+    (a, b) => `${a}+${b}`,
+    (f, args) => f(...args),
+    { __wbindgen_externrefs: null },
+    {},
+  );
+  assert.deepEqual(Object.keys(imports), ['w', './__wasm_split.js']);
+  assert.deepEqual(Object.keys(imports.w), ['a', 'b', 'c']);
+  const child = { appended: [] };
+  imports.w.b({ appendChild: (x) => child.appended.push(x) }, 7);
+  assert.deepEqual(child.appended, [7]);
+  assert.doesNotMatch(out, /__wbg_gone|__wbg_unused|"\.\/g_bg\.js"/);
+  assert.throws(() => renameGlueImports(GLUE, './g_bg.js', 'w', new Map([['__wbg_absent_4444444444444444', 'a']])), /no import __wbg_absent/);
+  assert.throws(() => renameGlueImports(GLUE, './other_bg.js', 'w', renamed), /import0 as \.\/other_bg\.js/);
+  assert.throws(() => renameGlueImports(GLUE.replace('const import0', 'let import0'), './g_bg.js', 'w', renamed), /no object of imports/);
+});
+
+test('an exported class nothing constructs leaves the glue with the exports only it called; a used one stops the build', () => {
+  const { glue, exports } = dropGlueClasses(GLUE, ['Adapter', 'Absent']);
+  assert.deepEqual([...exports].sort(), ['__wbg_adapter_free', 'adapter_pull']);
+  assert.doesNotMatch(glue, /Adapter|adapter_/);
+  assert.match(glue, /export function start\(\) \{ wasm\.__wbindgen_start\(\); \}/);
+  assert.match(glue, /__wbg_get_imports/);
+  assert.throws(() => dropGlueClasses(`${GLUE}const made = Adapter.__wrap(1);\n`, ['Adapter']), /makes Adapter: it is used/);
+  assert.throws(() => dropGlueClasses(`${GLUE}wasm.adapter_pull(0, 0);\n`, ['Adapter']), /names adapter_pull outside/);
 });
 
 test("the build's first module asks its glue for short names only", () => {
@@ -95,7 +174,9 @@ test("the build's first module asks its glue for short names only", () => {
   for (const i of fromGlue) assert.match(i.name, /^[A-Za-z_]{1,3}$/, i.name);
   assert.deepEqual([...new Set(imports.map((i) => i.module))].sort(), ['./__wasm_split.js', 'w']);
   const glue = readFileSync(`dist/${wasm.replace('_bg.wasm', '.js')}`, 'utf8');
-  assert.doesNotMatch(glue, /__wbg_[A-Za-z0-9_]+_[0-9a-f]{16}:/);
+  assert.doesNotMatch(glue, /[{,](__wbg_|__wbindgen_)\w*:/);
+  // Every short name the module asks for is a key of the glue's object of imports.
+  for (const i of fromGlue) assert.match(glue, new RegExp(`[{,]${i.name}:function`), i.name);
   assert.doesNotMatch(glue, /IntoUnderlying/);
   const exported = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(`dist/${wasm}`))).map((e) => e.name);
   assert.ok(exported.includes('memory') && exported.includes('__wbindgen_start'), `${exported}`);
