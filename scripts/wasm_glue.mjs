@@ -93,8 +93,8 @@ function moduleBytes(wasm) {
   return bytes;
 }
 
-/** `bytes` with the body of its section `id` replaced by `rewrite(bytes, bodyStart, bodyEnd)`
- * (an array of bytes); the module must have that section. */
+/** `bytes` with the body of its section `id` (`what`, for the message when it has none)
+ * replaced by `rewrite(bodyStart, bodyEnd)`, an array of bytes. */
 function rewriteSection(bytes, id, what, rewrite) {
   const parts = [bytes.subarray(0, 8)];
   let at = 8;
@@ -122,11 +122,13 @@ function rewriteSection(bytes, id, what, rewrite) {
   return result;
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** A name read from `bytes` at `p`: [text, next offset]. */
 function readName(bytes, p) {
   const [len, start] = uleb(bytes, p);
   if (start + len > bytes.length) throw new Error('wasm_glue: a name runs past the end of the module');
-  return [new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, start + len)), start + len];
+  return [UTF8.decode(bytes.subarray(start, start + len)), start + len];
 }
 
 /**

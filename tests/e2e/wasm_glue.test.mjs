@@ -1,6 +1,8 @@
-// The short import names of the app's first module (scripts/wasm_glue.mjs, run by
-// scripts/split.mjs): a module holding every kind of import is renamed and still runs with
-// the renamed imports; the build's first module asks the glue only for short names.
+// The first module's interface with its glue, made smaller (scripts/wasm_glue.mjs, run by
+// scripts/split.mjs): a module holding every kind of import is renamed and still runs with the
+// renamed imports, and loses the exports it is told to; a glue as wasm-bindgen writes it is
+// renamed to match and loses the classes nothing constructs; the build's first module asks its
+// glue only for short names, and neither holds wasm-streams' unused classes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -34,6 +36,18 @@ function module() {
   ]);
 }
 
+/** What `module()` imports from "./g_bg.js", in its order (double, memory, table, glob), keyed
+ * by `keys`; the global holds `glob`. */
+const glueImports = (keys, glob) => {
+  const values = [
+    (x) => 2 * x,
+    new WebAssembly.Memory({ initial: 1 }),
+    new WebAssembly.Table({ initial: 1, maximum: 2, element: 'anyfunc' }),
+    new WebAssembly.Global({ value: 'i32', mutable: false }, glob),
+  ];
+  return Object.fromEntries(keys.map((k, i) => [k, values[i]]));
+};
+
 test('every kind of import from the glue is renamed, the others kept, and the module runs', async () => {
   const { bytes, renamed } = shortenImports(module(), './g_bg.js', 'w');
   assert.deepEqual([...renamed], [
@@ -48,12 +62,7 @@ test('every kind of import from the glue is renamed, the others kept, and the mo
     ['w a function', 'other keep function', 'w b memory', 'w c table', 'w d global'],
   );
   const { exports } = await WebAssembly.instantiate(compiled, {
-    w: {
-      a: (x) => 2 * x,
-      b: new WebAssembly.Memory({ initial: 1 }),
-      c: new WebAssembly.Table({ initial: 1, maximum: 2, element: 'anyfunc' }),
-      d: new WebAssembly.Global({ value: 'i32', mutable: false }, 7),
-    },
+    w: glueImports(['a', 'b', 'c', 'd'], 7),
     other: { keep: (x) => x + 1 },
   });
   assert.equal(exports.run(5), 19);
@@ -63,13 +72,9 @@ test('dropped exports leave the module, the others stay and run; a name not expo
   const bytes = dropExports(module(), new Set(['gone']));
   const compiled = new WebAssembly.Module(bytes);
   assert.deepEqual(WebAssembly.Module.exports(compiled).map((e) => e.name), ['run']);
+  const long = ['double', 'memory', 'table', 'glob'].map((n) => `__wbg_${n}_0123456789abcdef`);
   const { exports } = await WebAssembly.instantiate(compiled, {
-    './g_bg.js': {
-      __wbg_double_0123456789abcdef: (x) => 2 * x,
-      __wbg_memory_0123456789abcdef: new WebAssembly.Memory({ initial: 1 }),
-      __wbg_table_0123456789abcdef: new WebAssembly.Table({ initial: 1, maximum: 2, element: 'anyfunc' }),
-      __wbg_glob_0123456789abcdef: new WebAssembly.Global({ value: 'i32', mutable: false }, 1),
-    },
+    './g_bg.js': glueImports(long, 1),
     other: { keep: (x) => x },
   });
   assert.equal(exports.run(3), 7);
