@@ -14,7 +14,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use nienbieu_model::export::{to_csv, to_json};
 use nienbieu_model::index::Need;
-use nienbieu_model::search::match_ranges;
+use nienbieu_model::search::{lead_words, match_ranges};
 use nienbieu_model::state::ViewState;
 use wasm_bindgen::JsCast;
 
@@ -430,18 +430,6 @@ fn Row(
             {snippet_view}
         </li>
     }
-}
-
-/// The first words of the lead, for a row whose article has no headline.
-fn lead_words(paragraphs: &[String]) -> Option<String> {
-    let first = paragraphs.iter().find(|p| !p.trim().is_empty())?;
-    let words: Vec<&str> = first.split_whitespace().take(14).collect();
-    let more = first.split_whitespace().count() > words.len();
-    Some(format!(
-        "{}{}",
-        words.join(" "),
-        if more { " …" } else { "" }
-    ))
 }
 
 /// Term files that could not be fetched: which, why, and what to do (retry, or connect when

@@ -145,6 +145,18 @@ pub fn snippet(query: &Query, strict: bool, paragraphs: &[String]) -> Snippet {
     Passages::new(paragraphs).snippet(query, strict)
 }
 
+/// The first words of the lead (fourteen), for a row whose article has no headline.
+pub fn lead_words(paragraphs: &[String]) -> Option<String> {
+    let first = paragraphs.iter().find(|p| !p.trim().is_empty())?;
+    let words: Vec<&str> = first.split_whitespace().take(14).collect();
+    let more = first.split_whitespace().count() > words.len();
+    Some(format!(
+        "{}{}",
+        words.join(" "),
+        if more { " …" } else { "" }
+    ))
+}
+
 /// The opening of the first non-empty paragraph, cut at a word boundary.
 fn lead<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Snippet {
     let Some(text) = paragraphs.into_iter().find(|p| !p.trim().is_empty()) else {

@@ -11,7 +11,7 @@ pub mod typing;
 
 pub use crate::dataset::terms::MAX_PREFIX_FORMS;
 pub use facets::{DateFilter, FacetCounts, FACET_TOP};
-pub use highlight::{match_ranges, opening, snippet, Passages, Snippet};
+pub use highlight::{lead_words, match_ranges, opening, snippet, Passages, Snippet};
 pub use matcher::{Scored, ADJACENCY_TOP, POSITION_BUDGET};
 pub use query::{
     Query, QueryNote, QueryWord, MAX_EXCLUDED, MAX_PHRASES, MAX_QUERY_BYTES, MAX_WORDS,
