@@ -2,7 +2,9 @@
 // Finishes a build in DIR (Trunk's staging directory):
 //  0. splits the app's wasm into modules: the views' code and the reader's, fetched when a
 //     view or an article first opens, apart from the explorer's; each module optimised, the
-//     JS glue and loader minified, and each named by its content (scripts/split.mjs);
+//     JS glue and loader minified, and each named by its content (scripts/split.mjs); and
+//     builds the search before the app (scripts/early.mjs), which the painted first screen
+//     loads when a visitor starts to search before the app is in;
 //  1. draws the app icons as PNG (192, 512, and a maskable 512) from the geometry of
 //     public/icons/icon.svg, so no image is copied from elsewhere;
 //  2. inlines the stylesheet into index.html and has the app's files asked for once the first
@@ -33,6 +35,9 @@ const source = new URL('..', import.meta.url).pathname;
 // Nothing to do on a build already split (this script run again on a finished build).
 const { split } = await import('./split.mjs');
 const wasmSplit = await split(dir);
+// 0b. The search before the app (scripts/early.mjs), kept as it is on a finished build.
+const { buildEarly } = await import('./early.mjs');
+const early = await buildEarly(dir);
 
 // 1. Icons -----------------------------------------------------------------------------------
 // The SVG's shapes on a 64-unit grid: a rounded square and four bars.
@@ -136,13 +141,13 @@ writeFileSync(indexFile, readFileSync(indexFile, 'utf8').replace(FIRST_SCREEN, '
   const preloads = /<link [^>]*rel=(?:modulepreload|preload)[^>]*>/g;
   const css = sheet.exec(html);
   const glue = start.exec(html);
-  const done = !css && !glue && html.includes('<script type=module>await window.nienbieuPainted;');
+  const done = !css && !glue && html.includes('<script type=module>await window.nienbieuPainted;await window.nienbieuEarly;');
   if (!done && (!css || !glue)) throw new Error(`${indexFile}: Trunk's stylesheet link or start-up script is not as expected`);
   const sheetFile = css && join(dir, css[1]);
   if (!done) html = html
     .replace(sheet, () => `<style>${readFileSync(sheetFile, 'utf8')}</style>`)
     .replace(preloads, '')
-    .replace(start, () => `<script type=module>await window.nienbieuPainted;\
+    .replace(start, () => `<script type=module>await window.nienbieuPainted;await window.nienbieuEarly;\
 const module_or_path = fetch('./${glue[2]}');\
 const bindings = await import('./${glue[1]}');\
 const wasm = await bindings.default({ module_or_path });\
@@ -156,12 +161,23 @@ dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 // painted screen goes when it does not fit the visit (a state in the URL, a language other than
 // Vietnamese chosen, a dataset other than the one painted, or none). It changes nothing else:
 // a frame may be painted before it runs (the filters fold on a narrow window by the stylesheet,
-// before any frame).
+// before any frame). When it stays, it imports the search before the app (crates/early) once
+// the screen is painted, which answers a query typed there until the app takes the painted
+// screen's place, and says when the app's module may be fetched (`nienbieuEarly`, awaited by
+// the start-up script): the two share the network. The app is held back at most
+// EARLY_HOLD_MS from the page's start. Not on a page the service worker controls: the app is
+// in its cache, and comes at once.
+/** The longest the search before the app holds the app's module back. */
+const EARLY_HOLD_MS = 5000;
 const FIRST_SCREEN_SCRIPT = `(function(){var root=document.documentElement,painted=document.getElementById('prerender');\
 document.currentScript.remove();\
 function drop(){root.classList.add('no-prerender');if(painted.parentNode)painted.remove()}\
 var lang=null;try{lang=localStorage.getItem('nienbieu.lang')}catch(e){}\
 if(location.search||(lang&&lang!=='vi'))return drop();\
+var box=painted.querySelector('form[role=search] input[type=search]');\
+if(box&&!(navigator.serviceWorker&&navigator.serviceWorker.controller))window.nienbieuEarly=new Promise(function(go){setTimeout(go,${EARLY_HOLD_MS});window.nienbieuPainted.then(function(){\
+var wasm=fetch('./${early.wasm}');return import('./${early.js}').then(function(m){return m.start(painted,go,wasm)})}).catch(function(e){\
+console.warn('Niên biểu: no search before the app:',e);go()})});\
 window.nienbieuManifest.then(function(text){try{var m=JSON.parse(text);if(m.core.path+' '+m.fragments.dir===painted.getAttribute('data-core'))return}catch(e){}drop()})})();`;
 let firstScreen = 'skipped (NIENBIEU_PRERENDER=0)';
 if (process.env.NIENBIEU_PRERENDER !== '0') {
@@ -189,6 +205,8 @@ if (process.env.NIENBIEU_PRERENDER !== '0') {
 }
 
 // 3. The service worker ------------------------------------------------------------------------
+/** The search before the app: for a first visit only (offline, the app is in the cache). */
+const EARLY = /^nienbieu-early-/;
 /** The precompressed copies step 5 writes: never part of the shell itself. */
 const PRECOMPRESSED = /\.(br|gz)$/;
 
@@ -199,7 +217,7 @@ function walk(d) {
 // service worker itself. Paths are relative, so the app works under any sub-path.
 const shell = walk(dir)
   .map((f) => relative(dir, f).split(sep).join('/'))
-  .filter((f) => !f.startsWith('data/') && f !== 'sw.js' && !PRECOMPRESSED.test(f))
+  .filter((f) => !f.startsWith('data/') && f !== 'sw.js' && !PRECOMPRESSED.test(f) && !EARLY.test(f))
   .sort();
 const hash = createHash('sha256');
 for (const f of shell) hash.update(f).update(readFileSync(join(dir, f)));
@@ -257,4 +275,4 @@ for (const f of readdirSync(dir)) {
   writeFileSync(join(dir, `${f}.gz`), gzipSync(body, { level: 9 }));
   precompressed++;
 }
-console.error(`postbuild: wasm ${wasmSplit}, icons, first screen ${firstScreen}, sw.js (version ${version}, ${shell.length} shell files), CSP with ${hashes.length} script hash(es), ${precompressed} files precompressed`);
+console.error(`postbuild: wasm ${wasmSplit}, early search ${early.js}, icons, first screen ${firstScreen}, sw.js (version ${version}, ${shell.length} shell files), CSP with ${hashes.length} script hash(es), ${precompressed} files precompressed`);

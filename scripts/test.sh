@@ -14,8 +14,8 @@ native cargo fmt --all -- --check
 log "clippy (native, whole workspace including the app)"
 native cargo clippy --workspace --all-targets --quiet -- -D warnings
 if [ "$WASM_MODE" = rustup ]; then
-  log "clippy (the app for wasm32)"
-  cargo clippy --target wasm32-unknown-unknown -p nienbieu --quiet -- -D warnings
+  log "clippy (the app and the search before it, for wasm32)"
+  cargo clippy --target wasm32-unknown-unknown -p nienbieu -p nienbieu-early --quiet -- -D warnings
 fi
 log "native tests"
 native cargo test --workspace --quiet 2>&1

@@ -254,3 +254,25 @@ export function dropGlueClasses(glue, classes) {
   if (named) throw new Error(`wasm_glue: the glue still names ${named}`);
   return { glue: out, exports };
 }
+
+/** `wasm` (bytes) without its custom sections (names, producers, and the linking and
+ * relocation sections that `--emit-relocs` keeps for the split: .cargo/config.toml). */
+export function dropCustomSections(wasm) {
+  const bytes = moduleBytes(wasm);
+  const parts = [bytes.subarray(0, 8)];
+  let at = 8;
+  while (at < bytes.length) {
+    const [size, body] = uleb(bytes, at + 1);
+    const end = body + size;
+    if (end > bytes.length) throw new Error('wasm_glue: a section runs past the end of the module');
+    if (bytes[at] !== 0) parts.push(bytes.subarray(at, end));
+    at = end;
+  }
+  const result = new Uint8Array(parts.reduce((n, x) => n + x.length, 0));
+  let o = 0;
+  for (const x of parts) {
+    result.set(x, o);
+    o += x.length;
+  }
+  return result;
+}

@@ -110,7 +110,7 @@ fn hidden_host(doc: &web_sys::Document) -> Option<HtmlElement> {
 /// so that the word arrives whole.
 fn track_composition(painted: &Element) -> Rc<Cell<bool>> {
     let composing = Rc::new(Cell::new(false));
-    if let Ok(Some(input)) = painted.query_selector("input[type=search]") {
+    if let Ok(Some(input)) = painted.query_selector("form[role=search] input[type=search]") {
         for (event, value) in [("compositionstart", true), ("compositionend", false)] {
             let flag = composing.clone();
             let on = Closure::<dyn Fn()>::new(move || flag.set(value));
@@ -123,10 +123,14 @@ fn track_composition(painted: &Element) -> Rc<Cell<bool>> {
 }
 
 /// Checks once an animation frame whether the app's first screen is ready, and then swaps it
-/// in before that frame is painted.
+/// in before that frame is painted. Once it is ready, what the visitor types into the painted
+/// box is handed to the app as it comes, and the swap waits for the app's answer to it: the
+/// painted screen may show that query's rows already (the search before the app,
+/// crates/early), which the app's loading state would otherwise replace for a moment.
 fn watch(host: Element, painted: Element, started: f64, composing: Rc<Cell<bool>>) {
     request_animation_frame(move || {
-        let due = (ready(&host) && !composing.get()) || now() - started > READY_WITHIN_MS;
+        let ready = ready(&host) && !composing.get() && hand_over(&painted);
+        let due = ready || now() - started > READY_WITHIN_MS;
         if !painted.is_connected() || due {
             swap(&painted);
         } else {
@@ -135,14 +139,51 @@ fn watch(host: Element, painted: Element, started: f64, composing: Rc<Cell<bool>
     });
 }
 
-/// The app shows its first screen: rows with their articles, the timeline, and the facets
-/// unless the filters are folded away; or the list is empty, or a load failed.
+/// The painted screen's search box.
+fn painted_box(painted: &Element) -> Option<HtmlInputElement> {
+    painted
+        .query_selector("form[role=search] input[type=search]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+}
+
+/// The app's search box.
+fn app_box() -> Option<HtmlInputElement> {
+    document()
+        .get_element_by_id(SEARCH_ID)
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+}
+
+/// Gives the app's box what the painted one holds, as typed (an input event); true when it
+/// held it already, the app's answer being then what [`ready`] sees.
+fn hand_over(painted: &Element) -> bool {
+    let (Some(typed), Some(input)) = (painted_box(painted), app_box()) else {
+        return true;
+    };
+    let text = typed.value();
+    if input.value() == text {
+        return true;
+    }
+    input.set_value(&text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    if let Ok(ev) = web_sys::Event::new_with_event_init_dict("input", &init) {
+        let _ = input.dispatch_event(&ev);
+    }
+    false
+}
+
+/// The app shows its first screen, or its answer to a query: rows with their articles, the
+/// timeline, and the facets unless the filters are folded away; or the list is empty, or a
+/// load failed.
 fn ready(host: &Element) -> bool {
     let has = |selector: &str| host.query_selector(selector).ok().flatten().is_some();
     if has("[data-testid=load-error], [data-testid=empty-state], [aria-labelledby=view-heading]") {
         return true;
     }
-    has("[data-testid=result]")
+    has("[data-testid=result-count][data-loading=false]")
+        && has("[data-testid=result]")
         && !has("[data-testid=result][aria-busy=true]")
         && has("[data-testid=timeline]")
         && (has("[data-testid=facets]") || !has("details.filters-panel[open]"))
@@ -150,32 +191,14 @@ fn ready(host: &Element) -> bool {
 
 /// Puts the app in the painted screen's place, with what was typed into it.
 fn swap(painted: &Element) {
-    let typed = painted
-        .query_selector("input[type=search]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok());
+    let typed = painted_box(painted);
     let focused = document()
         .active_element()
         .is_some_and(|a| typed.as_ref().is_some_and(|t| a.is_same_node(Some(t))));
+    // What the visitor typed since the app's last frame (or all of it, on the timeout).
+    hand_over(painted);
     unveil();
-    let Some(typed) = typed else { return };
-    let Some(input) = document()
-        .get_element_by_id(SEARCH_ID)
-        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-    else {
-        return;
-    };
-    let text = typed.value();
-    if !text.is_empty() && input.value().is_empty() {
-        input.set_value(&text);
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        if let Ok(ev) = web_sys::Event::new_with_event_init_dict("input", &init) {
-            let _ = input.dispatch_event(&ev);
-        }
-    }
-    if focused {
+    if let (true, Some(input)) = (focused, app_box()) {
         let _ = input.focus();
         let end = input.value().encode_utf16().count() as u32;
         let _ = input.set_selection_range(end, end);

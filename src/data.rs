@@ -111,6 +111,9 @@ async fn pace() {
 }
 
 async fn fetch_once(url: &str) -> Result<gloo::net::http::Response, LoadError> {
+    if let Some(response) = handed(url) {
+        return Ok(response);
+    }
     pace().await;
     let controller = web_sys::AbortController::new().ok();
     let window = web_sys::window();
@@ -162,6 +165,20 @@ async fn sleep(ms: i32) {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The response for `url` that the search before the app fetched (crates/early/js/early.js
+/// keeps a copy of each, by URL, in `window.nienbieuHanded`), taken once.
+fn handed(url: &str) -> Option<gloo::net::http::Response> {
+    let window = web_sys::window()?;
+    let map = js_sys::Reflect::get(&window, &JsValue::from_str("nienbieuHanded"))
+        .ok()?
+        .dyn_into::<js_sys::Map>()
+        .ok()?;
+    let key = JsValue::from_str(url);
+    let response = map.get(&key).dyn_into::<web_sys::Response>().ok()?;
+    map.delete(&key);
+    Some(response.into())
 }
 
 /// The manifest's text as fetched by index.html's start-up script, taken once, so that a retry

@@ -2,11 +2,12 @@
 // scripts/split.mjs): a module holding every kind of import is renamed and still runs with the
 // renamed imports, and loses the exports it is told to; a glue as wasm-bindgen writes it is
 // renamed to match and loses the classes nothing constructs; the build's first module asks its
-// glue only for short names, and neither holds wasm-streams' unused classes.
+// glue only for short names, and neither holds wasm-streams' unused classes. Custom sections
+// (the relocations kept for the split) leave the search before the app's module, which runs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dropExports, dropGlueClasses, renameGlueImports, shortName, shortenImports } from '../../scripts/wasm_glue.mjs';
+import { dropCustomSections, dropExports, dropGlueClasses, renameGlueImports, shortName, shortenImports } from '../../scripts/wasm_glue.mjs';
 
 const enc = new TextEncoder();
 const name = (s) => [enc.encode(s).length, ...enc.encode(s)];
@@ -186,4 +187,28 @@ test("the build's first module asks its glue for short names only", () => {
   const exported = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(`dist/${wasm}`))).map((e) => e.name);
   assert.ok(exported.includes('memory') && exported.includes('__wbindgen_start'), `${exported}`);
   assert.deepEqual(exported.filter((n) => /intounderlying/.test(n)), []);
+});
+
+test('custom sections leave a module, which still runs; the build ships the early search without them', async () => {
+  const m = module();
+  const custom = (label, body) => section(0, [...name(label), ...body]);
+  // One before the first section, one between two, one at the end, as linkers place them.
+  const head = m.subarray(0, 8);
+  const rest = [...m.subarray(8)];
+  const firstEnd = 2 + rest[1]; // the type section: id, one-byte size, body
+  const withCustom = Uint8Array.from([...head, ...custom('linking', [2, 1, 2, 3]), ...rest.slice(0, firstEnd), ...custom('reloc.CODE', [9, 9]), ...rest.slice(firstEnd), ...custom('name', [])]);
+  assert.deepEqual(WebAssembly.Module.customSections(new WebAssembly.Module(withCustom), 'linking').length, 1);
+  const stripped = dropCustomSections(withCustom);
+  assert.deepEqual([...stripped], [...m], 'byte for byte the module without them');
+  const { instance } = await WebAssembly.instantiate(stripped, { './g_bg.js': glueImports(['__wbg_double_0123456789abcdef', '__wbg_memory_0123456789abcdef', '__wbg_table_0123456789abcdef', '__wbg_glob_0123456789abcdef'], 3), other: { keep: (x) => x + 1 } });
+  assert.equal(instance.exports.run(4), 13);
+  assert.throws(() => dropCustomSections(Uint8Array.from([1, 2, 3])), /not a wasm module/);
+  assert.throws(() => dropCustomSections(Uint8Array.from([...head, 0, 50, 1])), /runs past the end/);
+  const early = readdirSync('dist').find((f) => /^nienbieu-early-[0-9a-f]{16}\.wasm$/.test(f));
+  assert.ok(early, 'the early search in dist/');
+  const built = new WebAssembly.Module(readFileSync(`dist/${early}`));
+  for (const label of ['linking', 'reloc.CODE', 'reloc.DATA', 'name', 'producers']) {
+    assert.equal(WebAssembly.Module.customSections(built, label).length, 0, label);
+  }
+  assert.ok(WebAssembly.Module.exports(built).some((e) => e.name === 'early_new'), 'it exports the searcher');
 });

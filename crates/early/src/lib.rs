@@ -1,8 +1,8 @@
 //! Search before the app: the engine alone behind a small wasm-bindgen interface, without
-//! Leptos, so that the first screen painted into `index.html` can answer a typed query while
-//! the app's own module (402 kB gzipped, Leptos about half of it) is still on its way. Built
-//! and measured by `./x bench` (`bench/early.mjs`); not yet loaded by `index.html` (see
-//! ARCHITECTURE.md, "Search before the app").
+//! Leptos (106 kB gzipped), so that the first screen painted into `index.html` can answer a
+//! typed query while the app's own module (402 kB gzipped, Leptos about half of it) is still on
+//! its way. `scripts/early.mjs` builds it with its runtime (`js/early.js`), which the painted
+//! screen's script loads on a first visit (see ARCHITECTURE.md, "Search before the app").
 
 mod searcher;
 
