@@ -219,7 +219,8 @@ async function typedAtOnce(page, q) {
   const box = page.locator('#prerender form[role=search] input[type=search]');
   await box.click();
   await box.fill(q);
-  return page.evaluate((q) => new Promise((done) => {
+  return page.evaluate((q) => new Promise((done, fail) => {
+    setTimeout(() => fail(new Error(`no answer to ${q} in 120 s`)), 120000);
     let first, by;
     const look = () => {
       const p = document.getElementById('prerender');

@@ -38,12 +38,15 @@ function run(cmd, args) {
 
 const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
-/** The early search's files in `dir` ({ js, wasm }), if the build has them. */
+/** The early search's files in `dir` ({ js, wasm }: the script and the module it names), if
+ * the build has them. */
 export function earlyFiles(dir) {
   const names = readdirSync(dir);
-  const js = names.find((f) => /^nienbieu-early-[0-9a-f]{16}\.js$/.test(f));
-  const wasm = names.find((f) => /^nienbieu-early-[0-9a-f]{16}\.wasm$/.test(f));
-  return js && wasm ? { js, wasm } : null;
+  for (const js of names.filter((f) => /^nienbieu-early-[0-9a-f]{16}\.js$/.test(f))) {
+    const wasm = /nienbieu-early-[0-9a-f]{16}\.wasm/.exec(readFileSync(join(dir, js), 'utf8'))?.[0];
+    if (wasm && names.includes(wasm)) return { js, wasm };
+  }
+  return null;
 }
 
 export async function buildEarly(dir) {

@@ -35,9 +35,10 @@ const source = new URL('..', import.meta.url).pathname;
 // Nothing to do on a build already split (this script run again on a finished build).
 const { split } = await import('./split.mjs');
 const wasmSplit = await split(dir);
-// 0b. The search before the app (scripts/early.mjs), kept as it is on a finished build.
-const { buildEarly } = await import('./early.mjs');
-const early = await buildEarly(dir);
+// 0b. The search before the app (scripts/early.mjs). A finished build is kept as it is, with
+// or without one (an older build, for an A/B benchmark).
+const { buildEarly, earlyFiles } = await import('./early.mjs');
+const early = wasmSplit === 'already split' ? earlyFiles(dir) : await buildEarly(dir);
 
 // 1. Icons -----------------------------------------------------------------------------------
 // The SVG's shapes on a 64-unit grid: a rounded square and four bars.
@@ -141,7 +142,7 @@ writeFileSync(indexFile, readFileSync(indexFile, 'utf8').replace(FIRST_SCREEN, '
   const preloads = /<link [^>]*rel=(?:modulepreload|preload)[^>]*>/g;
   const css = sheet.exec(html);
   const glue = start.exec(html);
-  const done = !css && !glue && html.includes('<script type=module>await window.nienbieuPainted;await window.nienbieuEarly;');
+  const done = !css && !glue && html.includes('<script type=module>await window.nienbieuPainted;');
   if (!done && (!css || !glue)) throw new Error(`${indexFile}: Trunk's stylesheet link or start-up script is not as expected`);
   const sheetFile = css && join(dir, css[1]);
   if (!done) html = html
@@ -169,15 +170,17 @@ dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 // in its cache, and comes at once.
 /** The longest the search before the app holds the app's module back. */
 const EARLY_HOLD_MS = 5000;
-const FIRST_SCREEN_SCRIPT = `(function(){var root=document.documentElement,painted=document.getElementById('prerender');\
+const EARLY_SCRIPT = early ? `var box=painted.querySelector('form[role=search] input[type=search]');\
+if(box&&!(navigator.serviceWorker&&navigator.serviceWorker.controller))window.nienbieuEarly=new Promise(function(go){hold=go;setTimeout(go,${EARLY_HOLD_MS});window.nienbieuPainted.then(function(){\
+if(!painted.parentNode)return go();\
+var wasm=fetch('./${early.wasm}');return import('./${early.js}').then(function(m){return m.start(painted,go,wasm)})}).catch(function(e){\
+console.warn('Niên biểu: no search before the app:',e);go()})});` : '';
+const FIRST_SCREEN_SCRIPT = `(function(){var root=document.documentElement,painted=document.getElementById('prerender'),hold=null;\
 document.currentScript.remove();\
-function drop(){root.classList.add('no-prerender');if(painted.parentNode)painted.remove()}\
+function drop(){root.classList.add('no-prerender');if(painted.parentNode)painted.remove();if(hold)hold()}\
 var lang=null;try{lang=localStorage.getItem('nienbieu.lang')}catch(e){}\
 if(location.search||(lang&&lang!=='vi'))return drop();\
-var box=painted.querySelector('form[role=search] input[type=search]');\
-if(box&&!(navigator.serviceWorker&&navigator.serviceWorker.controller))window.nienbieuEarly=new Promise(function(go){setTimeout(go,${EARLY_HOLD_MS});window.nienbieuPainted.then(function(){\
-var wasm=fetch('./${early.wasm}');return import('./${early.js}').then(function(m){return m.start(painted,go,wasm)})}).catch(function(e){\
-console.warn('Niên biểu: no search before the app:',e);go()})});\
+${EARLY_SCRIPT}\
 window.nienbieuManifest.then(function(text){try{var m=JSON.parse(text);if(m.core.path+' '+m.fragments.dir===painted.getAttribute('data-core'))return}catch(e){}drop()})})();`;
 let firstScreen = 'skipped (NIENBIEU_PRERENDER=0)';
 if (process.env.NIENBIEU_PRERENDER !== '0') {
@@ -275,4 +278,4 @@ for (const f of readdirSync(dir)) {
   writeFileSync(join(dir, `${f}.gz`), gzipSync(body, { level: 9 }));
   precompressed++;
 }
-console.error(`postbuild: wasm ${wasmSplit}, early search ${early.js}, icons, first screen ${firstScreen}, sw.js (version ${version}, ${shell.length} shell files), CSP with ${hashes.length} script hash(es), ${precompressed} files precompressed`);
+console.error(`postbuild: wasm ${wasmSplit}, early search ${early?.js ?? 'none'}, icons, first screen ${firstScreen}, sw.js (version ${version}, ${shell.length} shell files), CSP with ${hashes.length} script hash(es), ${precompressed} files precompressed`);

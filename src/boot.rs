@@ -66,6 +66,7 @@ pub fn unveil() {
         let _ = host.class_list().remove_1(BOOTING);
     }
     BEHIND.with(|b| b.set(false));
+    crate::data::forget_handed();
 }
 
 /// Mounts the app: over the painted first screen when there is one, else straight into the
@@ -176,10 +177,11 @@ fn hand_over(painted: &Element) -> bool {
 
 /// The app shows its first screen, or its answer to a query: rows with their articles, the
 /// timeline, and the facets unless the filters are folded away; or the list is empty, or a
-/// load failed.
+/// load failed (the dataset, or a term file the query needs: its message and retry are the
+/// app's to show).
 fn ready(host: &Element) -> bool {
     let has = |selector: &str| host.query_selector(selector).ok().flatten().is_some();
-    if has("[data-testid=load-error], [data-testid=empty-state], [aria-labelledby=view-heading]") {
+    if has("[data-testid=load-error], [data-testid=term-failure], [data-testid=empty-state], [aria-labelledby=view-heading]") {
         return true;
     }
     has("[data-testid=result-count][data-loading=false]")

@@ -181,6 +181,14 @@ fn handed(url: &str) -> Option<gloo::net::http::Response> {
     Some(response.into())
 }
 
+/// Lets go of the responses the search before the app fetched and the app did not take (a
+/// query typed over), once the app is in place and no longer needs them.
+pub fn forget_handed() {
+    if let Some(w) = web_sys::window() {
+        let _ = js_sys::Reflect::delete_property(&w, &JsValue::from_str("nienbieuHanded"));
+    }
+}
+
 /// The manifest's text as fetched by index.html's start-up script, taken once, so that a retry
 /// asks the network again. `None` when the page started no fetch or it failed: the app then
 /// fetches the manifest itself, and reports any failure with the file and the reason.

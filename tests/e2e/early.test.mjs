@@ -40,8 +40,9 @@ after(async () => {
   rmSync(site, { recursive: true, force: true });
 });
 
-/** A fresh page on the build, the app's wasm held back until the returned `release`. */
-async function open(t, { blockEarly = false } = {}) {
+/** A fresh page on the build, the app's wasm held back until the returned `release` (unless
+ * `hold` is false). */
+async function open(t, { blockEarly = false, hold = true } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   t.after(() => context.close());
   const page = await context.newPage();
@@ -52,9 +53,22 @@ async function open(t, { blockEarly = false } = {}) {
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   let release;
   const held = new Promise((r) => (release = r));
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
+  if (hold) {
+    await page.route(/_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+  }
+  // When the painted count last turned final (a mutation observer's, before any task after it).
+  await page.addInitScript(() => {
+    const watch = () => {
+      const count = document.querySelector('#prerender .result-count');
+      if (!count) return requestAnimationFrame(watch);
+      new MutationObserver(() => {
+        if (count.dataset.loading === 'false' && document.querySelector('#prerender .result mark')) window.earlyAnsweredAt = performance.now();
+      }).observe(count, { attributes: true, childList: true, characterData: true, subtree: true });
+    };
+    requestAnimationFrame(watch);
   });
   if (blockEarly) await page.route(/nienbieu-early-/, (route) => route.abort());
   await page.goto(server.url);
@@ -101,11 +115,14 @@ test('a query typed before the app arrives is answered on the painted screen wit
   for (const p of fetched) assert.ok(need.has(p), `${p} fetched but not needed`);
   // The app takes over with the same query, count and row, and the focus.
   release();
-  await until(async () => (await page.locator('#prerender').count()) === 0, 'the app in place');
+  await until(async () => (await page.locator('#prerender').count()) === 0, 'the app in place', 30000);
   assert.equal(await page.getByTestId('search').inputValue(), query);
   assert.ok(await page.getByTestId('search').evaluate((e) => e === document.activeElement), 'the box keeps the focus');
   assert.equal((await page.getByTestId('result-count').textContent()).trim(), '1 bài viết');
   assert.equal((await page.getByTestId('result').locator('h3').first().textContent()).trim(), shown.titles[0]);
+  // The app took what the search before it had fetched: every file crossed the network once.
+  const files = requested.filter((p) => p.startsWith('/data/'));
+  assert.deepEqual(files.filter((p, i) => files.indexOf(p) !== i), [], 'no dataset file fetched twice');
   assert.deepEqual(errors, []);
 });
 
@@ -121,7 +138,7 @@ test('the painted screen answers as the app does, and empties back to the newest
   await box(page).fill('hội nghị hưng yên');
   await until(() => answered(page), 'answered again');
   release();
-  await until(async () => (await page.locator('#prerender').count()) === 0, 'the app in place');
+  await until(async () => (await page.locator('#prerender').count()) === 0, 'the app in place', 30000);
   const app = (await page.getByTestId('result').locator('h3').allTextContents()).map((s) => s.trim());
   const n = Math.min(app.length, shown.titles.length);
   assert.ok(n >= 3, `${app}`);
@@ -140,7 +157,7 @@ test('scraped text in the painted screen’s answer stays text', async (t) => {
   assert.equal(shown.elements, 0, 'no element made of scraped text');
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   release();
-  await until(async () => (await page.locator('#prerender').count()) === 0, 'the app in place');
+  await until(async () => (await page.locator('#prerender').count()) === 0, 'the app in place', 30000);
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   assert.equal(dialogs, 0);
   assert.deepEqual(errors, []);
@@ -153,8 +170,31 @@ test('without the search before the app, a query typed early is answered by the 
   assert.equal(await page.locator('#prerender .result-count').getAttribute('data-loading'), 'false');
   assert.notEqual((await page.locator('#prerender .result-count').textContent()).trim(), '1 bài viết', 'nothing answered it');
   release();
-  await until(async () => (await page.locator('#prerender').count()) === 0, 'the app in place');
+  await until(async () => (await page.locator('#prerender').count()) === 0, 'the app in place', 30000);
   await until(async () => (await page.getByTestId('result-count').textContent()).trim() === '1 bài viết', 'the app answers');
+});
+
+test('the app’s module waits for the first answer to a query typed early, and for the search before it to load otherwise', async (t) => {
+  const started = (page, pattern) => page.evaluate((p) => performance.getEntriesByType('resource').find((e) => new RegExp(p).test(e.name)), pattern.source);
+  {
+    const { page, errors } = await open(t, { hold: false });
+    await box(page).fill('kết nạp chữ1235');
+    await until(async () => (await page.locator('#prerender').count()) === 0, 'the app in place', 30000);
+    const answered = await page.evaluate(() => window.earlyAnsweredAt);
+    const wasm = await started(page, /nienbieu-[0-9a-f]{16}_bg\.wasm$/);
+    assert.ok(answered > 0, 'the painted screen answered first');
+    assert.ok(wasm.startTime >= answered, `the app's module asked for at ${wasm.startTime} ms, the answer at ${answered} ms`);
+    assert.equal((await page.getByTestId('result-count').textContent()).trim(), '1 bài viết');
+    assert.deepEqual(errors, []);
+  }
+  {
+    const { page, errors } = await open(t, { hold: false });
+    await page.getByTestId('result-count').waitFor({ timeout: 30000 });
+    const early = await started(page, /nienbieu-early-[0-9a-f]{16}\.wasm$/);
+    const wasm = await started(page, /nienbieu-[0-9a-f]{16}_bg\.wasm$/);
+    assert.ok(early && wasm.startTime >= early.responseEnd, `the app's module at ${wasm.startTime} ms, the search's in by ${early?.responseEnd} ms`);
+    assert.deepEqual(errors, []);
+  }
 });
 
 test('a page the service worker controls starts the app at once, without the search before it', async (t) => {
@@ -168,7 +208,7 @@ test('a page the service worker controls starts the app at once, without the sea
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   await page.reload();
   assert.equal(await page.evaluate(() => typeof window.nienbieuEarly), 'undefined', 'nothing holds the app back');
-  await until(async () => (await page.locator('#prerender').count()) === 0, 'the app in place');
+  await until(async () => (await page.locator('#prerender').count()) === 0, 'the app in place', 30000);
   await page.getByTestId('search').fill('kết nạp chữ1235');
   await until(async () => (await page.getByTestId('result-count').textContent()).trim() === '1 bài viết', 'the app answers');
   assert.deepEqual(requested.filter((p) => p.includes('nienbieu-early-')), []);

@@ -27,9 +27,14 @@ function number(n) {
  * (src/data.rs): each file crosses the network once, whether or not the browser caches it. */
 const handed = (window.nienbieuHanded ??= new Map());
 
+/** How long a file may take before it counts as failed (the app's own wait, src/data.rs). */
+const ANSWER_WITHIN_MS = 10000;
+
 /** A file of the dataset, as bytes or as text; a copy of its response is left for the app. */
 async function get(path, as) {
-  const response = await fetch(DATA + path);
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), ANSWER_WITHIN_MS);
+  const response = await fetch(DATA + path, { signal: abort.signal }).finally(() => clearTimeout(timer));
   if (!response.ok) throw new Error(`${DATA}${path}: HTTP ${response.status}`);
   handed.set(DATA + path, response.clone());
   return as === 'text' ? response.text() : new Uint8Array(await response.arrayBuffer());
@@ -64,6 +69,8 @@ export async function start(painted, release = () => {}, wasm = undefined) {
       release();
     }
   };
+  // Nothing waits on the module's fetch if this stops before reading it.
+  Promise.resolve(wasm).catch(() => {});
   const box = painted.querySelector('form[role=search] input[type=search]');
   const results = painted.querySelector('.results');
   const list = painted.querySelector('.result-list');
@@ -135,7 +142,8 @@ export async function start(painted, release = () => {}, wasm = undefined) {
       const title = r.slice(7, 7 + Number(n));
       const snippet = r.slice(7 + Number(n));
       const li = template.cloneNode(true);
-      li.className = `result pr-${i + 2}`;
+      // The painted row's place (its class positions it).
+      li.className = painting.rows[i].className;
       li.dataset.pos = String(i);
       li.dataset.id = id;
       li.setAttribute('aria-setsize', String(total));
@@ -198,8 +206,10 @@ export async function start(painted, release = () => {}, wasm = undefined) {
         }
       }
     } catch (e) {
-      // The app will say what went wrong with the dataset; here it only stops.
+      // The app will say what went wrong with the dataset; here it only stops, the painted
+      // screen left as it was, and the next keystroke tries again.
       console.warn('Niên biểu: the search before the app stopped:', e);
+      restore();
     } finally {
       running = false;
       go();
@@ -207,8 +217,14 @@ export async function start(painted, release = () => {}, wasm = undefined) {
   }
 
   box.addEventListener('input', (e) => {
+    // A word an input method is still composing is searched once it is whole.
+    if (e.isComposing) return;
     // Letters typed one by one wait for a pause before fetching; a paste does not.
     typedAt = e.inputType && !e.inputType.includes('Paste') ? performance.now() : 0;
+    run();
+  });
+  box.addEventListener('compositionend', () => {
+    typedAt = performance.now();
     run();
   });
   if (box.value) run();
