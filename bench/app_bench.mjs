@@ -48,10 +48,13 @@ function stats(xs) {
 console.log('\nThe built app (dist/)\n');
 console.log('| asset | raw | gzip | brotli |\n|---|---:|---:|---:|');
 // The wasm in its modules (scripts/split.mjs): the first, asked for at start, and those fetched
-// when a view or an article first opens.
+// when a view or an article first opens; and the search before the app (scripts/early.mjs),
+// asked for on a first visit's painted screen.
 const first = files('_bg.wasm');
-const later = files('.wasm').filter((f) => !first.includes(f));
-for (const [what, list] of [['wasm, first module', first], ['wasm, fetched on a view or an article', later], ['JS', files('.js')], ['CSS', files('.css')]]) {
+const early = files('.wasm').filter((f) => /[\\/]nienbieu-early-/.test(f));
+const later = files('.wasm').filter((f) => !first.includes(f) && !early.includes(f));
+const earlyJs = files('.js').filter((f) => /[\\/]nienbieu-early-/.test(f));
+for (const [what, list] of [['wasm, first module', first], ['wasm, fetched on a view or an article', later], ['JS', files('.js').filter((f) => !earlyJs.includes(f))], ['CSS', files('.css')], ['search before the app (first visit): wasm and JS', [...early, ...earlyJs]]]) {
   const s = size(list);
   console.log(`| ${what} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.br)} |`);
 }

@@ -82,18 +82,21 @@ export async function start(painted, release = () => {}, wasm = undefined) {
   const painting = { rows: [...list.children], count: count.textContent };
   const panels = [...painted.querySelectorAll('.filters-panel, .timeline')];
 
-  let early;
+  let manifest, core;
   try {
-    const manifest = await (window.nienbieuManifest || Promise.resolve(null))
+    manifest = await (window.nienbieuManifest || Promise.resolve(null))
       .then((text) => text || get('manifest.json', 'text'));
-    const core = await get(JSON.parse(manifest).core.path);
+    core = await get(JSON.parse(manifest).core.path);
     await __wbg_init({ module_or_path: wasm ?? new URL('./__EARLY_WASM__', import.meta.url) });
-    early = new Early(manifest, core);
   } catch (e) {
     go();
     throw e;
   }
   if (!painted.isConnected) return go();
+  // The engine is made at the first query: a visitor who types nothing costs no decoding of
+  // the core here (the app decodes its own) and no second copy of it in memory.
+  let made = null;
+  const engine = () => (made ??= new Early(manifest, core));
 
   let wanted = box.value;
   let typedAt = 0;
@@ -113,6 +116,7 @@ export async function start(painted, release = () => {}, wasm = undefined) {
 
   /** The rows of `q`, or null when the query changed or the app came meanwhile. */
   async function answer(q) {
+    const early = engine();
     let hits = early.search(q, slots);
     while (!hits) {
       const wait = typedAt + PAUSE_MS - performance.now();
