@@ -10,6 +10,8 @@
 //  - Classes dropped: the exported classes that nothing constructs (wasm-streams' stream
 //    adapters, which Leptos's server functions bring in and this app never uses) leave the
 //    glue, and their exports the wasm, so that wasm-opt can remove what only they used.
+//  - Custom sections dropped, for the search before the app (scripts/early.mjs): wasm-opt
+//    keeps the linking and relocation sections that `--emit-relocs` adds for the split.
 
 /** Reads an unsigned LEB128 at `at`: [value, next offset]. */
 function uleb(bytes, at) {
@@ -93,32 +95,40 @@ function moduleBytes(wasm) {
   return bytes;
 }
 
-/** `bytes` with the body of its section `id` (`what`, for the message when it has none)
- * replaced by `rewrite(bodyStart, bodyEnd)`, an array of bytes. */
-function rewriteSection(bytes, id, what, rewrite) {
+/** `bytes` with each section as `each(id, bodyStart, bodyEnd)` says: kept as it is
+ * (`undefined`), dropped (`null`), or given a new body (an array of bytes). */
+function eachSection(bytes, each) {
   const parts = [bytes.subarray(0, 8)];
   let at = 8;
-  let seen = false;
   while (at < bytes.length) {
     const [size, body] = uleb(bytes, at + 1);
     const end = body + size;
     if (end > bytes.length) throw new Error('wasm_glue: a section runs past the end of the module');
-    if (bytes[at] === id) {
-      const out = rewrite(body, end);
-      parts.push(Uint8Array.of(id, ...lebBytes(out.length)), Uint8Array.from(out));
-      seen = true;
-    } else {
-      parts.push(bytes.subarray(at, end));
-    }
+    const id = bytes[at];
+    const out = each(id, body, end);
+    if (out === undefined) parts.push(bytes.subarray(at, end));
+    else if (out !== null) parts.push(Uint8Array.of(id, ...lebBytes(out.length)), Uint8Array.from(out));
     at = end;
   }
-  if (!seen) throw new Error(`wasm_glue: the module has no ${what}`);
   const result = new Uint8Array(parts.reduce((n, x) => n + x.length, 0));
   let o = 0;
   for (const x of parts) {
     result.set(x, o);
     o += x.length;
   }
+  return result;
+}
+
+/** `bytes` with the body of its section `id` (`what`, for the message when it has none)
+ * replaced by `rewrite(bodyStart, bodyEnd)`, an array of bytes. */
+function rewriteSection(bytes, id, what, rewrite) {
+  let seen = false;
+  const result = eachSection(bytes, (sid, body, end) => {
+    if (sid !== id) return undefined;
+    seen = true;
+    return rewrite(body, end);
+  });
+  if (!seen) throw new Error(`wasm_glue: the module has no ${what}`);
   return result;
 }
 
@@ -258,21 +268,5 @@ export function dropGlueClasses(glue, classes) {
 /** `wasm` (bytes) without its custom sections (names, producers, and the linking and
  * relocation sections that `--emit-relocs` keeps for the split: .cargo/config.toml). */
 export function dropCustomSections(wasm) {
-  const bytes = moduleBytes(wasm);
-  const parts = [bytes.subarray(0, 8)];
-  let at = 8;
-  while (at < bytes.length) {
-    const [size, body] = uleb(bytes, at + 1);
-    const end = body + size;
-    if (end > bytes.length) throw new Error('wasm_glue: a section runs past the end of the module');
-    if (bytes[at] !== 0) parts.push(bytes.subarray(at, end));
-    at = end;
-  }
-  const result = new Uint8Array(parts.reduce((n, x) => n + x.length, 0));
-  let o = 0;
-  for (const x of parts) {
-    result.set(x, o);
-    o += x.length;
-  }
-  return result;
+  return eachSection(moduleBytes(wasm), (id) => (id === 0 ? null : undefined));
 }
