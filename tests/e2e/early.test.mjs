@@ -42,7 +42,7 @@ after(async () => {
 
 /** A fresh page on the build, the app's wasm held back until the returned `release` (unless
  * `hold` is false). */
-async function open(t, { blockEarly = false, hold = true } = {}) {
+async function open(t, { blockEarly = false, hold = true, holdEarly = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   t.after(() => context.close());
   const page = await context.newPage();
@@ -71,9 +71,18 @@ async function open(t, { blockEarly = false, hold = true } = {}) {
     requestAnimationFrame(watch);
   });
   if (blockEarly) await page.route(/nienbieu-early-/, (route) => route.abort());
+  // The search's module held back too, so that a test can type before it is in.
+  let releaseEarly;
+  const earlyHeld = new Promise((r) => (releaseEarly = r));
+  if (holdEarly) {
+    await page.route(/nienbieu-early-[0-9a-f]+\.wasm$/, async (route) => {
+      await earlyHeld;
+      await route.continue();
+    });
+  }
   await page.goto(server.url);
   await page.locator('#prerender .result').first().waitFor();
-  return { page, errors, requested, release };
+  return { page, errors, requested, release, releaseEarly };
 }
 
 const box = (page) => page.locator('#prerender form[role=search] input[type=search]');
@@ -177,8 +186,9 @@ test('without the search before the app, a query typed early is answered by the 
 test('the app’s module waits for the first answer to a query typed early, and for the search before it to load otherwise', async (t) => {
   const started = (page, pattern) => page.evaluate((p) => performance.getEntriesByType('resource').find((e) => new RegExp(p).test(e.name)), pattern.source);
   {
-    const { page, errors } = await open(t, { hold: false });
+    const { page, errors, releaseEarly } = await open(t, { hold: false, holdEarly: true });
     await box(page).fill('kết nạp chữ1235');
+    releaseEarly();
     await until(async () => (await page.locator('#prerender').count()) === 0, 'the app in place', 30000);
     const answered = await page.evaluate(() => window.earlyAnsweredAt);
     const wasm = await started(page, /nienbieu-[0-9a-f]{16}_bg\.wasm$/);
