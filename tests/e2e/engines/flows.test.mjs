@@ -1,7 +1,7 @@
 // The core flows in every engine (Chromium, Firefox, WebKit), each test written once: the list's
 // first paint, search with and without diacritics, a facet, the timeline's bars against the
 // results per period, a brush on the timeline, the reader and its links, back and forward, a
-// view from its own wasm module, and export.
+// view from its own wasm module, export, and a query answered by the search before the app.
 import assert from 'node:assert/strict';
 import { engineSuite } from '../support/engines/suite.mjs';
 import { tid } from '../support/engines/app.mjs';
@@ -172,6 +172,41 @@ engineSuite((s) => {
     const rows = JSON.parse(json.text);
     assert.deepEqual(rows.map((r) => r.id), [VISIT, HUNG_YEN]);
     assert.deepEqual(rows[1].facets.province, ['Hưng Yên']);
+    assert.deepEqual(await errors(), []);
+  });
+
+  s.test('a query typed before the app arrives is answered on the painted screen, then the app takes it over', async (t) => {
+    // The app's module held at the host: only the search before the app can answer.
+    const release = s.server.hold(/_bg\.wasm$/);
+    t.after(release);
+    const { app, errors } = await s.openApp(t, { wait: false });
+    const box = '#prerender form[role=search] input[type=search]';
+    await until(() => app.page.evaluate((b) => !!document.querySelector(b), box), 'the painted first screen', 20000);
+    await app.page.click(box);
+    await app.page.type(box, 'hung yen');
+    const painted = () =>
+      app.page.evaluate(() => {
+        const p = document.getElementById('prerender');
+        const count = p?.querySelector('.result-count');
+        if (!count || count.dataset.loading !== 'false' || !p.querySelector('.result mark')) return null;
+        return {
+          count: count.textContent.trim(),
+          ids: [...p.querySelectorAll('.result .result-title a')].map((a) => new URL(a.href).searchParams.get('a')),
+          marks: [...p.querySelector('.result .result-title').querySelectorAll('mark')].map((m) => m.textContent),
+          busy: [...p.querySelectorAll('.filters-panel, .timeline')].map((e) => e.getAttribute('aria-busy')),
+          appRows: document.querySelectorAll('[data-testid=result]').length,
+        };
+      });
+    const shown = await until(painted, 'the painted screen answering', 20000);
+    assert.deepEqual(shown, { count: '2 bài viết', ids: [HUNG_YEN, VISIT], marks: ['Hưng', 'Yên'], busy: ['true', 'true'], appRows: 0 });
+    release();
+    await app.ready();
+    await app.waitForTotal(2);
+    assert.equal(await app.page.evaluate(() => document.getElementById('prerender')), null, 'the painted screen gone');
+    // Written into the URL as a keystroke's state is, within 300 ms.
+    await until(async () => (await app.params()).get('q') === 'hung yen', 'the query in the URL');
+    assert.deepEqual(await app.ids(), [HUNG_YEN, VISIT]);
+    assert.ok(await app.page.evaluate(() => document.activeElement?.dataset.testid === 'search'), 'the app’s box has the focus');
     assert.deepEqual(await errors(), []);
   });
 });

@@ -29,10 +29,12 @@ const TYPES = {
 
 /** Serves `root` at http://127.0.0.1:<free port><base>; `mounts` maps a path under `base`
  * (such as 'data/') to another directory. Resolves to { url, close, requests, failed, setRoot,
- * setOffline }, where `requests` counts the requests served, by path, `failed` lists the
+ * setOffline, hold }, where `requests` counts the requests served, by path, `failed` lists the
  * answers of status 400 and above ("404 /path"), `setRoot(dir)` switches to another build, as
- * a new deploy would, and `setOffline(true)` drops every connection and request until
- * `setOffline(false)`: the network gone, for any browser.
+ * a new deploy would, `setOffline(true)` drops every connection and request until
+ * `setOffline(false)`: the network gone, for any browser, and `hold(pattern)` keeps every
+ * request whose path matches the RegExp waiting until the function it returns is called: a
+ * slow file, for any browser.
  *
  * `encoding` is how compressible files go out to a browser that accepts it, as a host serving
  * precompressed files does (nginx's gzip_static and brotli_static, Caddy's `precompressed`):
@@ -64,6 +66,8 @@ export async function serve(root, base = '/', mounts = {}, { encoding = 'gzip', 
   const requests = new Map();
   const failed = [];
   let offline = false;
+  // [pattern, promise] pairs: a matching request waits for the promise.
+  const holds = [];
   const sockets = new Set();
   // Compressed bodies, kept as a host keeps precompressed files (nginx's gzip_static), by path,
   // size, modification time and encoding.
@@ -75,6 +79,7 @@ export async function serve(root, base = '/', mounts = {}, { encoding = 'gzip', 
     }
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.set(path, (requests.get(path) ?? 0) + 1);
+    for (const [pattern, held] of holds) if (pattern.test(path)) await held;
     res.on('finish', () => {
       if (res.statusCode >= 400) failed.push(`${res.statusCode} ${path}`);
     });
@@ -146,6 +151,16 @@ export async function serve(root, base = '/', mounts = {}, { encoding = 'gzip', 
     setOffline: (on) => {
       offline = on;
       if (on) for (const socket of sockets) socket.destroy();
+    },
+    hold: (pattern) => {
+      let release;
+      const entry = [pattern, new Promise((r) => (release = r))];
+      holds.push(entry);
+      return () => {
+        const at = holds.indexOf(entry);
+        if (at >= 0) holds.splice(at, 1);
+        release();
+      };
     },
     // Open connections too: a browser that hangs may hold some forever.
     close: () =>
