@@ -139,11 +139,19 @@ export async function start(painted, release = () => {}, wasm = undefined) {
     const names = [...new Set([...hits].map((d) => early.file_of(d)))];
     const texts = new Map(await Promise.all(names.map(async (f) => [f, await get(f, 'text')])));
     if (!current()) return null;
-    return { total: early.total(), rows: [...hits].map((d) => early.row(q, d, texts.get(early.file_of(d)))) };
+    return {
+      total: early.total(),
+      approximate: early.approximate(),
+      rows: [...hits].map((d) => early.row(q, d, texts.get(early.file_of(d)))),
+    };
   }
 
-  function show({ total, rows }) {
-    const text = count.textContent.replace(/^[\d.]+/, number(total));
+  function show({ total, approximate, rows }) {
+    // A count the engine could not check in full says so, in the app's words
+    // (src/i18n.rs, `approximate`; tests/e2e/early.test.mjs holds the two alike).
+    const text = approximate
+      ? `Khoảng ${number(total)} bài viết (cụm từ quá phổ biến để kiểm tra hết)`
+      : painting.count.replace(/^[\d.]+/, number(total));
     count.textContent = text;
     list.closest('.results-scroll')?.setAttribute('aria-label', text);
     list.replaceChildren(...rows.map((r, i) => {

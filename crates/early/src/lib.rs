@@ -44,6 +44,11 @@ impl Early {
         self.0.total()
     }
 
+    /// Whether that count is approximate (a phrase too common to check in full).
+    pub fn approximate(&self) -> bool {
+        self.0.approximate()
+    }
+
     /// The article file holding document `doc`, relative to the manifest.
     pub fn file_of(&self, doc: u32) -> String {
         self.0.file_of(doc)

@@ -52,6 +52,7 @@ pub struct Searcher {
     manifest: Manifest,
     engine: Engine,
     total: usize,
+    approximate: bool,
 }
 
 impl Searcher {
@@ -64,6 +65,7 @@ impl Searcher {
             manifest,
             engine,
             total: 0,
+            approximate: false,
         })
     }
 
@@ -125,12 +127,19 @@ impl Searcher {
             return None;
         }
         self.total = hits.hits.len();
+        self.approximate = hits.approximate;
         Some(hits.hits.range(0, n.min(self.total)))
     }
 
     /// How many articles the last complete [`Searcher::search`] found.
     pub fn total(&self) -> usize {
         self.total
+    }
+
+    /// Whether that count is approximate: a phrase too common to check in every article
+    /// (the engine's position budget), as the app's count then says.
+    pub fn approximate(&self) -> bool {
+        self.approximate
     }
 
     /// The path (relative to the manifest) of the article file holding document `doc`.

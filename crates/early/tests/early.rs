@@ -80,12 +80,11 @@ fn same_as_engine(articles: &[Article]) {
     let files = build_dataset(articles);
     let engine = Engine::from_files(&files).unwrap();
     for q in QUERIES {
-        let whole = engine
-            .search(&SearchRequest {
-                query: q.into(),
-                ..SearchRequest::default()
-            })
-            .hits;
+        let request = SearchRequest {
+            query: q.into(),
+            ..SearchRequest::default()
+        };
+        let whole = engine.search(&request).hits;
         let (s, hits, fetched) = answer(&files, q, 10);
         assert_eq!(
             hits,
@@ -93,6 +92,7 @@ fn same_as_engine(articles: &[Article]) {
             "{q:?}"
         );
         assert_eq!(s.total(), whole.len(), "{q:?}");
+        assert_eq!(s.approximate(), engine.hits(&request).approximate, "{q:?}");
         if q.is_empty() {
             assert_eq!(
                 fetched, 0,
@@ -125,6 +125,30 @@ fn answers_as_the_engine_does_over_many_shards() {
         fetched < files.manifest.postings.files as usize,
         "{fetched} files"
     );
+}
+
+#[test]
+fn a_phrase_too_common_to_check_is_counted_as_approximate() {
+    // "ban chấp hành" 250 times in each of 600 articles: 450,000 positions to read, past the
+    // engine's budget.
+    let mut articles = many();
+    for a in &mut articles {
+        a.paragraphs.push("ban chấp hành ".repeat(250));
+    }
+    let files = build_dataset(&articles);
+    let engine = Engine::from_files(&files).unwrap();
+    let q = "\"ban chấp hành\"";
+    let request = SearchRequest {
+        query: q.into(),
+        ..SearchRequest::default()
+    };
+    assert!(engine.hits(&request).approximate, "the engine's budget");
+    let (s, _, _) = answer(&files, q, 10);
+    assert!(s.approximate());
+    assert_eq!(s.total(), engine.search(&request).hits.len());
+    // A query within the budget is exact again.
+    let (s, _, _) = answer(&files, "đảng viên", 10);
+    assert!(!s.approximate());
 }
 
 #[test]
