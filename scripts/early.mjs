@@ -13,30 +13,17 @@
 // Returns both files' names ({ js, wasm }); on a build that has them already, those.
 //
 //   node scripts/early.mjs DIR
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { basename, delimiter, join } from 'node:path';
-import { minify } from 'terser';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { hashOf, minifyModule, run as runAs, source, wasmOptFlags } from './tools.mjs';
 import { dropCustomSections } from './wasm_glue.mjs';
 
-const source = new URL('..', import.meta.url).pathname;
-const PATH = [join(source, 'node_modules', '.bin'), join(homedir(), '.cargo', 'bin'), process.env.PATH].join(delimiter);
 const RUNTIME = join(source, 'crates', 'early', 'js', 'early.js');
 /** What the runtime calls the module until it is named. */
 const PLACEHOLDER = '__EARLY_WASM__';
 
-function run(cmd, args) {
-  try {
-    return execFileSync(cmd, args, { cwd: source, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PATH } }).toString();
-  } catch (e) {
-    const why = e.code === 'ENOENT' ? `${cmd} is not installed (run ./x setup)` : `${cmd} failed: ${e.stderr?.toString().trim() || e.message}`;
-    throw new Error(`early: ${why}`);
-  }
-}
-
-const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const run = (cmd, args) => runAs('early', cmd, args);
 
 /** The early search's files in `dir` ({ js, wasm }: the script and the module it names), if
  * the build has them. */
@@ -58,9 +45,7 @@ export async function buildEarly(dir) {
   const tmp = mkdtempSync(join(tmpdir(), 'nienbieu-early-'));
   try {
     run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', tmp, '--out-name', 'early', linked]);
-    const html = readFileSync(join(source, 'index.html'), 'utf8');
-    const params = /data-wasm-opt-params="([^"]*)"/.exec(html)?.[1] ?? '';
-    run('wasm-opt', ['-Oz', ...params.split(/\s+/).filter(Boolean), join(tmp, 'early_bg.wasm'), '-o', join(tmp, 'opt.wasm')]);
+    run('wasm-opt', [...wasmOptFlags(), join(tmp, 'early_bg.wasm'), '-o', join(tmp, 'opt.wasm')]);
     const wasm = dropCustomSections(readFileSync(join(tmp, 'opt.wasm')));
     const wasmName = `nienbieu-early-${hashOf(wasm)}.wasm`;
 
@@ -71,15 +56,7 @@ export async function buildEarly(dir) {
     }
     const runtime = readFileSync(RUNTIME, 'utf8');
     if (!runtime.includes(PLACEHOLDER)) throw new Error(`early: ${RUNTIME} does not name ${PLACEHOLDER}`);
-    let code;
-    try {
-      const out = await minify(`${glue}\n${runtime.split(PLACEHOLDER).join(wasmName)}`, {
-        module: true, compress: { passes: 2 }, mangle: true, format: { comments: false },
-      });
-      code = out.code;
-    } catch (e) {
-      throw new Error(`early: terser could not minify the glue and the runtime: ${e.message}`);
-    }
+    const code = await minifyModule('early', `${glue}\n${runtime.split(PLACEHOLDER).join(wasmName)}`, 'the glue and the runtime');
     const jsName = `nienbieu-early-${hashOf(code)}.js`;
     writeFileSync(join(dir, wasmName), wasm);
     writeFileSync(join(dir, jsName), code);

@@ -27,26 +27,15 @@
 //     replaced (index.html renamed to match) only once everything is ready.
 //
 //   node scripts/split.mjs DIR   (DIR: a Trunk build, before postbuild's other steps)
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { basename, delimiter, join } from 'node:path';
-import { minify } from 'terser';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { hashOf, minifyModule as minifyAs, run as runAs, source, wasmOptFlags } from './tools.mjs';
 import { dropExports, dropGlueClasses, renameGlueImports, shortenImports } from './wasm_glue.mjs';
-
-const source = new URL('..', import.meta.url).pathname;
 
 /** The module a wasm's split points import from until the split links them to the loader
  * (wasm_split_macros' `PLACEHOLDER_IMPORT_MODULE`). */
 const PLACEHOLDER = '__wasm_split_placeholder__';
-
-/** A hash of `parts` for a file name: 16 hex digits of SHA-256. */
-function hashOf(...parts) {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p).update('\0');
-  return h.digest('hex').slice(0, 16);
-}
 
 // SeaHash (crate seahash 4, `SeaHasher` fed by `std::io::copy` in 8 KiB writes), with which
 // Trunk names its output after the wasm cargo linked (its `hashed` in pipelines/rust).
@@ -105,28 +94,8 @@ export function trunkHash(bytes, write = 8192) {
   return diffuse(a ^ s1 ^ s2 ^ s3 ^ ((written + BigInt(ntail)) & U64)).toString(16);
 }
 
-// The tools where scripts/setup.sh installs them, when this runs outside ./x.
-const PATH = [join(source, 'node_modules', '.bin'), join(homedir(), '.cargo', 'bin'), process.env.PATH].join(delimiter);
-
-function run(cmd, args) {
-  try {
-    return execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PATH } }).toString();
-  } catch (e) {
-    const why = e.code === 'ENOENT' ? `${cmd} is not installed (run ./x setup)` : `${cmd} failed: ${e.stderr?.toString().trim() || e.message}`;
-    throw new Error(`split: ${why}`);
-  }
-}
-
-/** wasm-opt's flags: for size, with the features index.html names on Trunk's rust asset;
- * `NIENBIEU_WASM_NAMES=1` keeps the functions' names, for `twiggy` to tell what is in each
- * module (a build for measuring only: the names add about half again to the module). */
-function wasmOptFlags() {
-  const html = readFileSync(join(source, 'index.html'), 'utf8');
-  const link = /<link data-trunk rel="rust"[^>]*>/.exec(html)?.[0] ?? '';
-  const params = /data-wasm-opt-params="([^"]*)"/.exec(link)?.[1] ?? '';
-  const names = process.env.NIENBIEU_WASM_NAMES === '1' ? ['-g'] : [];
-  return ['-Oz', ...names, ...params.split(/\s+/).filter(Boolean)];
-}
+const run = (cmd, args) => runAs('split', cmd, args);
+const minifyModule = (code, what) => minifyAs('split', code, what);
 
 /** Replaces each `from` in `text` by `to`, failing if it is not there. */
 function swap(text, from, to, what) {
@@ -144,17 +113,6 @@ const TOLERANT = `async function instantiateAny(src, imports) {
     return WebAssembly.instantiate(await response.arrayBuffer(), imports);
 }
 `;
-
-/** `code`, an ES module, minified; its exports keep their names, and so does every property
- * (the wasm's imports are looked up by them). */
-async function minifyModule(code, what) {
-  try {
-    const out = await minify(code, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
-    return out.code;
-  } catch (e) {
-    throw new Error(`split: terser could not minify ${what}: ${e.message}`);
-  }
-}
 
 /** The classes wasm-bindgen exports for wasm-streams (brought in by Leptos's server functions,
  * which this app has none of): nothing constructs them, yet their exports kept in the first

@@ -3,7 +3,6 @@
 //! article file.
 
 use nienbieu_model::dataset::records::{decode_fragment, fragment_of};
-use nienbieu_model::index::Need;
 use nienbieu_model::search::{lead_words, match_ranges, opening, snippet, Query};
 use nienbieu_model::{Engine, Manifest, Precision, SearchRequest};
 
@@ -86,32 +85,10 @@ impl Searcher {
             .collect()
     }
 
-    /// What the file at `path` is for, if it is a file of the term layers.
-    fn need_of(&self, path: &str) -> Option<Need> {
-        let m = &self.manifest;
-        if path == m.terms.path {
-            return Some(Need::Directory);
-        }
-        if path == m.columns.path {
-            return Some(Need::Columns);
-        }
-        let numbered = |layer: &nienbieu_model::dataset::LayerRef| {
-            let n = path
-                .strip_prefix(layer.dir.as_str())?
-                .strip_prefix('/')?
-                .strip_suffix(layer.ext.as_str())?
-                .strip_suffix('.')?;
-            n.parse::<u32>().ok().filter(|&n| n < layer.files)
-        };
-        numbered(&m.postings)
-            .map(Need::Postings)
-            .or_else(|| numbered(&m.pairs).map(Need::Pairs))
-            .or_else(|| numbered(&m.positions).map(Need::Positions))
-    }
-
     /// Adds the term file at `path` (as [`Searcher::needs`] named it) with its bytes.
     pub fn add(&mut self, path: &str, bytes: Vec<u8>) -> Result<(), String> {
         let need = self
+            .manifest
             .need_of(path)
             .ok_or_else(|| format!("{path}: not a file of this dataset's term layers"))?;
         self.engine

@@ -65,6 +65,17 @@ impl LayerRef {
     pub fn path(&self, n: u32) -> String {
         format!("{}/{n}.{}", self.dir, self.ext)
     }
+
+    /// The number of the file at `path`, if it is one of this layer's: the inverse of
+    /// [`LayerRef::path`].
+    pub fn number_of(&self, path: &str) -> Option<u32> {
+        let n = path
+            .strip_prefix(self.dir.as_str())?
+            .strip_prefix('/')?
+            .strip_suffix(self.ext.as_str())?
+            .strip_suffix('.')?;
+        n.parse::<u32>().ok().filter(|&n| n < self.files)
+    }
 }
 
 /// The files of the views of documents, people, organisations and figures (see
@@ -145,6 +156,22 @@ impl Manifest {
             Need::Pairs(n) => self.pairs.path(n),
             Need::Columns => self.columns.path.clone(),
         }
+    }
+
+    /// The need the file at `path` answers, if it is a file of the term layers: the inverse
+    /// of [`Manifest::path_of`].
+    pub fn need_of(&self, path: &str) -> Option<Need> {
+        if path == self.terms.path {
+            return Some(Need::Directory);
+        }
+        if path == self.columns.path {
+            return Some(Need::Columns);
+        }
+        self.postings
+            .number_of(path)
+            .map(Need::Postings)
+            .or_else(|| self.pairs.number_of(path).map(Need::Pairs))
+            .or_else(|| self.positions.number_of(path).map(Need::Positions))
     }
 
     /// The layers of numbered files, by name.
@@ -489,6 +516,24 @@ mod tests {
             title: Some(title.into()),
             paragraphs: vec![format!("Nội dung của {title}.")],
             ..Article::default()
+        }
+    }
+
+    #[test]
+    fn a_term_file_path_names_its_need_back() {
+        let articles = vec![article("a", "Đảng viên"), article("b", "Hưng Yên")];
+        let m = DatasetFiles::build_serial(&articles).manifest;
+        let needs = [Need::Directory, Need::Columns]
+            .into_iter()
+            .chain((0..m.postings.files).map(Need::Postings))
+            .chain((0..m.pairs.files).map(Need::Pairs))
+            .chain((0..m.positions.files).map(Need::Positions));
+        for need in needs {
+            assert_eq!(m.need_of(&m.path_of(need)), Some(need), "{need:?}");
+        }
+        let past = m.postings.path(m.postings.files);
+        for other in [m.core.path.clone(), m.fragments.path(0), past, "x".into()] {
+            assert_eq!(m.need_of(&other), None, "{other}");
         }
     }
 
